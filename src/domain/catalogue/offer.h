@@ -1,0 +1,68 @@
+#pragma once
+// An offer of the catalogue: an aid, an engineering service or a programme that a
+// territory can use (DOMAIN.md, "Offers"). Modelled on the Aides-territoires aid.
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace boussole::catalogue {
+
+struct Porteur {
+  std::string name;
+  std::vector<std::string> roles;  //!< financer, instructor, operator
+};
+
+struct KeyFigure {
+  std::string label;
+  std::string value;
+};
+
+struct Amounts {
+  std::optional<double> subsidy_rate_min;
+  std::optional<double> subsidy_rate_max;
+  std::optional<double> loan_amount;
+  std::string comment;
+  bool empty() const {
+    return !subsidy_rate_min && !subsidy_rate_max && !loan_amount && comment.empty();
+  }
+};
+
+//! Where a fact comes from: a seed file and a short verbatim quote.
+struct Source {
+  std::string seed;
+  std::string quote;
+  std::vector<std::string> fields;  //!< the offer fields this quote backs
+};
+
+struct Offer {
+  std::string slug;
+  std::string name;
+  std::string short_title;
+  std::string initial_name;
+  std::vector<Porteur> porteurs;
+  std::vector<std::string> programmes;
+  std::vector<std::string> audiences;
+  std::vector<std::string> types;
+  std::vector<std::string> mobilization_steps;
+  std::vector<std::string> destinations;
+  std::string recurrence;  //!< "" when unknown
+  std::string start_date;  //!< YYYY-MM-DD or ""
+  std::string predeposit_date;
+  std::string submission_deadline;
+  std::optional<bool> is_call_for_projects;
+  std::string perimeter;  //!< typed territory id or ""
+  std::vector<std::string> themes;
+  std::vector<std::string> categories;
+  std::string description;
+  std::string eligibility;
+  std::string project_examples;
+  std::vector<KeyFigure> key_figures;
+  Amounts amounts;
+  std::optional<bool> is_charged;
+  std::string contact;
+  std::string origin_url;
+  std::string application_url;
+  std::vector<Source> sources;
+};
+
+}  // namespace boussole::catalogue

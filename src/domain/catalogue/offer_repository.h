@@ -1,0 +1,53 @@
+#pragma once
+// What the catalogue needs from storage. Implemented by every Store backend.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "domain/catalogue/offer.h"
+
+namespace boussole::catalogue {
+
+struct OfferQuery {
+  //! When set, only offers whose perimeter is one of these typed ids.
+  std::optional<std::vector<std::string>> perimeters;
+  std::size_t offset = 0;
+  std::size_t limit = 20;
+};
+
+struct OfferPage {
+  std::vector<Offer> offers;  //!< ordered by name, then slug (a stable order for paging)
+  std::size_t total = 0;      //!< matching offers, all pages
+};
+
+struct ImportReport {
+  std::size_t created = 0;
+  std::size_t updated = 0;
+  std::size_t unchanged = 0;
+  //! Offers edited in the application since their last import: left as they are.
+  std::vector<std::string> kept_app_edits;
+  //! Stored offers that no file describes any more: kept, reported.
+  std::vector<std::string> not_in_files;
+};
+
+class OfferRepository {
+ public:
+  virtual ~OfferRepository() = default;
+
+  //! The published offer with this slug, or nullopt.
+  virtual std::optional<Offer> FindOffer(const std::string& slug) = 0;
+  virtual OfferPage ListOffers(const OfferQuery& query) = 0;
+  virtual std::size_t CountOffers() = 0;
+
+  //! Upserts the batch by slug in one transaction, as published offers. An offer edited in
+  //! the application since its last import is not overwritten: it is reported instead.
+  virtual Result<ImportReport> ImportOffers(const std::vector<Offer>& batch) = 0;
+
+  //! Records an edit of an existing offer made in the application (not by the importer).
+  //! Fails with not_found when no offer has this slug.
+  virtual Status SaveOfferEdit(const Offer& offer) = 0;
+};
+
+}  // namespace boussole::catalogue

@@ -1,0 +1,16 @@
+#pragma once
+#include <string>
+#include <vector>
+
+namespace boussole::storage {
+
+//! One numbered schema step, embedded from `<dialect>/migrations/NNNN_name.sql`.
+struct Migration {
+  int version;
+  std::string name;
+  std::string sql;
+};
+
+const std::vector<Migration>& SqliteMigrations();
+
+}  // namespace boussole::storage

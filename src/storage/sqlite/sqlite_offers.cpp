@@ -1,0 +1,125 @@
+// The catalogue part of SqliteStore.
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "domain/catalogue/offer_json.h"
+#include "storage/sqlite/sqlite_store.h"
+
+namespace boussole::storage::sqlite {
+namespace {
+
+using catalogue::Offer;
+
+std::string Document(const Offer& offer) { return catalogue::OfferToJson(offer).dump(); }
+
+Offer FromDocument(const std::string& text) {
+  // Stored documents were validated on the way in; a failure here is corruption.
+  auto parsed = catalogue::ParseOffer(nlohmann::json::parse(text));
+  if (!parsed.errors.empty()) {
+    throw DbError("stored offer document is invalid: " + parsed.errors.front().field + " " +
+                  parsed.errors.front().message);
+  }
+  return std::move(parsed.offer);
+}
+
+}  // namespace
+
+std::optional<Offer> SqliteStore::FindOffer(const std::string& slug) {
+  auto db = pool_.Acquire();
+  auto q = db->Prepare("SELECT document FROM offers WHERE slug = ? AND status = 'published'");
+  q.Bind(1, slug);
+  if (!q.Step()) return std::nullopt;
+  return FromDocument(q.Text(0));
+}
+
+catalogue::OfferPage SqliteStore::ListOffers(const catalogue::OfferQuery& query) {
+  auto db = pool_.Acquire();
+  std::string where = "status = 'published'";
+  if (query.perimeters) {
+    where += " AND perimeter_id IN (SELECT value FROM json_each(?1))";
+  }
+  catalogue::OfferPage page;
+  const std::string perimeters =
+      query.perimeters ? nlohmann::json(*query.perimeters).dump() : std::string("[]");
+  {
+    auto count = db->Prepare("SELECT COUNT(*) FROM offers WHERE " + where);
+    if (query.perimeters) count.Bind(1, perimeters);
+    if (count.Step()) page.total = static_cast<std::size_t>(count.Int(0));
+  }
+  auto q = db->Prepare("SELECT document FROM offers WHERE " + where +
+                       " ORDER BY name, slug LIMIT ?2 OFFSET ?3");
+  if (query.perimeters) q.Bind(1, perimeters);
+  q.Bind(2, static_cast<std::int64_t>(query.limit)).Bind(3, static_cast<std::int64_t>(query.offset));
+  while (q.Step()) page.offers.push_back(FromDocument(q.Text(0)));
+  return page;
+}
+
+std::size_t SqliteStore::CountOffers() {
+  auto db = pool_.Acquire();
+  auto q = db->Prepare("SELECT COUNT(*) FROM offers WHERE status = 'published'");
+  return q.Step() ? static_cast<std::size_t>(q.Int(0)) : 0;
+}
+
+Result<catalogue::ImportReport> SqliteStore::ImportOffers(const std::vector<Offer>& batch) {
+  auto db = pool_.Acquire();
+  Transaction tx(*db);
+  catalogue::ImportReport report;
+  const std::string now = NowUtc();
+  auto existing = db->Prepare("SELECT document, edited_in_app FROM offers WHERE slug = ?");
+  auto insert = db->Prepare(
+      "INSERT INTO offers (slug, name, perimeter_id, status, document, imported_document,"
+      " edited_in_app, created_at, updated_at) VALUES (?, ?, ?, 'published', ?, ?, 0, ?, ?)");
+  auto update = db->Prepare(
+      "UPDATE offers SET name = ?, perimeter_id = ?, document = ?, imported_document = ?,"
+      " updated_at = ? WHERE slug = ?");
+  std::set<std::string> slugs;
+  for (const Offer& offer : batch) {
+    slugs.insert(offer.slug);
+    const std::string document = Document(offer);
+    existing.Bind(1, offer.slug);
+    if (!existing.Step()) {
+      existing.Reset();
+      insert.Bind(1, offer.slug).Bind(2, offer.name).BindTextOrNull(3, offer.perimeter)
+          .Bind(4, document).Bind(5, document).Bind(6, now).Bind(7, now);
+      insert.Run();
+      ++report.created;
+      continue;
+    }
+    const std::string stored = existing.Text(0);
+    const bool edited = existing.Int(1) != 0;
+    existing.Reset();
+    if (edited) {
+      report.kept_app_edits.push_back(offer.slug);
+    } else if (stored == document) {
+      ++report.unchanged;
+    } else {
+      update.Bind(1, offer.name).BindTextOrNull(2, offer.perimeter).Bind(3, document)
+          .Bind(4, document).Bind(5, now).Bind(6, offer.slug);
+      update.Run();
+      ++report.updated;
+    }
+  }
+  auto all = db->Prepare("SELECT slug FROM offers ORDER BY slug");
+  while (all.Step()) {
+    if (!slugs.count(all.Text(0))) report.not_in_files.push_back(all.Text(0));
+  }
+  tx.Commit();
+  return report;
+}
+
+Status SqliteStore::SaveOfferEdit(const Offer& offer) {
+  auto db = pool_.Acquire();
+  Transaction tx(*db);
+  auto q = db->Prepare(
+      "UPDATE offers SET name = ?, perimeter_id = ?, document = ?, edited_in_app = 1,"
+      " updated_at = ? WHERE slug = ?");
+  q.Bind(1, offer.name).BindTextOrNull(2, offer.perimeter).Bind(3, Document(offer))
+      .Bind(4, NowUtc()).Bind(5, offer.slug);
+  q.Run();
+  if (sqlite3_changes(db->handle()) == 0) return NotFound("Aucune offre « " + offer.slug + " ».");
+  tx.Commit();
+  return Ok();
+}
+
+}  // namespace boussole::storage::sqlite

@@ -1,0 +1,53 @@
+#pragma once
+// The embedded backend: one SQLite file in WAL mode, a small pool of connections.
+#include <memory>
+#include <string>
+
+#include "storage/sqlite/sqlite_db.h"
+#include "storage/store.h"
+
+namespace boussole::storage::sqlite {
+
+class SqliteStore final : public Store {
+ public:
+  //! Opens (creating if needed) the file at `path` and applies pending migrations.
+  //! Throws DbError when the file cannot be opened or is newer than this binary.
+  explicit SqliteStore(const std::string& path);
+
+  std::string_view Backend() const override { return "sqlite"; }
+  int SchemaVersion() override;
+  int LatestSchemaVersion() const override;
+  Status Ping() override;
+  std::optional<std::string> ImportFingerprint(std::string_view name) override;
+
+  // territories::TerritoryRepository (sqlite_territories.cpp)
+  std::optional<territories::Territory> FindTerritory(const territories::TerritoryId& id) override;
+  std::vector<territories::Territory> SearchTerritories(std::string_view folded_query,
+                                                        std::size_t limit) override;
+  std::vector<territories::Territory> Parents(const territories::TerritoryId& id) override;
+  std::vector<territories::Territory> Children(const territories::TerritoryId& id,
+                                               territories::Kind kind,
+                                               std::size_t limit) override;
+  std::size_t CountChildren(const territories::TerritoryId& id, territories::Kind kind) override;
+  std::vector<territories::TerritoryId> Ancestors(const territories::TerritoryId& id) override;
+  territories::Counts CountTerritories() override;
+  Status ReplaceTerritories(const territories::Snapshot& snapshot, std::string_view fingerprint,
+                            const territories::ProgressFn& progress) override;
+
+  // catalogue::OfferRepository (sqlite_offers.cpp)
+  std::optional<catalogue::Offer> FindOffer(const std::string& slug) override;
+  catalogue::OfferPage ListOffers(const catalogue::OfferQuery& query) override;
+  std::size_t CountOffers() override;
+  Result<catalogue::ImportReport> ImportOffers(const std::vector<catalogue::Offer>& batch) override;
+  Status SaveOfferEdit(const catalogue::Offer& offer) override;
+
+ private:
+  void Migrate();
+
+  ConnectionPool pool_;
+};
+
+//! Current UTC time as ISO 8601 ("2026-11-25T12:00:00Z").
+std::string NowUtc();
+
+}  // namespace boussole::storage::sqlite

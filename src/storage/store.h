@@ -1,0 +1,37 @@
+#pragma once
+// The one storage interface. Domain code talks to the repositories it inherits; only the
+// backends under storage/<backend>/ know SQL. Every method is thread-safe.
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+#include "domain/catalogue/offer_repository.h"
+#include "domain/territories/territory_repository.h"
+
+namespace boussole::storage {
+
+class Store : public territories::TerritoryRepository, public catalogue::OfferRepository {
+ public:
+  ~Store() override = default;
+
+  //! "sqlite" or "postgresql".
+  virtual std::string_view Backend() const = 0;
+  //! Highest applied migration.
+  virtual int SchemaVersion() = 0;
+  //! Highest migration this binary knows.
+  virtual int LatestSchemaVersion() const = 0;
+  //! Cheap round trip to the database; fails with a French message when unreachable.
+  virtual Status Ping() = 0;
+
+  //! Fingerprint of the data set last imported under `name` ("territories"), if any.
+  virtual std::optional<std::string> ImportFingerprint(std::string_view name) = 0;
+};
+
+//! Opens the store named by a URL — `sqlite:///abs/path.db`, `sqlite://relative.db` — and
+//! applies pending migrations. Fails with a French message on an unknown scheme, an
+//! unreadable file, or a database newer than this binary.
+Result<std::unique_ptr<Store>> OpenStore(const std::string& url);
+
+}  // namespace boussole::storage

@@ -1,0 +1,29 @@
+#include <filesystem>
+
+#include "storage/sqlite/sqlite_store.h"
+#include "storage/store.h"
+
+namespace boussole::storage {
+
+Result<std::unique_ptr<Store>> OpenStore(const std::string& url) {
+  constexpr std::string_view kSqlite = "sqlite://";
+  if (url.rfind(kSqlite, 0) == 0) {
+    const std::string path = url.substr(kSqlite.size());
+    if (path.empty()) return InvalidInput("Adresse de base SQLite sans chemin : « " + url + " ».");
+    std::error_code ec;
+    const auto parent = std::filesystem::path(path).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+    try {
+      return std::unique_ptr<Store>(std::make_unique<sqlite::SqliteStore>(path));
+    } catch (const sqlite::DbError& e) {
+      return Error{"unavailable", "Impossible d'ouvrir la base SQLite « " + path + " » : " + e.what(), {}};
+    }
+  }
+  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
+    return Error{"unsupported", "Le moteur PostgreSQL n'est pas encore disponible dans cette version.", {}};
+  }
+  return InvalidInput("Adresse de base de données inconnue : « " + url +
+                      " » (attendu : sqlite://CHEMIN ou postgresql://…).");
+}
+
+}  // namespace boussole::storage
