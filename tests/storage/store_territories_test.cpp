@@ -1,0 +1,83 @@
+#include <algorithm>
+
+#include "core/text_folding.h"
+#include "store_fixture.h"
+
+namespace boussole::testing {
+namespace {
+
+using territories::Kind;
+using territories::TerritoryId;
+
+const auto kNoProgress = [](std::string_view, std::size_t, std::size_t) {};
+
+std::vector<std::string> Codes(const std::vector<territories::Territory>& rows) {
+  std::vector<std::string> codes;
+  for (const auto& t : rows) codes.push_back(t.id.code);
+  return codes;
+}
+
+TEST_P(StoreTest, MigratesToTheLatestSchema) {
+  EXPECT_GE(store_->SchemaVersion(), 2);
+  EXPECT_EQ(store_->SchemaVersion(), store_->LatestSchemaVersion());
+  EXPECT_TRUE(store_->Ping().ok());
+  // Opening again applies nothing twice.
+  EXPECT_EQ(Reopen()->SchemaVersion(), store_->SchemaVersion());
+}
+
+TEST_P(StoreTest, ReplacesTerritoriesAndRecordsTheFingerprint) {
+  EXPECT_FALSE(store_->ImportFingerprint("territories").has_value());
+  ASSERT_TRUE(store_->ReplaceTerritories(SmallSnapshot(), "v1", kNoProgress).ok());
+  EXPECT_EQ(store_->ImportFingerprint("territories"), "v1");
+  auto counts = store_->CountTerritories();
+  EXPECT_EQ(counts.communes, 3u);
+  EXPECT_EQ(counts.epci, 1u);
+  EXPECT_EQ(counts.departements, 2u);
+  auto chambery = store_->FindTerritory({Kind::kCommune, "73065"});
+  ASSERT_TRUE(chambery);
+  EXPECT_EQ(chambery->name, "Chambéry");
+  EXPECT_EQ(chambery->population, 59964);
+  EXPECT_EQ(chambery->postal_codes, std::vector<std::string>{"73000"});
+  EXPECT_FALSE(store_->FindTerritory({Kind::kRegion, "73"}));
+}
+
+TEST_P(StoreTest, RerunUpdatesInPlaceAndRemovesVanishedRows) {
+  ASSERT_TRUE(store_->ReplaceTerritories(SmallSnapshot(), "v1", kNoProgress).ok());
+  auto next = SmallSnapshot();
+  next.territories[4].name = "Chambéry-Nouvelle";
+  next.territories.erase(next.territories.begin() + 5);  // Barberaz merged away
+  next.links.erase(std::remove_if(next.links.begin(), next.links.end(),
+                                  [](const auto& l) { return l.child.code == "73029"; }),
+                   next.links.end());
+  ASSERT_TRUE(store_->ReplaceTerritories(next, "v2", kNoProgress).ok());
+  EXPECT_EQ(store_->FindTerritory({Kind::kCommune, "73065"})->name, "Chambéry-Nouvelle");
+  EXPECT_FALSE(store_->FindTerritory({Kind::kCommune, "73029"}));
+  EXPECT_EQ(store_->CountChildren({Kind::kEpci, "200000001"}, Kind::kCommune), 1u);
+}
+
+TEST_P(StoreTest, AncestorsFollowTheGraph) {
+  ASSERT_TRUE(store_->ReplaceTerritories(SmallSnapshot(), "v1", kNoProgress).ok());
+  std::vector<std::string> ids;
+  for (const auto& id : store_->Ancestors({Kind::kCommune, "73029"})) ids.push_back(id.ToString());
+  std::sort(ids.begin(), ids.end());
+  EXPECT_EQ(ids, (std::vector<std::string>{"departement:01", "departement:73", "epci:200000001", "pays:FR",
+                                           "region:84"}));
+  EXPECT_EQ(Codes(store_->Parents({Kind::kEpci, "200000001"})), (std::vector<std::string>{"01", "73"}));
+  EXPECT_EQ(Codes(store_->Children({Kind::kDepartement, "73"}, Kind::kEpci, 10)),
+            std::vector<std::string>{"200000001"});
+}
+
+TEST_P(StoreTest, SearchRanksExactNamesThenPopulation) {
+  ASSERT_TRUE(store_->ReplaceTerritories(SmallSnapshot(), "v1", kNoProgress).ok());
+  EXPECT_EQ(Codes(store_->SearchTerritories(FoldForSearch("CHAMBERY"), 10)), std::vector<std::string>{"73065"});
+  EXPECT_EQ(Codes(store_->SearchTerritories("73000", 10)), (std::vector<std::string>{"73065", "73029"}));
+  EXPECT_EQ(Codes(store_->SearchTerritories("73", 10)).front(), "73");
+  EXPECT_EQ(Codes(store_->SearchTerritories(FoldForSearch("bugey amb"), 10)), std::vector<std::string>{"01004"});
+  EXPECT_TRUE(store_->SearchTerritories("eu", 10).empty()) << "word prefixes only";
+  EXPECT_TRUE(store_->SearchTerritories("%", 10).empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::ValuesIn(StoreBackends()));
+
+}  // namespace
+}  // namespace boussole::testing
