@@ -1,0 +1,14 @@
+#pragma once
+// The subcommands of `boussole`. Each returns the process exit code and prints what it did
+// in French (people run them).
+#include "app/config.h"
+
+namespace boussole::app {
+
+int RunServe(const Config& config);
+int RunMigrate(const Config& config);
+//! `from` empty: the npm package's data. `force`: import even when the data did not change.
+int RunImportTerritories(const Config& config, const std::filesystem::path& from, bool force);
+int RunImportOffers(const Config& config, const std::filesystem::path& from);
+
+}  // namespace boussole::app

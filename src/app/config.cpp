@@ -1,0 +1,47 @@
+#include "app/config.h"
+
+#include <charconv>
+#include <cstdlib>
+#include <stdexcept>
+
+namespace boussole::app {
+namespace {
+
+std::string Env(const char* name) {
+  const char* value = std::getenv(name);
+  return value ? value : "";
+}
+
+}  // namespace
+
+std::string Config::DatabaseUrl() const {
+  if (!database.empty()) return database;
+  return "sqlite://" + (data_dir / "boussole.db").string();
+}
+
+std::filesystem::path Config::CogDataDir() const {
+  return assets_dir / "node_modules/@etalab/decoupage-administratif/data";
+}
+
+std::filesystem::path Config::OffersDir() const { return assets_dir / "data/offers"; }
+
+Config ConfigFromEnvironment() {
+  Config config;
+  config.assets_dir = BOUSSOLE_DEFAULT_ASSETS_DIR;
+  if (auto v = Env("BOUSSOLE_ASSETS_DIR"); !v.empty()) config.assets_dir = v;
+  if (auto v = Env("BOUSSOLE_ADDRESS"); !v.empty()) config.address = v;
+  if (auto v = Env("BOUSSOLE_PORT"); !v.empty()) {
+    unsigned port = 0;
+    auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), port);
+    if (ec != std::errc() || ptr != v.data() + v.size() || port > 65535) {
+      throw std::invalid_argument("BOUSSOLE_PORT invalide : « " + v + " » (un nombre de 0 à 65535).");
+    }
+    config.port = static_cast<std::uint16_t>(port);
+  }
+  if (auto v = Env("BOUSSOLE_DATA_DIR"); !v.empty()) config.data_dir = v;
+  if (auto v = Env("BOUSSOLE_DATABASE"); !v.empty()) config.database = v;
+  if (auto v = Env("BOUSSOLE_PUBLIC_URL"); !v.empty()) config.public_url = v;
+  return config;
+}
+
+}  // namespace boussole::app

@@ -1,0 +1,27 @@
+#pragma once
+// Settings: defaults, overridden by BOUSSOLE_* environment variables, overridden by flags.
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+namespace boussole::app {
+
+struct Config {
+  std::string address = "127.0.0.1";
+  std::uint16_t port = 8080;
+  std::filesystem::path data_dir = "./var";
+  std::string database;  //!< "" means sqlite://<data_dir>/boussole.db
+  std::filesystem::path assets_dir;  //!< templates, static files, catalogue, node_modules
+  std::string public_url = "http://127.0.0.1:8080";
+
+  std::string DatabaseUrl() const;
+  //! Where @etalab/decoupage-administratif's data files are.
+  std::filesystem::path CogDataDir() const;
+  std::filesystem::path OffersDir() const;
+};
+
+//! Defaults overridden by the environment. Fails (std::invalid_argument, French message) on
+//! an invalid value such as a port that is not a number.
+Config ConfigFromEnvironment();
+
+}  // namespace boussole::app

@@ -1,0 +1,103 @@
+#include <iostream>
+
+#include "app/commands.h"
+#include "domain/catalogue/offer_folder.h"
+#include "domain/territories/cog_reader.h"
+#include "storage/store.h"
+
+namespace boussole::app {
+namespace {
+
+std::unique_ptr<storage::Store> Open(const Config& config) {
+  auto store = storage::OpenStore(config.DatabaseUrl());
+  if (!store) {
+    std::cerr << "Erreur : " << store.error().message << "\n";
+    return nullptr;
+  }
+  return std::move(store).value();
+}
+
+void PrintCounts(const territories::Counts& c) {
+  std::cout << c.communes << " communes actuelles, " << c.arrondissements
+            << " arrondissements municipaux, " << c.epci << " EPCI, " << c.ept << " EPT, "
+            << c.departements << " départements, " << c.regions << " régions\n";
+}
+
+}  // namespace
+
+int RunImportTerritories(const Config& config, const std::filesystem::path& from, bool force) {
+  const auto dir = from.empty() ? config.CogDataDir() : from;
+  auto store = Open(config);
+  if (!store) return 1;
+  auto fingerprint = territories::FingerprintCogFiles(dir);
+  if (!fingerprint) {
+    std::cerr << "Erreur : " << fingerprint.error().message << "\n";
+    return 1;
+  }
+  if (!force && store->ImportFingerprint("territories") == fingerprint.value()) {
+    std::cout << "Territoires déjà à jour (données inchangées) : ";
+    PrintCounts(store->CountTerritories());
+    return 0;
+  }
+  std::cout << "Lecture de " << dir.string() << "…\n" << std::flush;
+  auto snapshot = territories::ReadCogSnapshot(dir);
+  if (!snapshot) {
+    std::cerr << "Erreur : " << snapshot.error().message << "\nAucune donnée n'a été modifiée.\n";
+    return 1;
+  }
+  auto status = store->ReplaceTerritories(
+      snapshot.value(), fingerprint.value(), [](std::string_view stage, std::size_t done, std::size_t total) {
+        std::cout << "  " << stage << " : " << done << " / " << total << "\n" << std::flush;
+      });
+  if (!status) {
+    std::cerr << "Erreur : " << status.error().message << "\nAucune donnée n'a été modifiée.\n";
+    return 1;
+  }
+  std::cout << "Import terminé : ";
+  PrintCounts(store->CountTerritories());
+  return 0;
+}
+
+int RunImportOffers(const Config& config, const std::filesystem::path& from) {
+  const auto dir = from.empty() ? config.OffersDir() : from;
+  auto batch = catalogue::ReadOfferFolder(dir);
+  auto store = Open(config);
+  if (!store) return 1;
+  // A perimeter must name a territory that exists, once the territories are loaded.
+  if (store->CountTerritories().departements > 0) {
+    for (const auto& offer : batch.offers) {
+      if (offer.perimeter.empty()) continue;
+      auto id = territories::TerritoryId::Parse(offer.perimeter);
+      if (id && !store->FindTerritory(id.value())) {
+        batch.errors.push_back({offer.slug + ".json", "perimeter",
+                                "territoire inconnu « " + offer.perimeter + " »."});
+      }
+    }
+  }
+  if (!batch.errors.empty()) {
+    std::cerr << "Le catalogue est refusé (" << batch.errors.size()
+              << " erreur(s)) ; aucune offre n'a été modifiée :\n";
+    for (const auto& e : batch.errors) {
+      std::cerr << "  " << e.file << (e.field.empty() ? "" : " — champ « " + e.field + " »")
+                << " : " << e.message << "\n";
+    }
+    return 1;
+  }
+  auto report = store->ImportOffers(batch.offers);
+  if (!report) {
+    std::cerr << "Erreur : " << report.error().message << "\n";
+    return 1;
+  }
+  const auto& r = report.value();
+  std::cout << "Catalogue importé depuis " << dir.string() << " : " << r.created << " créée(s), "
+            << r.updated << " mise(s) à jour, " << r.unchanged << " inchangée(s).\n";
+  for (const auto& slug : r.kept_app_edits) {
+    std::cout << "  Non écrasée (modifiée dans l'application depuis le dernier import) : " << slug << "\n";
+  }
+  for (const auto& slug : r.not_in_files) {
+    std::cout << "  Présente en base mais absente des fichiers (conservée) : " << slug << "\n";
+  }
+  return 0;
+}
+
+}  // namespace boussole::app

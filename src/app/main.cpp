@@ -1,0 +1,60 @@
+// boussole: the command line. Subcommands: serve, migrate, import territories|offers.
+#include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+
+#include "app/commands.h"
+
+namespace {
+
+void AddServerOptions(CLI::App& app, boussole::app::Config& config) {
+  app.add_option("--address", config.address, "Adresse d'écoute (BOUSSOLE_ADDRESS)");
+  app.add_option("--port", config.port, "Port d'écoute (BOUSSOLE_PORT)");
+  app.add_option("--data-dir", config.data_dir, "Dossier des données locales (BOUSSOLE_DATA_DIR)");
+  app.add_option("--database", config.database,
+                 "Base de données : sqlite://CHEMIN ou postgresql://… (BOUSSOLE_DATABASE)");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  spdlog::set_default_logger(spdlog::stderr_color_mt("boussole"));
+  boussole::app::Config config;
+  try {
+    config = boussole::app::ConfigFromEnvironment();
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "Erreur de configuration : " << e.what() << "\n";
+    return 2;
+  }
+
+  CLI::App app{"Boussole : l'offre d'ingénierie territoriale, pour les collectivités"};
+  app.require_subcommand(1);
+  app.fallthrough();
+  AddServerOptions(app, config);
+
+  auto* serve = app.add_subcommand("serve", "Lance le serveur web");
+  auto* migrate = app.add_subcommand("migrate", "Applique les migrations du schéma");
+  auto* import = app.add_subcommand("import", "Importe des données de référence");
+  import->require_subcommand(1);
+  std::filesystem::path from;
+  bool force = false;
+  auto* territories = import->add_subcommand("territories", "Communes, EPCI, départements, régions");
+  territories->add_option("--from", from, "Dossier des fichiers JSON (par défaut : le paquet npm)");
+  territories->add_flag("--force", force, "Importer même si les données n'ont pas changé");
+  auto* offers = import->add_subcommand("offers", "Le catalogue des offres (data/offers)");
+  offers->add_option("--from", from, "Dossier des fichiers d'offres");
+
+  CLI11_PARSE(app, argc, argv);
+  try {
+    if (*serve) return boussole::app::RunServe(config);
+    if (*migrate) return boussole::app::RunMigrate(config);
+    if (*territories) return boussole::app::RunImportTerritories(config, from, force);
+    if (*offers) return boussole::app::RunImportOffers(config, from);
+  } catch (const std::exception& e) {
+    std::cerr << "Erreur : " << e.what() << "\n";
+    return 1;
+  }
+  return 2;
+}

@@ -1,0 +1,63 @@
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+
+#include "app/commands.h"
+#include "storage/store.h"
+#include "web/http/server.h"
+#include "web/http/static_files.h"
+#include "web/pages/page.h"
+#include "web/routes.h"
+
+namespace boussole::app {
+
+int RunServe(const Config& config) {
+  auto opened = storage::OpenStore(config.DatabaseUrl());
+  if (!opened) {
+    std::cerr << "Erreur : " << opened.error().message << "\n";
+    return 1;
+  }
+  std::unique_ptr<storage::Store> store = std::move(opened).value();
+  web::Templates templates(config.assets_dir / "templates");
+  web::WebContext context{*store, templates, config.assets_dir};
+
+  web::Router router([&context](const web::Request& request, int status, std::string_view detail) {
+    return web::RenderError(context, request, status, detail);
+  });
+  web::RegisterHomeRoutes(router, context);
+  web::RegisterTerritoryPages(router, context);
+  web::RegisterOfferPages(router, context);
+  web::RegisterTerritoryApi(router, context);
+  web::RegisterOfferApi(router, context);
+  web::RegisterOpsRoutes(router, context);
+
+  web::StaticFiles files([&context](const web::Request& request, int status, std::string_view detail) {
+    return web::RenderError(context, request, status, detail);
+  });
+  // Only what pages use of the DSFR's 88 MB dist/ is reachable.
+  files.Mount("/static/dsfr/", config.assets_dir / "node_modules/@gouvfr/dsfr/dist/",
+              {"dsfr.min.css", "dsfr.module.min.js", "dsfr.nomodule.min.js",
+               "utility/icons/icons.min.css", "icons/", "fonts/", "favicon/"});
+  files.Mount("/static/app/", config.assets_dir / "static/", {""});
+  files.AddRoutes(router);
+
+  web::ServerOptions options;
+  options.address = config.address;
+  options.port = config.port;
+  spdlog::info("boussole: {} store, schema {}", store->Backend(), store->SchemaVersion());
+  web::RunServer(options, router);
+  spdlog::info("boussole: stopped");
+  return 0;
+}
+
+int RunMigrate(const Config& config) {
+  auto store = storage::OpenStore(config.DatabaseUrl());
+  if (!store) {
+    std::cerr << "Erreur : " << store.error().message << "\n";
+    return 1;
+  }
+  std::cout << "Schéma à jour : version " << store.value()->SchemaVersion() << "\n";
+  return 0;
+}
+
+}  // namespace boussole::app

@@ -1,0 +1,48 @@
+#include "core/text_folding.h"
+#include "web/pages/page.h"
+#include "web/params.h"
+#include "web/routes.h"
+#include "web/views/territory_view.h"
+
+namespace boussole::web {
+namespace {
+
+Response Search(const WebContext& context, const Request& request) {
+  auto q = TextParam(request, "q", 100);
+  if (!q) return RenderError(context, request, 400, q.error().message);
+  if (q.value().empty()) {
+    return RenderError(context, request, 400,
+                       "Le paramètre « q » est obligatoire : un nom, un code INSEE ou un code postal.");
+  }
+  auto limit = IntParam(request, "limit", 20, 1, 100);
+  if (!limit) return RenderError(context, request, 400, limit.error().message);
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& t : context.store.SearchTerritories(FoldForSearch(q.value()),
+                                                       static_cast<std::size_t>(limit.value()))) {
+    items.push_back(TerritorySummary(t));
+  }
+  return Response::Json(200, nlohmann::json{{"query", q.value()}, {"items", items}}.dump());
+}
+
+Response Detail(const WebContext& context, const Request& request) {
+  const std::string code = request.Param("code");
+  if (territories::CandidateIds(code).empty()) {
+    return RenderError(context, request, 400,
+                       "« " + code + " » n'est pas un code de territoire : attendu un identifiant typé "
+                       "(commune:75056) ou un code INSEE, SIREN ou de département.");
+  }
+  auto t = ResolveTerritory(code, context.store);
+  if (!t) return RenderError(context, request, 404, "Aucun territoire ne porte le code « " + code + " ».");
+  return Response::Json(200, TerritoryDetail(*t, context.store).dump());
+}
+
+}  // namespace
+
+void RegisterTerritoryApi(Router& router, const WebContext& context) {
+  router.Add("GET", "/api/v1/territories", "api_territories",
+             [&context](const Request& r) { return Search(context, r); });
+  router.Add("GET", "/api/v1/territories/{code}", "api_territory",
+             [&context](const Request& r) { return Detail(context, r); });
+}
+
+}  // namespace boussole::web

@@ -1,0 +1,16 @@
+#pragma once
+#include <filesystem>
+
+#include "storage/store.h"
+#include "web/pages/templates.h"
+
+namespace boussole::web {
+
+//! What handlers share: the store and the templates. Both are thread-safe.
+struct WebContext {
+  storage::Store& store;
+  const Templates& templates;
+  std::filesystem::path assets_dir;  //!< project root: templates/, static/, src/web/api/
+};
+
+}  // namespace boussole::web

@@ -1,0 +1,91 @@
+#include "web/pages/templates.h"
+
+#include <fstream>
+#include <kainjow/mustache.hpp>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <stdexcept>
+
+namespace boussole::web {
+namespace {
+
+using kainjow::mustache::data;
+using kainjow::mustache::mustache;
+
+std::string ReadText(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read template " + path.string());
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Mustache sections need false for empty values: an empty list or "" hides a section.
+data ToData(const nlohmann::json& value) {
+  switch (value.type()) {
+    case nlohmann::json::value_t::object: {
+      data object{data::type::object};
+      for (const auto& [key, item] : value.items()) object.set(key, ToData(item));
+      return object;
+    }
+    case nlohmann::json::value_t::array: {
+      if (value.empty()) return data{false};
+      data list{data::type::list};
+      for (const auto& item : value) list.push_back(ToData(item));
+      return list;
+    }
+    case nlohmann::json::value_t::string: {
+      const auto& text = value.get_ref<const std::string&>();
+      if (text.empty()) return data{false};
+      return data{text};
+    }
+    case nlohmann::json::value_t::boolean:
+      return data{value.get<bool>()};
+    case nlohmann::json::value_t::null:
+    case nlohmann::json::value_t::discarded:
+      return data{false};
+    default:
+      return data{value.dump()};
+  }
+}
+
+}  // namespace
+
+Templates::Templates(const std::filesystem::path& dir) {
+  auto load = [](const std::filesystem::path& folder, auto& into) {
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
+      if (entry.path().extension() != ".mustache") continue;
+      std::string text = ReadText(entry.path());
+      mustache check{text};
+      if (!check.is_valid()) {
+        throw std::runtime_error("template " + entry.path().string() + ": " + check.error_message());
+      }
+      into[entry.path().stem().string()] = std::move(text);
+    }
+  };
+  load(dir, sources_);
+  load(dir / "partials", partials_);
+  if (sources_.empty()) throw std::runtime_error("no template found in " + dir.string());
+}
+
+Templates::~Templates() = default;
+
+std::string Templates::Render(std::string_view name, const nlohmann::json& context) const {
+  auto it = sources_.find(name);
+  if (it == sources_.end()) throw std::runtime_error("unknown template " + std::string(name));
+  data view = ToData(context);
+  if (view.is_bool()) view = data{data::type::object};
+  for (const auto& [partial, text] : partials_) {
+    const std::string copy = text;
+    view.set(partial, data{kainjow::mustache::partial{[copy] { return copy; }}});
+  }
+  mustache renderer{it->second};
+  std::string html = renderer.render(view);
+  if (!renderer.is_valid()) {
+    throw std::runtime_error("template " + std::string(name) + ": " + renderer.error_message());
+  }
+  return html;
+}
+
+}  // namespace boussole::web

@@ -1,0 +1,15 @@
+#pragma once
+// The route tables, one per module, called once from main (no self-registration).
+#include "web/context.h"
+#include "web/http/router.h"
+
+namespace boussole::web {
+
+void RegisterHomeRoutes(Router& router, const WebContext& context);
+void RegisterTerritoryPages(Router& router, const WebContext& context);
+void RegisterOfferPages(Router& router, const WebContext& context);
+void RegisterTerritoryApi(Router& router, const WebContext& context);
+void RegisterOfferApi(Router& router, const WebContext& context);
+void RegisterOpsRoutes(Router& router, const WebContext& context);
+
+}  // namespace boussole::web

@@ -1,0 +1,360 @@
+// The OpenAPI document (src/web/api/openapi.json) against real responses of a running server
+// on a copy of the reference data: every documented operation and status is exercised, and
+// each body is validated against the schema documented for its status and content type.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { resolveRef, SchemaError, validate } from './support/schema.mjs';
+import { repoRoot, startServer } from './support/server.mjs';
+
+const documentPath = join(repoRoot, 'src/web/api/openapi.json');
+const doc = JSON.parse(readFileSync(documentPath, 'utf8'));
+const schemaRef = (name) => ({ $ref: `#/components/schemas/${name}` });
+
+let server;
+const exercised = new Set();  // "GET /api/v1/offers 200"
+
+before(async () => {
+  server = await startServer();
+});
+after(async () => {
+  await server?.stop();
+});
+
+// The path template of the document that `pathname` falls under (literal paths first).
+function templateFor(pathname) {
+  if (doc.paths[pathname]) return pathname;
+  for (const template of Object.keys(doc.paths)) {
+    const pattern = new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+')}$`);
+    if (pattern.test(pathname)) return template;
+  }
+  return null;
+}
+
+function deref(node) {
+  return node && node.$ref ? deref(resolveRef(doc, node.$ref)) : node;
+}
+
+// GETs `target`, checks the status, then validates the body against the schema that the
+// document gives for this operation, status and media type. Returns the parsed body.
+async function call(target, expectedStatus) {
+  const url = new URL(target, server.baseUrl);
+  const template = templateFor(url.pathname);
+  assert.ok(template, `${url.pathname} is not a path of the OpenAPI document`);
+  const operation = doc.paths[template].get;
+  assert.ok(operation, `GET ${template} is not documented`);
+
+  const response = await fetch(url, { redirect: 'manual' });
+  const text = await response.text();
+  assert.equal(response.status, expectedStatus, `GET ${target} answered ${response.status}: ${text.slice(0, 300)}`);
+
+  const documented = deref(operation.responses[String(response.status)]);
+  assert.ok(documented, `GET ${template}: status ${response.status} (for ${target}) is not documented`);
+  const mediaType = (response.headers.get('content-type') || '').split(';')[0].trim();
+  const content = documented.content?.[mediaType];
+  assert.ok(content, `GET ${template} ${response.status}: content type "${mediaType}" is not documented ` +
+    `(documented: ${Object.keys(documented.content || {}).join(', ')})`);
+  if (response.status >= 400) assert.equal(mediaType, 'application/problem+json', `${target}: errors are problem details`);
+
+  let body;
+  try {
+    body = JSON.parse(text);
+  } catch (error) {
+    assert.fail(`GET ${target}: body is not JSON (${error.message}): ${text.slice(0, 200)}`);
+  }
+  const errors = validate(doc, content.schema, body);
+  if (errors.length) throw new SchemaError(`GET ${target} → ${response.status} ${mediaType}`, errors, body);
+
+  if (response.status >= 400) {
+    assert.equal(body.status, response.status, `${target}: problem.status equals the HTTP status`);
+    assert.equal(body.instance, url.pathname, `${target}: problem.instance is the request path`);
+    assert.ok(body.detail && body.detail.length > 0, `${target}: problem.detail explains the error`);
+  }
+  exercised.add(`GET ${template} ${response.status}`);
+  return body;
+}
+
+describe('the OpenAPI document', () => {
+  test('is OpenAPI 3.0.3, titled "API Boussole", described in French', () => {
+    assert.equal(doc.openapi, '3.0.3');
+    assert.equal(doc.info.title, 'API Boussole');
+    assert.match(doc.info.description, /territoires/);
+    assert.match(doc.info.description, /\b(les|des|du)\b/);
+    assert.ok(doc.info.version);
+  });
+
+  test('documents exactly the API routes of the server', () => {
+    assert.deepEqual(Object.keys(doc.paths).sort(), [
+      '/api/v1/offers', '/api/v1/offers/{slug}', '/api/v1/territories', '/api/v1/territories/{code}', '/healthz',
+    ]);
+    for (const [path, item] of Object.entries(doc.paths)) {
+      assert.deepEqual(Object.keys(item), ['get'], `${path}: only GET is served`);
+      for (const match of path.matchAll(/\{([^}]+)\}/g)) {
+        assert.ok(item.get.parameters.some((p) => p.in === 'path' && p.name === match[1] && p.required),
+          `${path}: path parameter ${match[1]} is declared and required`);
+      }
+    }
+  });
+
+  test('has the component schemas, all closed, and every $ref resolves', () => {
+    for (const name of ['TerritorySummary', 'Territory', 'TerritoryList', 'Offer', 'OfferList', 'Problem']) {
+      const schema = doc.components.schemas[name];
+      assert.ok(schema, `components.schemas.${name}`);
+      assert.equal(schema.type, 'object', `${name}.type`);
+      assert.equal(schema.additionalProperties, false, `${name}.additionalProperties`);
+      assert.ok(Array.isArray(schema.required) && schema.required.length > 0, `${name}.required`);
+      for (const field of schema.required) assert.ok(schema.properties[field], `${name}.${field} is described`);
+    }
+    const walk = (node, at) => {
+      if (Array.isArray(node)) node.forEach((item, i) => walk(item, `${at}[${i}]`));
+      else if (node && typeof node === 'object') {
+        if (typeof node.$ref === 'string') assert.doesNotThrow(() => resolveRef(doc, node.$ref), `${at}.$ref`);
+        if (node.type === 'object' && node.properties) {
+          assert.equal(node.additionalProperties, false, `${at}: object schemas are closed`);
+        }
+        for (const [key, value] of Object.entries(node)) walk(value, `${at}.${key}`);
+      }
+    };
+    walk(doc, '$');
+    for (const status of ['400', '404']) {
+      const problem = deref(doc.paths['/api/v1/territories/{code}'].get.responses[status]);
+      assert.deepEqual(problem.content['application/problem+json'].schema, schemaRef('Problem'));
+    }
+  });
+
+  test('offer vocabularies are enums', () => {
+    const offer = doc.components.schemas.Offer.properties;
+    for (const field of ['audiences', 'types', 'mobilization_steps', 'destinations', 'themes']) {
+      assert.ok(offer[field].items.enum.length > 1, `Offer.${field}.items.enum`);
+    }
+    assert.ok(offer.recurrence.enum.includes('oneoff') && offer.recurrence.nullable, 'Offer.recurrence');
+  });
+
+  test('is what the server publishes at /api/openapi.json', async () => {
+    const response = await fetch(new URL('/api/openapi.json', server.baseUrl));
+    assert.equal(response.status, 200);
+    assert.equal((response.headers.get('content-type') || '').split(';')[0], 'application/json');
+    assert.deepEqual(await response.json(), doc);
+  });
+});
+
+describe('the validator', () => {
+  const summary = {
+    id: 'commune:42218', kind: 'commune', kind_label: 'Commune', code: '42218', name: 'Saint-Étienne',
+    population: 171924, population_text: '171 924', nature: null, nature_label: null,
+    url: '/territoires/commune:42218',
+  };
+  const errorsFor = (name, value) => validate(doc, schemaRef(name), value);
+
+  test('accepts a correct value', () => {
+    assert.deepEqual(errorsFor('TerritorySummary', summary), []);
+    assert.deepEqual(errorsFor('TerritoryList', { query: 'x', items: [summary, { ...summary, population: null }] }), []);
+  });
+
+  test('rejects wrong values with the path of the offending value', () => {
+    const cases = [
+      [{ ...summary, population: '171924' }, '$.population: expected integer'],
+      [{ ...summary, population: 1.5 }, '$.population: expected integer'],
+      [{ ...summary, population: -1 }, '$.population: -1 < minimum 0'],
+      [{ ...summary, name: null }, '$.name: expected string'],
+      [{ ...summary, kind: 'ville' }, '$.kind: "ville" is not one of'],
+      [{ ...summary, surplus: 1 }, '$.surplus: property not allowed'],
+      [(({ url, ...rest }) => rest)(summary), '$: missing required property "url"'],
+    ];
+    for (const [value, expected] of cases) {
+      const errors = errorsFor('TerritorySummary', value);
+      assert.ok(errors.some((e) => e.startsWith(expected)), `expected "${expected}…", got ${JSON.stringify(errors)}`);
+    }
+    const nested = errorsFor('TerritoryList', { query: 'x', items: [summary, { ...summary, code: 42218 }] });
+    assert.deepEqual(nested, ['$.items[1].code: expected string, got number 42218']);
+    const problem = errorsFor('Problem', { type: 'about:blank', title: 'x', status: '400' });
+    assert.deepEqual(problem, ['$.status: expected integer, got string "400"']);
+  });
+
+  test('fails loudly on schema keywords it does not implement', () => {
+    assert.throws(() => validate(doc, { type: 'object', oneOf: [] }, {}), /not supported/);
+  });
+});
+
+describe('GET /healthz', () => {
+  test('200', async () => {
+    assert.deepEqual(await call('/healthz', 200), { status: 'ok' });
+  });
+});
+
+describe('GET /api/v1/territories', () => {
+  test('200: search by name, accents and case folded', async () => {
+    const result = await call('/api/v1/territories?q=saint%20etienne', 200);
+    assert.equal(result.query, 'saint etienne');
+    assert.equal(result.items[0].code, '42218');
+    assert.equal(result.items[0].name, 'Saint-Étienne');
+    assert.equal(result.items[0].id, 'commune:42218');
+    assert.equal((await call('/api/v1/territories?q=SAINT-%C3%89TIENNE', 200)).items[0].code, '42218');
+  });
+
+  test('200: postal code, INSEE code, SIREN, limits and empty results', async () => {
+    assert.equal((await call('/api/v1/territories?q=73000', 200)).items[0].name, 'Chambéry');
+    assert.equal((await call('/api/v1/territories?q=42218', 200)).items[0].name, 'Saint-Étienne');
+    const paris = await call('/api/v1/territories?q=paris&limit=5', 200);
+    assert.ok(paris.items.length > 0 && paris.items.length <= 5);
+    const kinds = new Set((await call('/api/v1/territories?q=saint&limit=100', 200)).items.map((t) => t.kind));
+    assert.ok(kinds.has('commune'));
+    await call('/api/v1/territories?q=m%C3%A9tropole&limit=100', 200);
+    await call('/api/v1/territories?q=communaut%C3%A9%20de%20communes&limit=100', 200);
+    await call('/api/v1/territories?q=chamb&limit=8', 200);
+    await call('/api/v1/territories?q=%20lyon%20&limit=1', 200);
+    assert.deepEqual((await call('/api/v1/territories?q=zzqqxxw', 200)).items, []);
+  });
+
+  test('400: missing, empty or too long q; limit out of 1–100 or not a number', async () => {
+    for (const target of [
+      '/api/v1/territories', '/api/v1/territories?q=', '/api/v1/territories?q=%20%20',
+      `/api/v1/territories?q=${'a'.repeat(101)}`, '/api/v1/territories?q=paris&limit=0',
+      '/api/v1/territories?q=paris&limit=101', '/api/v1/territories?q=paris&limit=abc',
+      '/api/v1/territories?q=paris&limit=-3',
+    ]) {
+      await call(target, 400);
+    }
+  });
+});
+
+describe('GET /api/v1/territories/{code}', () => {
+  test('200: typed ids and bare codes of every kind', async () => {
+    const paris = await call('/api/v1/territories/75056', 200);
+    assert.equal(paris.id, 'commune:75056');
+    assert.equal(paris.epci.code, '200054781');
+    assert.equal(paris.region.code, '11');
+    // A commune lies in one département, even when its intercommunality straddles several
+    // (the Métropole du Grand Paris covers 75, 91, 92, 93, 94 and 95).
+    assert.equal(paris.departement?.code, '75', 'commune:75056 "departement" is Paris (75), ' +
+      `got ${paris.departement?.id}: the département of the EPCI leaked into the commune's ancestors`);
+    assert.deepEqual(paris.ancestors.filter((a) => a.kind === 'departement').map((a) => a.id), ['departement:75'],
+      'the ancestors of commune:75056 contain only its own département');
+    assert.equal(paris.children_counts.arrondissement, 20);
+    const typed = await call('/api/v1/territories/commune:75056', 200);
+    assert.deepEqual(typed, paris);
+    const saintEtienne = await call('/api/v1/territories/commune:42218', 200);
+    assert.equal(saintEtienne.name, 'Saint-Étienne');
+    assert.equal(saintEtienne.departement.id, 'departement:42');
+    assert.equal(saintEtienne.region.id, 'region:84');
+    assert.ok(saintEtienne.postal_codes.length > 0);
+    for (const [target, kind] of [
+      ['75101', 'arrondissement'], ['departement:2A', 'departement'], ['2b', 'departement'],
+      ['region:84', 'region'], ['epci:200054781', 'epci'], ['200057867', 'ept'],
+      ['200030435', 'epci'], ['commune:73065', 'commune'], ['departement:973', 'departement'],
+    ]) {
+      assert.equal((await call(`/api/v1/territories/${target}`, 200)).kind, kind, target);
+    }
+  });
+
+  test('400: not a territory code', async () => {
+    for (const target of ['pas-un-code', 'commune:123', 'ville:75056', 'epci:12', '1234567']) {
+      await call(`/api/v1/territories/${target}`, 400);
+    }
+  });
+
+  test('404: well-formed but unknown', async () => {
+    const problem = await call('/api/v1/territories/99999', 404);
+    assert.match(problem.detail, /99999/);
+    await call('/api/v1/territories/commune:99999', 404);
+    await call('/api/v1/territories/epci:999999999', 404);
+  });
+});
+
+describe('GET /api/v1/offers', () => {
+  test('200: every page of the catalogue', async () => {
+    const first = await call('/api/v1/offers', 200);
+    assert.equal(first.page, 1);
+    assert.equal(first.per_page, 20);
+    assert.ok(first.total >= 35, `total ${first.total}`);
+    const all = await call('/api/v1/offers?per_page=100', 200);
+    assert.equal(all.items.length, all.total);
+    assert.equal(all.page_count, 1);
+    const paged = await call('/api/v1/offers?per_page=7&page=2', 200);
+    assert.equal(paged.page, 2);
+    assert.equal(paged.page_count, Math.ceil(all.total / 7));
+    assert.deepEqual((await call('/api/v1/offers?per_page=7&page=1000', 200)).items, []);
+  });
+
+  test('200: territory filters (typed id and bare code) and text filter', async () => {
+    const national = await call('/api/v1/offers?per_page=100', 200);
+    for (const territory of ['73065', 'commune:73065', 'commune:42218', 'departement:06', 'region:84',
+      'epci:200054781', '75101', 'pays:FR']) {
+      const result = await call(`/api/v1/offers?per_page=100&territory=${territory}`, 200);
+      assert.ok(result.total > 0 && result.total <= national.total, `${territory}: ${result.total}`);
+    }
+    const chambery = await call('/api/v1/offers?per_page=100&territory=commune:73065', 200);
+    for (const offer of chambery.items) {
+      assert.ok(['pays:FR', 'region:84', 'departement:73', 'commune:73065'].includes(offer.perimeter) ||
+        offer.perimeter.startsWith('epci:'), `${offer.slug}: ${offer.perimeter}`);
+    }
+    const text = await call('/api/v1/offers?q=atelier&per_page=100', 200);
+    assert.ok(text.total > 0 && text.total < national.total);
+    await call('/api/v1/offers?q=atelier&territory=commune:42218', 200);
+    assert.equal((await call('/api/v1/offers?q=zzqqxxw', 200)).total, 0);
+  });
+
+  test('400: paging out of bounds, malformed territory', async () => {
+    for (const target of ['per_page=0', 'per_page=101', 'page=0', 'page=-1', 'page=abc', 'per_page=1.5',
+      'territory=ville:paris', 'territory=commune:1', `q=${'a'.repeat(201)}`]) {
+      await call(`/api/v1/offers?${target}`, 400);
+    }
+  });
+
+  test('404: unknown territory', async () => {
+    await call('/api/v1/offers?territory=99999', 404);
+    await call('/api/v1/offers?territory=commune:99999', 404);
+  });
+});
+
+describe('GET /api/v1/offers/{slug}', () => {
+  test('200: every offer of the catalogue', async () => {
+    const all = await call('/api/v1/offers?per_page=100', 200);
+    for (const summary of all.items) {
+      const offer = await call(`/api/v1/offers/${summary.slug}`, 200);
+      assert.deepEqual(offer, summary, `${summary.slug}: detail equals list item`);
+      assert.equal(offer.url, `/offres/${offer.slug}`);
+      assert.ok(offer.sources.length > 0);
+    }
+    const atelier = await call('/api/v1/offers/atelier-des-territoires-flash', 200);
+    assert.deepEqual(atelier.mobilization_steps, ['preop']);
+    assert.deepEqual(atelier.destinations, ['supply']);
+    assert.equal(atelier.perimeter, 'pays:FR');
+  });
+
+  test('404: unknown slug', async () => {
+    const problem = await call('/api/v1/offers/n-existe-pas', 404);
+    assert.match(problem.detail, /n-existe-pas/);
+  });
+});
+
+describe('coverage', () => {
+  test('every documented path answers 200 with its example values', async () => {
+    for (const [template, item] of Object.entries(doc.paths)) {
+      let target = template;
+      const query = new URLSearchParams();
+      for (const parameter of item.get.parameters || []) {
+        if (!parameter.required) continue;
+        const example = parameter.example ?? parameter.schema?.example;
+        assert.ok(example !== undefined, `${template}: required parameter ${parameter.name} has an example`);
+        if (parameter.in === 'path') target = target.replace(`{${parameter.name}}`, encodeURIComponent(example));
+        else query.set(parameter.name, example);
+      }
+      const search = query.toString();
+      await call(search ? `${target}?${search}` : target, 200);
+    }
+  });
+
+  test('every documented operation and status was exercised', () => {
+    const documented = [];
+    for (const [template, item] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(item)) {
+        for (const status of Object.keys(operation.responses)) documented.push(`${method.toUpperCase()} ${template} ${status}`);
+      }
+    }
+    const missing = documented.filter((entry) => !exercised.has(entry));
+    assert.deepEqual(missing, [], 'documented responses never seen in a real answer');
+  });
+});
