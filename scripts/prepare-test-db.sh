@@ -1,10 +1,21 @@
 #!/usr/bin/env bash
-# Builds the reference database the integration and browser tests copy.
-# Usage: prepare-test-db.sh BOUSSOLE_BINARY DB_PATH
+# Builds the reference databases the integration and browser tests copy: a SQLite file and,
+# when the test cluster runs (STATE_DIR/postgres.url), the PostgreSQL database
+# boussole_reference, used as a template.
+# Usage: prepare-test-db.sh BOUSSOLE_BINARY STATE_DIR
 set -euo pipefail
 binary=$1
-db=$2
-mkdir -p "$(dirname "$db")"
+state_dir=$2
+db="$state_dir/reference.db"
+mkdir -p "$state_dir"
 rm -f "$db" "$db-wal" "$db-shm"
 "$binary" --database "sqlite://$db" import territories
 "$binary" --database "sqlite://$db" import offers
+
+if [ -f "$state_dir/postgres.url" ]; then
+  admin=$(cat "$state_dir/postgres.url")
+  psql -q "$admin" -c "DROP DATABASE IF EXISTS boussole_reference WITH (FORCE)" -c "CREATE DATABASE boussole_reference"
+  reference="${admin%/*}/boussole_reference"
+  "$binary" --database "$reference" import territories
+  "$binary" --database "$reference" import offers
+fi

@@ -12,5 +12,6 @@ struct Migration {
 };
 
 const std::vector<Migration>& SqliteMigrations();
+const std::vector<Migration>& PostgresMigrations();
 
 }  // namespace boussole::storage

@@ -1,9 +1,13 @@
 #include <filesystem>
 
+#include "storage/postgres/pg_store.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/store.h"
 
 namespace boussole::storage {
+
+// Per server: with N servers PostgreSQL sees at most N × this many connections.
+constexpr std::size_t kPostgresPoolSize = 8;
 
 Result<std::unique_ptr<Store>> OpenStore(const std::string& url) {
   constexpr std::string_view kSqlite = "sqlite://";
@@ -20,7 +24,11 @@ Result<std::unique_ptr<Store>> OpenStore(const std::string& url) {
     }
   }
   if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
-    return Error{"unsupported", "Le moteur PostgreSQL n'est pas encore disponible dans cette version.", {}};
+    try {
+      return std::unique_ptr<Store>(std::make_unique<postgres::PgStore>(url, kPostgresPoolSize));
+    } catch (const std::exception& e) {
+      return Error{"unavailable", "Impossible d'utiliser la base PostgreSQL : " + std::string(e.what()), {}};
+    }
   }
   return InvalidInput("Adresse de base de données inconnue : « " + url +
                       " » (attendu : sqlite://CHEMIN ou postgresql://…).");

@@ -68,6 +68,18 @@ async function stylesheetLoaded(page) {
     (() => { try { return sheet.cssRules.length > 100; } catch { return false; } })()));
 }
 
+// Runs axe-core on the page; returns the violations with their impacted nodes.
+async function audit(page) {
+  await page.addScriptTag({ path: AXE_PATH });
+  return page.evaluate(async (tags) => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return r.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help,
+      targets: v.nodes.map((n) => ({ target: n.target.join(' '), impact: n.impact, html: n.html.slice(0, 160) })),
+    }));
+  }, WCAG_TAGS);
+}
+
 const territoryField = (page) => page.locator('form[action="/territoires"] input[name="q"]');
 
 describe('journey', () => {
@@ -115,8 +127,8 @@ describe('journey', () => {
       await Promise.all([page.waitForURL(`**${href}`), card.click()]);
       seen.offer = page.url();
       assert.equal((await page.locator('h1').innerText()).trim(), cardName);
-      await page.getByRole('heading', { name: "Critères d'éligibilité" }).waitFor();
-      await page.getByRole('heading', { name: 'Sources', exact: true }).waitFor();
+      await page.getByRole('heading', { level: 2, name: "Critères d'éligibilité", exact: true }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Sources', exact: true }).waitFor();
       assert.ok(await page.locator('.boussole-quote').count() > 0, 'the offer quotes its sources');
       await page.screenshot({ path: SCREENSHOTS.offer, fullPage: false });
       assert.deepEqual(problems, []);
@@ -180,7 +192,54 @@ describe('journey', () => {
   });
 });
 
+describe('the territory field is labelled (WCAG 1.3.1, 3.3.2: a placeholder is not a label)', () => {
+  // axe accepts a placeholder as an accessible name, so it does not catch an empty <label>;
+  // this checks the tie that getByLabel and screen readers rely on.
+  for (const target of ['/', '/territoires', '/territoires?q=saint+etienne']) {
+    test(target, async () => {
+      const page = await context.newPage();
+      try {
+        await page.goto(target);
+        const field = await territoryField(page).evaluate((input) => {
+          const labels = [...(input.labels || [])].map((l) => l.textContent.trim());
+          const described = (input.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
+          return {
+            id: input.id,
+            labels,
+            forAttributes: [...input.form.querySelectorAll('label')].map((l) => l.getAttribute('for')),
+            describedBy: described.map((id) => ({ id, found: !!document.getElementById(id) })),
+          };
+        });
+        const where = `${target} (templates/partials/territory_field.mustache): ${JSON.stringify(field)}`;
+        assert.ok(field.id !== '', `the territory input has an id — ${where}`);
+        assert.ok(field.labels.length === 1 && field.labels[0].length > 0,
+          `the territory input has one non-empty <label for="…"> — ${where}`);
+        for (const d of field.describedBy) assert.ok(d.found && d.id !== '-aide', `aria-describedby="${d.id}" names its hint — ${where}`);
+        await page.getByLabel(field.labels[0], { exact: true }).fill('Chambéry');
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
+
 describe('accessibility (axe-core, WCAG 2.1 A and AA): no serious or critical violation', () => {
+  test('the audit itself reports a broken page (so it can fail)', async () => {
+    const page = await context.newPage();
+    try {
+      await page.goto('/healthz');
+      await page.setContent('<!doctype html><html><head><title>t</title></head><body><main>' +
+        '<img src="/nothing.png"><form><input type="text" name="x"></form></main></body></html>');
+      const violations = await audit(page);
+      const ids = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+      for (const expected of ['image-alt', 'label', 'html-has-lang']) {
+        assert.ok(ids.includes(expected), `axe reports ${expected}; got ${ids.join(', ')}`);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
   const pages = [
     ['home', () => seen.home || '/', 200],
     ['territory search results', () => seen.search || '/territoires?q=saint+etienne', 200],
@@ -196,14 +255,7 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA): no serious or critical vi
         const response = await page.goto(target(), { waitUntil: 'load' });
         assert.equal(response.status(), status, `${page.url()} status`);
         await page.waitForLoadState('networkidle');
-        await page.addScriptTag({ path: AXE_PATH });
-        const result = await page.evaluate(async (tags) => {
-          const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
-          return r.violations.map((v) => ({
-            id: v.id, impact: v.impact, help: v.help,
-            targets: v.nodes.map((n) => ({ target: n.target.join(' '), impact: n.impact, html: n.html.slice(0, 160) })),
-          }));
-        }, WCAG_TAGS);
+        const result = await audit(page);
         const blocking = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
         const minor = result.filter((v) => !blocking.includes(v));
         if (minor.length) {

@@ -228,10 +228,8 @@ describe('GET /api/v1/territories/{code}', () => {
     assert.equal(paris.region.code, '11');
     // A commune lies in one département, even when its intercommunality straddles several
     // (the Métropole du Grand Paris covers 75, 91, 92, 93, 94 and 95).
-    assert.equal(paris.departement?.code, '75', 'commune:75056 "departement" is Paris (75), ' +
-      `got ${paris.departement?.id}: the département of the EPCI leaked into the commune's ancestors`);
-    assert.deepEqual(paris.ancestors.filter((a) => a.kind === 'departement').map((a) => a.id), ['departement:75'],
-      'the ancestors of commune:75056 contain only its own département');
+    assert.equal(paris.departement?.code, '75', `commune:75056 "departement" is Paris (75), got ${paris.departement?.id}`);
+    assert.equal(paris.ept, null);
     assert.equal(paris.children_counts.arrondissement, 20);
     const typed = await call('/api/v1/territories/commune:75056', 200);
     assert.deepEqual(typed, paris);
@@ -239,6 +237,16 @@ describe('GET /api/v1/territories/{code}', () => {
     assert.equal(saintEtienne.name, 'Saint-Étienne');
     assert.equal(saintEtienne.departement.id, 'departement:42');
     assert.equal(saintEtienne.region.id, 'region:84');
+    // Aire-sur-l'Adour (Landes, Nouvelle-Aquitaine) belongs to an EPCI that straddles the Gers.
+    const aire = await call('/api/v1/territories/commune:40001', 200);
+    assert.deepEqual([aire.departement?.id, aire.region?.id], ['departement:40', 'region:75'],
+      'commune:40001 lies in the Landes (40), Nouvelle-Aquitaine (75)');
+    const saintDenis = await call('/api/v1/territories/93066', 200);
+    assert.deepEqual([saintDenis.ept?.id, saintDenis.epci?.id, saintDenis.departement?.id],
+      ['ept:200057867', 'epci:200054781', 'departement:93']);
+    const straddling = await call('/api/v1/territories/epci:200030435', 200);
+    assert.equal(straddling.departement, null, 'an EPCI over two départements has no single one');
+    assert.deepEqual(straddling.parents.map((p) => p.id), ['departement:32', 'departement:40']);
     assert.ok(saintEtienne.postal_codes.length > 0);
     for (const [target, kind] of [
       ['75101', 'arrondissement'], ['departement:2A', 'departement'], ['2b', 'departement'],
@@ -247,6 +255,25 @@ describe('GET /api/v1/territories/{code}', () => {
     ]) {
       assert.equal((await call(`/api/v1/territories/${target}`, 200)).kind, kind, target);
     }
+  });
+
+  test("200: a commune's ancestors are its own département and région, not those of a straddling EPCI", async () => {
+    // "ancestors" feeds the "Appartenance" list of the territory page and the offer filter
+    // (catalogue::PerimetersCovering): a commune must not inherit the départements and
+    // régions of the other members of its intercommunality.
+    const cases = [
+      ['commune:75056', ['departement:75', 'region:11']],          // Métropole du Grand Paris: 75, 91–95
+      ['arrondissement:75101', ['departement:75', 'region:11']],
+      ['commune:40001', ['departement:40', 'region:75']],          // CC d'Aire-sur-l'Adour: Landes and Gers
+      ['commune:42218', ['departement:42', 'region:84']],
+    ];
+    const wrong = [];
+    for (const [id, expected] of cases) {
+      const territory = await call(`/api/v1/territories/${id}`, 200);
+      const actual = territory.ancestors.map((a) => a.id).filter((a) => /^(departement|region):/.test(a));
+      if (JSON.stringify(actual) !== JSON.stringify(expected)) wrong.push(`${id}: ancestors ${actual.join(', ')} (expected ${expected.join(', ')})`);
+    }
+    assert.deepEqual(wrong, [], 'communes inherit the départements/régions of their EPCI');
   });
 
   test('400: not a territory code', async () => {

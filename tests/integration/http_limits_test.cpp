@@ -4,24 +4,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "support/process.h"
+#include "support/shared_server.h"
 
 namespace boussole::testing {
 namespace {
 
-class HttpLimits : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    dir_ = new TempDir();
-    server_ = new ServerProcess(CopyReferenceDatabase(*dir_));
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    delete dir_;
-  }
-  static int port() { return server_->port(); }
-  static inline TempDir* dir_ = nullptr;
-  static inline ServerProcess* server_ = nullptr;
+class HttpLimits : public SharedServerTest<HttpLimits> {
 };
 
 TEST_F(HttpLimits, HealthzAnswers) {
@@ -81,7 +69,7 @@ TEST_F(HttpLimits, StaticFilesAreServedAndTraversalRefused) {
 TEST_F(HttpLimits, AccessLogNeverRecordsSecrets) {
   HttpRequest(port(), "GET", "/offres?token=SECRET-TOKEN-123&q=ville", "",
               {{"Cookie", "session=COOKIE-VALUE-456"}, {"Authorization", "Bearer AUTH-789"}});
-  const std::string logs = server_->Logs();
+  const std::string logs = server().Logs();
   EXPECT_NE(logs.find("/offres"), std::string::npos);
   EXPECT_EQ(logs.find("SECRET-TOKEN-123"), std::string::npos);
   EXPECT_EQ(logs.find("COOKIE-VALUE-456"), std::string::npos);
@@ -90,7 +78,8 @@ TEST_F(HttpLimits, AccessLogNeverRecordsSecrets) {
 
 TEST(GracefulShutdown, SigtermStopsCleanly) {
   TempDir dir;
-  ServerProcess server(CopyReferenceDatabase(dir));
+  TestDatabase db = TestDatabase::Reference(dir);
+  ServerProcess server(db.url());
   EXPECT_EQ(HttpGet(server.port(), "/healthz").status, 200);
   EXPECT_EQ(server.Stop(), 0);
 }

@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "support/process.h"
+#include "support/database.h"
 
 namespace boussole::testing {
 namespace {
@@ -41,7 +41,8 @@ std::string Observe(const std::string& database) {
 
 TEST(ImportTerritories, LoadsEveryScaleThenSkipsUnchangedData) {
   TempDir dir;
-  const std::string db = "sqlite://" + (dir.path() / "fresh.db").string();
+  TestDatabase fresh = TestDatabase::Empty(dir);
+  const std::string& db = fresh.url();
   CommandResult first = RunBoussole({"--database", db, "import", "territories"});
   ASSERT_EQ(first.exit_code, 0) << first.err;
   EXPECT_NE(first.out.find("34969 communes actuelles, 45 arrondissements municipaux, 1255 EPCI, 11 EPT, "
@@ -57,7 +58,8 @@ TEST(ImportTerritories, LoadsEveryScaleThenSkipsUnchangedData) {
 
 TEST(ImportTerritories, KilledImportLeavesPreviousDataIntactAndRerunUpdatesInPlace) {
   TempDir dir;
-  const std::string db = CopyReferenceDatabase(dir);
+  TestDatabase reference = TestDatabase::Reference(dir);
+  const std::string& db = reference.url();
   const std::string before = Observe(db);
   ASSERT_NE(before.find("\"name\":\"Paris\""), std::string::npos);
 
@@ -88,7 +90,8 @@ TEST(ImportTerritories, KilledImportLeavesPreviousDataIntactAndRerunUpdatesInPla
 
 TEST(ImportTerritories, DamagedDataChangesNothing) {
   TempDir dir;
-  const std::string db = CopyReferenceDatabase(dir);
+  TestDatabase reference = TestDatabase::Reference(dir);
+  const std::string& db = reference.url();
   const std::string before = Observe(db);
   const fs::path edition = dir.path() / "cog";
   CopyFolder(kCogDir, edition);
@@ -101,7 +104,8 @@ TEST(ImportTerritories, DamagedDataChangesNothing) {
 
 TEST(ImportOffers, WrongEnumerationRefusesTheWholeBatch) {
   TempDir dir;
-  const std::string db = CopyReferenceDatabase(dir);
+  TestDatabase reference = TestDatabase::Reference(dir);
+  const std::string& db = reference.url();
   const std::string before = Observe(db);
   const fs::path offers = dir.path() / "offers";
   CopyFolder(kOffersDir, offers);
@@ -123,7 +127,8 @@ TEST(ImportOffers, WrongEnumerationRefusesTheWholeBatch) {
 
 TEST(ImportOffers, UnknownPerimeterIsRefused) {
   TempDir dir;
-  const std::string db = CopyReferenceDatabase(dir);
+  TestDatabase reference = TestDatabase::Reference(dir);
+  const std::string& db = reference.url();
   const fs::path offers = dir.path() / "offers";
   CopyFolder(kOffersDir, offers);
   json doc = json::parse(ReadText(offers / "france-services.json"));
@@ -136,7 +141,8 @@ TEST(ImportOffers, UnknownPerimeterIsRefused) {
 
 TEST(ImportOffers, RerunUpdatesBySlugAndReportsUnchanged) {
   TempDir dir;
-  const std::string db = CopyReferenceDatabase(dir);
+  TestDatabase reference = TestDatabase::Reference(dir);
+  const std::string& db = reference.url();
   const fs::path offers = dir.path() / "offers";
   CopyFolder(kOffersDir, offers);
   json doc = json::parse(ReadText(offers / "france-services.json"));

@@ -4,31 +4,20 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "support/process.h"
+#include "support/shared_server.h"
 
 namespace boussole::testing {
 namespace {
 
 using nlohmann::json;
 
-class OfferHttp : public ::testing::Test {
+class OfferHttp : public SharedServerTest<OfferHttp> {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new TempDir();
-    server_ = new ServerProcess(CopyReferenceDatabase(*dir_));
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    delete dir_;
-  }
-  static int port() { return server_->port(); }
   static json GetJson(const std::string& target) {
     HttpResponse r = HttpGet(port(), target);
     EXPECT_EQ(r.status, 200) << target << " " << r.body;
     return json::parse(r.body);
   }
-  static inline TempDir* dir_ = nullptr;
-  static inline ServerProcess* server_ = nullptr;
 };
 
 TEST_F(OfferHttp, ListsAtLeast35OffersEachWithSources) {

@@ -3,31 +3,20 @@
 
 #include <nlohmann/json.hpp>
 
-#include "support/process.h"
+#include "support/shared_server.h"
 
 namespace boussole::testing {
 namespace {
 
 using nlohmann::json;
 
-class TerritoryHttp : public ::testing::Test {
+class TerritoryHttp : public SharedServerTest<TerritoryHttp> {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new TempDir();
-    server_ = new ServerProcess(CopyReferenceDatabase(*dir_));
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    delete dir_;
-  }
-  static int port() { return server_->port(); }
   static json GetJson(const std::string& target, int expected_status = 200) {
     HttpResponse r = HttpGet(port(), target);
     EXPECT_EQ(r.status, expected_status) << target << " " << r.body;
     return json::parse(r.body);
   }
-  static inline TempDir* dir_ = nullptr;
-  static inline ServerProcess* server_ = nullptr;
 };
 
 TEST_F(TerritoryHttp, ParisByBareCodeWithPopulationAndDepartement) {

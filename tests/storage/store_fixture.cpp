@@ -6,10 +6,11 @@ using territories::Kind;
 using territories::Territory;
 using territories::TerritoryId;
 
-std::vector<std::string> StoreBackends() { return {"sqlite"}; }
+std::vector<std::string> StoreBackends() { return {"sqlite", "postgresql"}; }
 
 void StoreTest::SetUp() {
-  url_ = "sqlite://" + (dir_.path() / "store.db").string();
+  database_.emplace(TestDatabase::Empty(dir_, GetParam()));
+  url_ = database_->url();
   auto opened = storage::OpenStore(url_);
   ASSERT_TRUE(opened.ok()) << opened.error().message;
   store_ = std::move(opened).value();

@@ -3,15 +3,16 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "storage/store.h"
-#include "support/process.h"
+#include "support/database.h"
 
 namespace boussole::testing {
 
-//! The backends under test, by name ("sqlite"; PostgreSQL joins with issue 3).
+//! The backends under test, by name: "sqlite" and "postgresql".
 std::vector<std::string> StoreBackends();
 
 class StoreTest : public ::testing::TestWithParam<std::string> {
@@ -21,6 +22,7 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
   std::unique_ptr<storage::Store> Reopen();
 
   TempDir dir_;
+  std::optional<TestDatabase> database_;
   std::string url_;
   std::unique_ptr<storage::Store> store_;
 };

@@ -43,7 +43,9 @@ class TerritoryRepository {
                                           std::size_t limit) = 0;
   //! Number of direct children of the given kind.
   virtual std::size_t CountChildren(const TerritoryId& id, Kind kind) = 0;
-  //! Every territory that contains `id`, transitively (the graph may branch).
+  //! Every territory that contains `id`, transitively: a commune's EPCI, EPT, département,
+  //! région and France. An EPCI's own ancestors are the départements it spans and above;
+  //! those are not ancestors of its member communes.
   virtual std::vector<TerritoryId> Ancestors(const TerritoryId& id) = 0;
 
   virtual Counts CountTerritories() = 0;

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "domain/catalogue/offer_json.h"
+#include "core/clock.h"
 #include "storage/sqlite/sqlite_store.h"
 
 namespace boussole::storage::sqlite {

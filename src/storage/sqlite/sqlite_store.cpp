@@ -1,20 +1,9 @@
 #include "storage/sqlite/sqlite_store.h"
 
-#include <chrono>
-#include <ctime>
-
+#include "core/clock.h"
 #include "storage/migration.h"
 
 namespace boussole::storage::sqlite {
-
-std::string NowUtc() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
-}
 
 SqliteStore::SqliteStore(const std::string& path) : pool_(path, 8) { Migrate(); }
 

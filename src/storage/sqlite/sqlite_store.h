@@ -47,7 +47,4 @@ class SqliteStore final : public Store {
   ConnectionPool pool_;
 };
 
-//! Current UTC time as ISO 8601 ("2026-11-25T12:00:00Z").
-std::string NowUtc();
-
 }  // namespace boussole::storage::sqlite

@@ -1,9 +1,9 @@
 // The territories part of SqliteStore.
-#include <cstdlib>
 #include <sstream>
-#include <thread>
 
 #include "core/text_folding.h"
+#include "core/clock.h"
+#include "storage/fault_injection.h"
 #include "storage/sqlite/sqlite_store.h"
 
 namespace boussole::storage::sqlite {
@@ -50,16 +50,6 @@ std::string LikeEscape(std::string_view text) {
     escaped.push_back(c);
   }
   return escaped;
-}
-
-// A pause between import steps, for the test that kills an import midway. Fault injection
-// in the spirit of LevelDB's Env: zero (absent) in production.
-void InjectedImportDelay() {
-  static const int delay_ms = [] {
-    const char* value = std::getenv("BOUSSOLE_FAULT_IMPORT_DELAY_MS");
-    return value ? std::atoi(value) : 0;
-  }();
-  if (delay_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
 }
 
 }  // namespace
@@ -147,7 +137,10 @@ std::vector<TerritoryId> SqliteStore::Ancestors(const TerritoryId& id) {
   auto q = db->Prepare(
       "WITH RECURSIVE up(id) AS ("
       " SELECT parent_id FROM territory_links WHERE child_id = ?"
-      " UNION SELECT l.parent_id FROM territory_links l JOIN up ON l.child_id = up.id)"
+      " UNION SELECT l.parent_id FROM territory_links l JOIN up ON l.child_id = up.id"
+      // An EPCI's links to départements mean "spans", not "lies in": climbing them from a
+      // commune would reach the départements of its neighbours.
+      " WHERE up.id NOT LIKE 'epci:%' AND up.id NOT LIKE 'ept:%')"
       " SELECT t.kind, t.code FROM up JOIN territories t ON t.id = up.id ORDER BY t.id");
   q.Bind(1, id.ToString());
   std::vector<TerritoryId> ids;

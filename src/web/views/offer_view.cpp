@@ -131,6 +131,10 @@ nlohmann::json OfferViewModel(const catalogue::Offer& offer,
   v["sources"] = sources;
   v["has_key_figures"] = !offer.key_figures.empty();
   v["has_amounts"] = !amounts.empty();
+  v["has_programmes"] = !offer.programmes.empty();
+  for (const char* list : {"steps", "destinations", "audiences", "themes"}) {
+    v[std::string("has_") + list] = !v[list].empty();
+  }
   v["has_project_examples"] = !offer.project_examples.empty();
   const bool has_criteria = !offer.mobilization_steps.empty() || !offer.destinations.empty() ||
                             !offer.audiences.empty() || !offer.eligibility.empty() ||

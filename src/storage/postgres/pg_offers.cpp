@@ -1,0 +1,109 @@
+// The catalogue part of PgStore.
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "core/clock.h"
+#include "domain/catalogue/offer_json.h"
+#include "storage/postgres/pg_store.h"
+
+namespace boussole::storage::postgres {
+namespace {
+
+using catalogue::Offer;
+
+std::string Document(const Offer& offer) { return catalogue::OfferToJson(offer).dump(); }
+
+Offer FromDocument(const std::string& text) {
+  auto parsed = catalogue::ParseOffer(nlohmann::json::parse(text));
+  if (!parsed.errors.empty()) {
+    throw std::runtime_error("stored offer document is invalid: " + parsed.errors.front().field + " " +
+                             parsed.errors.front().message);
+  }
+  return std::move(parsed.offer);
+}
+
+// NULL for offers without perimeter, as in the SQLite backend.
+constexpr const char* kPerimeter = "NULLIF($3, '')";
+
+}  // namespace
+
+std::optional<Offer> PgStore::FindOffer(const std::string& slug) {
+  auto db = pool_.Acquire();
+  pqxx::nontransaction tx(*db);
+  auto rows = tx.exec_params("SELECT document FROM offers WHERE slug = $1 AND status = 'published'", slug);
+  if (rows.empty()) return std::nullopt;
+  return FromDocument(rows[0][0].as<std::string>());
+}
+
+catalogue::OfferPage PgStore::ListOffers(const catalogue::OfferQuery& query) {
+  auto db = pool_.Acquire();
+  pqxx::nontransaction tx(*db);
+  // $1 is '' when no perimeter filter applies, else a JSON array of typed ids.
+  const std::string where =
+      " WHERE status = 'published' AND ($1 = '' OR perimeter_id IN"
+      " (SELECT json_array_elements_text(NULLIF($1, '')::json)))";
+  const std::string perimeters = query.perimeters ? nlohmann::json(*query.perimeters).dump() : std::string();
+  catalogue::OfferPage page;
+  page.total = tx.exec_params("SELECT COUNT(*) FROM offers" + where, perimeters)[0][0].as<std::size_t>();
+  for (const auto& row :
+       tx.exec_params("SELECT document FROM offers" + where + " ORDER BY name COLLATE \"C\", slug COLLATE \"C\" LIMIT $2 OFFSET $3",
+                      perimeters, static_cast<long>(query.limit), static_cast<long>(query.offset))) {
+    page.offers.push_back(FromDocument(row[0].as<std::string>()));
+  }
+  return page;
+}
+
+std::size_t PgStore::CountOffers() {
+  auto db = pool_.Acquire();
+  pqxx::nontransaction tx(*db);
+  return tx.exec("SELECT COUNT(*) FROM offers WHERE status = 'published'")[0][0].as<std::size_t>();
+}
+
+Result<catalogue::ImportReport> PgStore::ImportOffers(const std::vector<Offer>& batch) {
+  auto db = pool_.Acquire();
+  pqxx::work tx(*db);
+  // Two concurrent imports would both see "absent" and insert: serialise them.
+  tx.exec("LOCK TABLE offers IN SHARE ROW EXCLUSIVE MODE");
+  catalogue::ImportReport report;
+  const std::string now = NowUtc();
+  std::set<std::string> slugs;
+  for (const Offer& offer : batch) {
+    slugs.insert(offer.slug);
+    const std::string document = Document(offer);
+    auto existing = tx.exec_params("SELECT document, edited_in_app FROM offers WHERE slug = $1", offer.slug);
+    if (existing.empty()) {
+      tx.exec_params(std::string("INSERT INTO offers (slug, name, perimeter_id, status, document, imported_document,"
+                                 " edited_in_app, created_at, updated_at) VALUES ($1, $2, ") +
+                         kPerimeter + ", 'published', $4, $4, 0, $5, $5)",
+                     offer.slug, offer.name, offer.perimeter, document, now);
+      ++report.created;
+    } else if (existing[0][1].as<int>() != 0) {
+      report.kept_app_edits.push_back(offer.slug);
+    } else if (existing[0][0].as<std::string>() == document) {
+      ++report.unchanged;
+    } else {
+      tx.exec_params(std::string("UPDATE offers SET name = $2, perimeter_id = ") + kPerimeter +
+                         ", document = $4, imported_document = $4, updated_at = $5 WHERE slug = $1",
+                     offer.slug, offer.name, offer.perimeter, document, now);
+      ++report.updated;
+    }
+  }
+  for (const auto& row : tx.exec("SELECT slug FROM offers ORDER BY slug COLLATE \"C\"")) {
+    if (!slugs.count(row[0].as<std::string>())) report.not_in_files.push_back(row[0].as<std::string>());
+  }
+  tx.commit();
+  return report;
+}
+
+Status PgStore::SaveOfferEdit(const Offer& offer) {
+  auto db = pool_.Acquire();
+  pqxx::work tx(*db);
+  auto changed = tx.exec_params(std::string("UPDATE offers SET name = $2, perimeter_id = ") + kPerimeter +
+                                    ", document = $4, edited_in_app = 1, updated_at = $5 WHERE slug = $1",
+                                offer.slug, offer.name, offer.perimeter, Document(offer), NowUtc());
+  if (changed.affected_rows() == 0) return NotFound("Aucune offre « " + offer.slug + " ».");
+  tx.commit();
+  return Ok();
+}
+
+}  // namespace boussole::storage::postgres

@@ -1,0 +1,83 @@
+#include "support/database.h"
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <pqxx/pqxx>
+#include <random>
+#include <stdexcept>
+#include <unistd.h>
+
+namespace boussole::testing {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string UniqueName() {
+  static std::atomic<int> counter{0};
+  std::random_device random;
+  return "test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++) + "_" + std::to_string(random() % 1000000);
+}
+
+std::string DatabaseUrl(const std::string& name) {
+  std::string admin = PostgresAdminUrl();
+  return admin.substr(0, admin.rfind('/') + 1) + name;
+}
+
+void AdminExec(const std::string& sql) {
+  pqxx::connection admin(PostgresAdminUrl());
+  pqxx::nontransaction tx(admin);
+  tx.exec(sql);
+}
+
+}  // namespace
+
+std::string TestBackend() {
+  const char* backend = std::getenv("BOUSSOLE_TEST_BACKEND");
+  return backend && *backend ? backend : "sqlite";
+}
+
+std::string PostgresAdminUrl() {
+  std::ifstream in(fs::path(BOUSSOLE_TEST_DATA_DIR) / "postgres.url");
+  std::string url;
+  if (!(in >> url)) {
+    throw std::runtime_error("no PostgreSQL test cluster (" BOUSSOLE_TEST_DATA_DIR
+                             "/postgres.url missing): run the tests through ctest");
+  }
+  return url;
+}
+
+TestDatabase TestDatabase::Empty(const TempDir& dir, std::string backend) {
+  if (backend.empty()) backend = TestBackend();
+  if (backend == "sqlite") return TestDatabase("sqlite://" + (dir.path() / (UniqueName() + ".db")).string(), "");
+  if (backend != "postgresql") throw std::invalid_argument("unknown test backend " + backend);
+  const std::string name = UniqueName();
+  AdminExec("CREATE DATABASE " + name);
+  return TestDatabase(DatabaseUrl(name), name);
+}
+
+TestDatabase TestDatabase::Reference(const TempDir& dir, std::string backend) {
+  if (backend.empty()) backend = TestBackend();
+  if (backend == "sqlite") return TestDatabase(CopyReferenceDatabase(dir), "");
+  if (backend != "postgresql") throw std::invalid_argument("unknown test backend " + backend);
+  const std::string name = UniqueName();
+  AdminExec("CREATE DATABASE " + name + " TEMPLATE boussole_reference");
+  return TestDatabase(DatabaseUrl(name), name);
+}
+
+TestDatabase::TestDatabase(TestDatabase&& other) noexcept
+    : url_(std::move(other.url_)), postgres_name_(std::move(other.postgres_name_)) {
+  other.postgres_name_.clear();
+}
+
+TestDatabase::~TestDatabase() {
+  if (postgres_name_.empty()) return;
+  try {
+    AdminExec("DROP DATABASE IF EXISTS " + postgres_name_ + " WITH (FORCE)");
+  } catch (const std::exception&) {
+    // The cluster is thrown away at the end of the run anyway.
+  }
+}
+
+}  // namespace boussole::testing
