@@ -2,6 +2,8 @@
 # A throwaway PostgreSQL 15 cluster for the tests, on a loopback port, in a temporary folder.
 # Usage: pg-test-cluster.sh start STATE_DIR   → writes STATE_DIR/postgres.url
 #        pg-test-cluster.sh stop STATE_DIR    → stops the cluster and removes its files
+#        pg-test-cluster.sh pause STATE_DIR   → stops the server, keeps its data (outage tests)
+#        pg-test-cluster.sh resume STATE_DIR  → starts it again on the same port
 # Fails loudly when PostgreSQL cannot be started: the suite must never skip it silently.
 set -euo pipefail
 action=$1
@@ -18,7 +20,14 @@ stop() {
   local dir
   dir=$(cat "$cluster_file")
   as_postgres "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
-  rm -rf "$dir" "$cluster_file" "$state_dir/postgres.url"
+  rm -rf "$dir" "$cluster_file" "$state_dir/postgres.url" "$state_dir/postgres.port"
+}
+
+start_server() {
+  local dir=$1 port=$2
+  as_postgres "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+    start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
 }
 
 case "$action" in
@@ -33,18 +42,23 @@ case "$action" in
       || { cat "$dir/initdb.log" >&2; exit 1; }
     # A free port: let the kernel choose one, then hand it to PostgreSQL.
     port=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
-    as_postgres "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
-      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-      start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
+    start_server "$dir" "$port"
+    echo "$port" > "$state_dir/postgres.port"
     echo "postgresql://postgres@127.0.0.1:$port/postgres" > "$state_dir/postgres.url"
     echo "PostgreSQL test cluster on 127.0.0.1:$port ($dir)"
+    ;;
+  pause)
+    as_postgres "$bin/pg_ctl" -D "$(cat "$cluster_file")/data" -m fast -w stop >/dev/null
+    ;;
+  resume)
+    start_server "$(cat "$cluster_file")" "$(cat "$state_dir/postgres.port")"
     ;;
   stop)
     stop
     echo "PostgreSQL test cluster stopped"
     ;;
   *)
-    echo "usage: $0 start|stop STATE_DIR" >&2
+    echo "usage: $0 start|stop|pause|resume STATE_DIR" >&2
     exit 2
     ;;
 esac

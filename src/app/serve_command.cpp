@@ -19,7 +19,17 @@ int RunServe(const Config& config) {
   }
   std::unique_ptr<storage::Store> store = std::move(opened).value();
   web::Templates templates(config.assets_dir / "templates");
-  web::WebContext context{*store, templates, config.assets_dir};
+  web::Metrics metrics;
+  web::WebContext context{*store, templates, config.assets_dir, &metrics};
+  metrics.AddGauge("boussole_db_pool_connections", "Database connections of this server, by state.", [&store] {
+    const storage::PoolStats usage = store->PoolUsage();
+    return std::vector<std::pair<std::string, double>>{{"state=\"limit\"", static_cast<double>(usage.size)},
+                                                       {"state=\"open\"", static_cast<double>(usage.open)},
+                                                       {"state=\"in_use\"", static_cast<double>(usage.in_use)}};
+  });
+  metrics.AddGauge("boussole_catalogue_offers", "Published offers in the catalogue (index size).", [&store] {
+    return std::vector<std::pair<std::string, double>>{{"", static_cast<double>(store->CountOffers())}};
+  });
 
   web::Router router([&context](const web::Request& request, int status, std::string_view detail) {
     return web::RenderError(context, request, status, detail);
@@ -44,6 +54,9 @@ int RunServe(const Config& config) {
   web::ServerOptions options;
   options.address = config.address;
   options.port = config.port;
+  options.on_request = [&metrics](const web::AccessEntry& entry) {
+    metrics.Record(entry.route, entry.status, entry.duration_ms);
+  };
   spdlog::info("boussole: {} store, schema {}", store->Backend(), store->SchemaVersion());
   web::RunServer(options, router);
   spdlog::info("boussole: stopped");

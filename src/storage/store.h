@@ -12,6 +12,13 @@
 
 namespace boussole::storage {
 
+//! Connection pool usage, for /metrics.
+struct PoolStats {
+  std::size_t size = 0;    //!< the bound
+  std::size_t open = 0;    //!< connections currently open
+  std::size_t in_use = 0;  //!< leased right now
+};
+
 class Store : public territories::TerritoryRepository, public catalogue::OfferRepository {
  public:
   ~Store() override = default;
@@ -24,6 +31,7 @@ class Store : public territories::TerritoryRepository, public catalogue::OfferRe
   virtual int LatestSchemaVersion() const = 0;
   //! Cheap round trip to the database; fails with a French message when unreachable.
   virtual Status Ping() = 0;
+  virtual PoolStats PoolUsage() = 0;
 
   //! Fingerprint of the data set last imported under `name` ("territories"), if any.
   virtual std::optional<std::string> ImportFingerprint(std::string_view name) = 0;

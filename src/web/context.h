@@ -2,6 +2,7 @@
 #include <filesystem>
 
 #include "storage/store.h"
+#include "web/http/metrics.h"
 #include "web/pages/templates.h"
 
 namespace boussole::web {
@@ -11,6 +12,7 @@ struct WebContext {
   storage::Store& store;
   const Templates& templates;
   std::filesystem::path assets_dir;  //!< project root: templates/, static/, src/web/api/
+  Metrics* metrics = nullptr;        //!< request counters and gauges, for /metrics
 };
 
 }  // namespace boussole::web

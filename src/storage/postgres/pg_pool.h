@@ -10,13 +10,9 @@
 #include <string>
 #include <vector>
 
-namespace boussole::storage::postgres {
+#include "storage/store.h"
 
-struct PoolStats {
-  std::size_t size = 0;    //!< the bound
-  std::size_t open = 0;    //!< connections currently open
-  std::size_t in_use = 0;  //!< leased right now
-};
+namespace boussole::storage::postgres {
 
 class PgPool {
  public:

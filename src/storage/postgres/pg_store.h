@@ -18,6 +18,7 @@ class PgStore final : public Store {
   int SchemaVersion() override;
   int LatestSchemaVersion() const override;
   Status Ping() override;
+  PoolStats PoolUsage() override { return pool_.Stats(); }
   std::optional<std::string> ImportFingerprint(std::string_view name) override;
 
   // territories::TerritoryRepository (pg_territories.cpp)

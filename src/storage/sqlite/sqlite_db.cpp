@@ -155,3 +155,12 @@ void ConnectionPool::GiveBack(std::unique_ptr<Connection> connection) {
 }
 
 }  // namespace boussole::storage::sqlite
+
+namespace boussole::storage::sqlite {
+
+ConnectionPool::Usage ConnectionPool::Stats() {
+  std::lock_guard lock(mutex_);
+  return {size_, opened_, opened_ - idle_.size()};
+}
+
+}  // namespace boussole::storage::sqlite

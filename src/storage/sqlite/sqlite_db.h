@@ -100,6 +100,11 @@ class ConnectionPool {
 
   //! Waits for a free connection, opening one when fewer than `size` exist.
   Lease Acquire();
+  //! size, open, in use.
+  struct Usage {
+    std::size_t size = 0, open = 0, in_use = 0;
+  };
+  Usage Stats();
 
  private:
   void GiveBack(std::unique_ptr<Connection> connection);

@@ -18,6 +18,10 @@ class SqliteStore final : public Store {
   int SchemaVersion() override;
   int LatestSchemaVersion() const override;
   Status Ping() override;
+  PoolStats PoolUsage() override {
+    auto usage = pool_.Stats();
+    return {usage.size, usage.open, usage.in_use};
+  }
   std::optional<std::string> ImportFingerprint(std::string_view name) override;
 
   // territories::TerritoryRepository (sqlite_territories.cpp)

@@ -307,6 +307,7 @@ class Session : public std::enable_shared_from_this<Session> {
     pending_entry_.duration_ms =
         std::chrono::duration<double, std::milli>(Clock::now() - started_).count();
     LogAccess(pending_entry_);
+    if (core_.options.on_request) core_.options.on_request(pending_entry_);
     message_ = {};
     if (ec) return Close();
     if (!keep_) return linger_ ? Linger() : CloseGracefully();

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "web/http/access_log.h"
 #include "web/http/router.h"
 
 namespace boussole::web {
@@ -20,6 +21,9 @@ struct ServerOptions {
   std::size_t header_limit = 16 * 1024;   //!< bytes; larger headers get 431
   int request_timeout_seconds = 30;       //!< to receive a whole request
   int keep_alive_seconds = 60;            //!< idle time before closing
+  //! Called once per answered request, after the access log line (e.g. for metrics).
+  //! Must be thread-safe and quick.
+  std::function<void(const AccessEntry&)> on_request;
 };
 
 //! Serves `router` until SIGTERM or SIGINT, then stops accepting, lets requests in flight
