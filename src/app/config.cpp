@@ -41,6 +41,14 @@ Config ConfigFromEnvironment() {
   if (auto v = Env("BOUSSOLE_DATA_DIR"); !v.empty()) config.data_dir = v;
   if (auto v = Env("BOUSSOLE_DATABASE"); !v.empty()) config.database = v;
   if (auto v = Env("BOUSSOLE_PUBLIC_URL"); !v.empty()) config.public_url = v;
+  if (auto v = Env("BOUSSOLE_SCHEDULER_TICK_MS"); !v.empty()) {
+    unsigned ms = 0;
+    auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), ms);
+    if (ec != std::errc() || ptr != v.data() + v.size() || ms < 10 || ms > 3600000) {
+      throw std::invalid_argument("BOUSSOLE_SCHEDULER_TICK_MS invalide : « " + v + " » (de 10 à 3600000).");
+    }
+    config.scheduler_tick = std::chrono::milliseconds(ms);
+  }
   return config;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 // Settings: defaults, overridden by BOUSSOLE_* environment variables, overridden by flags.
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -13,6 +14,8 @@ struct Config {
   std::string database;  //!< "" means sqlite://<data_dir>/boussole.db
   std::filesystem::path assets_dir;  //!< templates, static files, catalogue, node_modules
   std::string public_url = "http://127.0.0.1:8080";
+  //! How often each server looks for due jobs (BOUSSOLE_SCHEDULER_TICK_MS).
+  std::chrono::milliseconds scheduler_tick{1000};
 
   std::string DatabaseUrl() const;
   //! Where @etalab/decoupage-administratif's data files are.

@@ -2,7 +2,10 @@
 
 #include <iostream>
 
+#include <unistd.h>
+
 #include "app/commands.h"
+#include "app/scheduler.h"
 #include "storage/store.h"
 #include "web/http/server.h"
 #include "web/http/static_files.h"
@@ -58,7 +61,13 @@ int RunServe(const Config& config) {
     metrics.Record(entry.route, entry.status, entry.duration_ms);
   };
   spdlog::info("boussole: {} store, schema {}", store->Backend(), store->SchemaVersion());
-  web::RunServer(options, router);
+  {
+    char host[256] = "localhost";
+    ::gethostname(host, sizeof host - 1);
+    Scheduler scheduler(*store, DefaultJobs(), std::string(host) + ":" + std::to_string(::getpid()),
+                        config.scheduler_tick);
+    web::RunServer(options, router);
+  }
   spdlog::info("boussole: stopped");
   return 0;
 }

@@ -1,17 +1,36 @@
 #include "core/clock.h"
 
 #include <chrono>
-#include <ctime>
+#include <cstdio>
 
 namespace boussole {
 
-std::string NowUtc() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+std::string FormatUtc(std::time_t time) {
   std::tm utc{};
-  gmtime_r(&now, &utc);
+  gmtime_r(&time, &utc);
   char text[32];
   std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
   return text;
+}
+
+std::string NowUtc() { return FormatUtc(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now())); }
+
+std::string TodayUtc() { return NowUtc().substr(0, 10); }
+
+std::optional<std::time_t> ParseUtc(std::string_view text) {
+  if (text.size() != 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' ||
+      text[16] != ':' || text[19] != 'Z') {
+    return std::nullopt;
+  }
+  std::tm utc{};
+  const std::string copy(text);
+  if (std::sscanf(copy.c_str(), "%4d-%2d-%2dT%2d:%2d:%2dZ", &utc.tm_year, &utc.tm_mon, &utc.tm_mday, &utc.tm_hour,
+                  &utc.tm_min, &utc.tm_sec) != 6) {
+    return std::nullopt;
+  }
+  utc.tm_year -= 1900;
+  utc.tm_mon -= 1;
+  return timegm(&utc);
 }
 
 }  // namespace boussole

@@ -1,6 +1,8 @@
 #pragma once
 // The one storage interface. Domain code talks to the repositories it inherits; only the
 // backends under storage/<backend>/ know SQL. Every method is thread-safe.
+#include <chrono>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -8,6 +10,7 @@
 
 #include "core/result.h"
 #include "domain/catalogue/offer_repository.h"
+#include "domain/jobs/job_repository.h"
 #include "domain/territories/territory_repository.h"
 
 namespace boussole::storage {
@@ -19,7 +22,9 @@ struct PoolStats {
   std::size_t in_use = 0;  //!< leased right now
 };
 
-class Store : public territories::TerritoryRepository, public catalogue::OfferRepository {
+class Store : public territories::TerritoryRepository,
+              public catalogue::OfferRepository,
+              public jobs::JobRepository {
  public:
   ~Store() override = default;
 
@@ -35,6 +40,14 @@ class Store : public territories::TerritoryRepository, public catalogue::OfferRe
 
   //! Fingerprint of the data set last imported under `name` ("territories"), if any.
   virtual std::optional<std::string> ImportFingerprint(std::string_view name) = 0;
+
+  //! The change feed: the id of the latest recorded change (0 when none). Every write
+  //! that caches must notice (offers today) records a change in its own transaction.
+  virtual std::int64_t LatestChange() = 0;
+  //! Blocks until a change newer than `after` is recorded or `timeout` passes; returns
+  //! LatestChange(). PostgreSQL wakes on NOTIFY; SQLite polls. Throws when the database
+  //! is unreachable.
+  virtual std::int64_t WaitForChange(std::int64_t after, std::chrono::milliseconds timeout) = 0;
 };
 
 //! Opens the store named by a URL — `sqlite:///abs/path.db`, `sqlite://relative.db` — and

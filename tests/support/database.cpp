@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <pqxx/pqxx>
+#include <sqlite3.h>
 #include <random>
 #include <stdexcept>
 #include <unistd.h>
@@ -46,6 +47,44 @@ std::string PostgresAdminUrl() {
                              "/postgres.url missing): run the tests through ctest");
   }
   return url;
+}
+
+std::string QueryRows(const std::string& url, const std::string& sql) {
+  std::string out;
+  if (url.rfind("sqlite://", 0) == 0) {
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(url.substr(9).c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+      sqlite3_close(db);
+      throw std::runtime_error("cannot open " + url);
+    }
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
+      std::string message = sqlite3_errmsg(db);
+      sqlite3_close(db);
+      throw std::runtime_error(message);
+    }
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+      for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
+        const auto* text = sqlite3_column_text(stmt, i);
+        out += (i ? "|" : "") + std::string(text ? reinterpret_cast<const char*>(text) : "");
+      }
+      out += "\n";
+    }
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return out;
+  }
+  pqxx::connection connection(url);
+  pqxx::nontransaction tx(connection);
+  for (const auto& row : tx.exec(sql)) {
+    bool first = true;
+    for (const auto& field : row) {
+      out += (first ? "" : "|") + (field.is_null() ? std::string() : field.as<std::string>());
+      first = false;
+    }
+    out += "\n";
+  }
+  return out;
 }
 
 TestDatabase TestDatabase::Empty(const TempDir& dir, std::string backend) {

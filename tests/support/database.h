@@ -14,6 +14,10 @@ std::string TestBackend();
 //! The admin URL of the test cluster (from the fixture's postgres.url). Throws if absent.
 std::string PostgresAdminUrl();
 
+//! Runs a read query directly on a database of either backend (sqlite:// or postgresql://)
+//! and returns the rows, one per line, columns separated by '|', NULL as "".
+std::string QueryRows(const std::string& url, const std::string& sql);
+
 class TestDatabase {
  public:
   //! An empty database of `backend` ("" = TestBackend()); SQLite files go under `dir`.

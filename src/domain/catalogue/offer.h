@@ -63,6 +63,10 @@ struct Offer {
   std::string origin_url;
   std::string application_url;
   std::vector<Source> sources;
+
+  //! Set by the store, not part of the offer file: when the closing job closed the offer
+  //! (its deadline passed). "" while open.
+  std::string closed_at;
 };
 
 }  // namespace boussole::catalogue

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.h"
@@ -48,6 +49,10 @@ class OfferRepository {
   //! Records an edit of an existing offer made in the application (not by the importer).
   //! Fails with not_found when no offer has this slug.
   virtual Status SaveOfferEdit(const Offer& offer) = 0;
+
+  //! Marks as closed (closed_at = `now`) the open offers whose submission deadline is
+  //! before `today` (YYYY-MM-DD). Returns the slugs closed. Idempotent.
+  virtual std::vector<std::string> CloseOffersPastDeadline(std::string_view today, std::string_view now) = 0;
 };
 
 }  // namespace boussole::catalogue

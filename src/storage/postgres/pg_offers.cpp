@@ -1,5 +1,6 @@
 // The catalogue part of PgStore.
 #include <nlohmann/json.hpp>
+#include <algorithm>
 #include <set>
 
 #include "core/clock.h"
@@ -12,6 +13,12 @@ namespace {
 using catalogue::Offer;
 
 std::string Document(const Offer& offer) { return catalogue::OfferToJson(offer).dump(); }
+
+// NOTIFY is delivered at commit, so listeners never see a change before it is visible.
+void RecordChange(pqxx::work& tx, const std::string& slug, const std::string& now) {
+  tx.exec_params("INSERT INTO change_log (topic, subject, changed_at) VALUES ('offers', $1, $2)", slug, now);
+  tx.exec("SELECT pg_notify('boussole_changes', 'offers')");
+}
 
 Offer FromDocument(const std::string& text) {
   auto parsed = catalogue::ParseOffer(nlohmann::json::parse(text));
@@ -30,9 +37,11 @@ constexpr const char* kPerimeter = "NULLIF($3, '')";
 std::optional<Offer> PgStore::FindOffer(const std::string& slug) {
   auto db = pool_.Acquire();
   pqxx::nontransaction tx(*db);
-  auto rows = tx.exec_params("SELECT document FROM offers WHERE slug = $1 AND status = 'published'", slug);
+  auto rows = tx.exec_params("SELECT document, closed_at FROM offers WHERE slug = $1 AND status = 'published'", slug);
   if (rows.empty()) return std::nullopt;
-  return FromDocument(rows[0][0].as<std::string>());
+  Offer offer = FromDocument(rows[0][0].as<std::string>());
+  offer.closed_at = rows[0][1].is_null() ? "" : rows[0][1].as<std::string>();
+  return offer;
 }
 
 catalogue::OfferPage PgStore::ListOffers(const catalogue::OfferQuery& query) {
@@ -46,9 +55,11 @@ catalogue::OfferPage PgStore::ListOffers(const catalogue::OfferQuery& query) {
   catalogue::OfferPage page;
   page.total = tx.exec_params("SELECT COUNT(*) FROM offers" + where, perimeters)[0][0].as<std::size_t>();
   for (const auto& row :
-       tx.exec_params("SELECT document FROM offers" + where + " ORDER BY name COLLATE \"C\", slug COLLATE \"C\" LIMIT $2 OFFSET $3",
+       tx.exec_params("SELECT document, closed_at FROM offers" + where +
+                          " ORDER BY name COLLATE \"C\", slug COLLATE \"C\" LIMIT $2 OFFSET $3",
                       perimeters, static_cast<long>(query.limit), static_cast<long>(query.offset))) {
     page.offers.push_back(FromDocument(row[0].as<std::string>()));
+    page.offers.back().closed_at = row[1].is_null() ? "" : row[1].as<std::string>();
   }
   return page;
 }
@@ -73,9 +84,10 @@ Result<catalogue::ImportReport> PgStore::ImportOffers(const std::vector<Offer>& 
     auto existing = tx.exec_params("SELECT document, edited_in_app FROM offers WHERE slug = $1", offer.slug);
     if (existing.empty()) {
       tx.exec_params(std::string("INSERT INTO offers (slug, name, perimeter_id, status, document, imported_document,"
-                                 " edited_in_app, created_at, updated_at) VALUES ($1, $2, ") +
-                         kPerimeter + ", 'published', $4, $4, 0, $5, $5)",
-                     offer.slug, offer.name, offer.perimeter, document, now);
+                                 " edited_in_app, created_at, updated_at, submission_deadline) VALUES ($1, $2, ") +
+                         kPerimeter + ", 'published', $4, $4, 0, $5, $5, NULLIF($6, ''))",
+                     offer.slug, offer.name, offer.perimeter, document, now, offer.submission_deadline);
+      RecordChange(tx, offer.slug, now);
       ++report.created;
     } else if (existing[0][1].as<int>() != 0) {
       report.kept_app_edits.push_back(offer.slug);
@@ -83,8 +95,10 @@ Result<catalogue::ImportReport> PgStore::ImportOffers(const std::vector<Offer>& 
       ++report.unchanged;
     } else {
       tx.exec_params(std::string("UPDATE offers SET name = $2, perimeter_id = ") + kPerimeter +
-                         ", document = $4, imported_document = $4, updated_at = $5 WHERE slug = $1",
-                     offer.slug, offer.name, offer.perimeter, document, now);
+                         ", document = $4, imported_document = $4, updated_at = $5,"
+                         " submission_deadline = NULLIF($6, ''), closed_at = NULL WHERE slug = $1",
+                     offer.slug, offer.name, offer.perimeter, document, now, offer.submission_deadline);
+      RecordChange(tx, offer.slug, now);
       ++report.updated;
     }
   }
@@ -98,12 +112,32 @@ Result<catalogue::ImportReport> PgStore::ImportOffers(const std::vector<Offer>& 
 Status PgStore::SaveOfferEdit(const Offer& offer) {
   auto db = pool_.Acquire();
   pqxx::work tx(*db);
+  const std::string now = NowUtc();
   auto changed = tx.exec_params(std::string("UPDATE offers SET name = $2, perimeter_id = ") + kPerimeter +
-                                    ", document = $4, edited_in_app = 1, updated_at = $5 WHERE slug = $1",
-                                offer.slug, offer.name, offer.perimeter, Document(offer), NowUtc());
+                                    ", document = $4, edited_in_app = 1, updated_at = $5,"
+                                    " submission_deadline = NULLIF($6, ''), closed_at = NULL WHERE slug = $1",
+                                offer.slug, offer.name, offer.perimeter, Document(offer), now,
+                                offer.submission_deadline);
   if (changed.affected_rows() == 0) return NotFound("Aucune offre « " + offer.slug + " ».");
+  RecordChange(tx, offer.slug, now);
   tx.commit();
   return Ok();
+}
+
+std::vector<std::string> PgStore::CloseOffersPastDeadline(std::string_view today, std::string_view now) {
+  auto db = pool_.Acquire();
+  pqxx::work tx(*db);
+  std::vector<std::string> closed;
+  for (const auto& row : tx.exec_params(
+           "UPDATE offers SET closed_at = $1, updated_at = $1 WHERE closed_at IS NULL"
+           " AND submission_deadline IS NOT NULL AND submission_deadline < $2 RETURNING slug",
+           std::string(now), std::string(today))) {
+    closed.push_back(row[0].as<std::string>());
+  }
+  for (const std::string& slug : closed) RecordChange(tx, slug, std::string(now));
+  tx.commit();
+  std::sort(closed.begin(), closed.end());
+  return closed;
 }
 
 }  // namespace boussole::storage::postgres

@@ -1,5 +1,7 @@
 #pragma once
 // The scale backend: PostgreSQL through libpqxx, shared by several stateless servers.
+#include <memory>
+#include <mutex>
 #include <string>
 
 #include "storage/postgres/pg_pool.h"
@@ -20,6 +22,13 @@ class PgStore final : public Store {
   Status Ping() override;
   PoolStats PoolUsage() override { return pool_.Stats(); }
   std::optional<std::string> ImportFingerprint(std::string_view name) override;
+  std::int64_t LatestChange() override;
+  std::int64_t WaitForChange(std::int64_t after, std::chrono::milliseconds timeout) override;
+
+  // jobs::JobRepository (pg_jobs.cpp)
+  Status EnsureJob(std::string_view name, int interval_seconds, std::string_view first_run_at) override;
+  std::optional<jobs::JobClaim> ClaimDueJob(std::string_view server, std::string_view now) override;
+  void FinishJob(const jobs::JobClaim& claim, std::string_view result, std::string_view now) override;
 
   // territories::TerritoryRepository (pg_territories.cpp)
   std::optional<territories::Territory> FindTerritory(const territories::TerritoryId& id) override;
@@ -41,11 +50,28 @@ class PgStore final : public Store {
   std::size_t CountOffers() override;
   Result<catalogue::ImportReport> ImportOffers(const std::vector<catalogue::Offer>& batch) override;
   Status SaveOfferEdit(const catalogue::Offer& offer) override;
+  std::vector<std::string> CloseOffersPastDeadline(std::string_view today, std::string_view now) override;
 
  private:
   void Migrate();
 
+  // LISTEN needs a receiver object; the payload is unused (MAX(id) is the truth).
+  class ChangeReceiver final : public pqxx::notification_receiver {
+   public:
+    explicit ChangeReceiver(pqxx::connection_base& connection)
+        : pqxx::notification_receiver(connection, "boussole_changes") {}
+    void operator()(const std::string&, int) override {}
+  };
+  // A connection of its own that LISTENs to boussole_changes.
+  struct Listener {
+    pqxx::connection connection;
+    ChangeReceiver receiver;
+    explicit Listener(const std::string& url) : connection(url), receiver(connection) {}
+  };
+
   PgPool pool_;
+  std::mutex listener_mutex_;
+  std::unique_ptr<Listener> listener_;  // GUARDED_BY(listener_mutex_)
 };
 
 }  // namespace boussole::storage::postgres

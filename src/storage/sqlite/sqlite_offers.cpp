@@ -14,6 +14,13 @@ using catalogue::Offer;
 
 std::string Document(const Offer& offer) { return catalogue::OfferToJson(offer).dump(); }
 
+void RecordChange(Connection& db, std::string_view slug, std::string_view now) {
+  db.Prepare("INSERT INTO change_log (topic, subject, changed_at) VALUES ('offers', ?, ?)")
+      .Bind(1, slug)
+      .Bind(2, now)
+      .Run();
+}
+
 Offer FromDocument(const std::string& text) {
   // Stored documents were validated on the way in; a failure here is corruption.
   auto parsed = catalogue::ParseOffer(nlohmann::json::parse(text));
@@ -28,10 +35,12 @@ Offer FromDocument(const std::string& text) {
 
 std::optional<Offer> SqliteStore::FindOffer(const std::string& slug) {
   auto db = pool_.Acquire();
-  auto q = db->Prepare("SELECT document FROM offers WHERE slug = ? AND status = 'published'");
+  auto q = db->Prepare("SELECT document, closed_at FROM offers WHERE slug = ? AND status = 'published'");
   q.Bind(1, slug);
   if (!q.Step()) return std::nullopt;
-  return FromDocument(q.Text(0));
+  Offer offer = FromDocument(q.Text(0));
+  offer.closed_at = q.Text(1);
+  return offer;
 }
 
 catalogue::OfferPage SqliteStore::ListOffers(const catalogue::OfferQuery& query) {
@@ -48,11 +57,14 @@ catalogue::OfferPage SqliteStore::ListOffers(const catalogue::OfferQuery& query)
     if (query.perimeters) count.Bind(1, perimeters);
     if (count.Step()) page.total = static_cast<std::size_t>(count.Int(0));
   }
-  auto q = db->Prepare("SELECT document FROM offers WHERE " + where +
+  auto q = db->Prepare("SELECT document, closed_at FROM offers WHERE " + where +
                        " ORDER BY name, slug LIMIT ?2 OFFSET ?3");
   if (query.perimeters) q.Bind(1, perimeters);
   q.Bind(2, static_cast<std::int64_t>(query.limit)).Bind(3, static_cast<std::int64_t>(query.offset));
-  while (q.Step()) page.offers.push_back(FromDocument(q.Text(0)));
+  while (q.Step()) {
+    page.offers.push_back(FromDocument(q.Text(0)));
+    page.offers.back().closed_at = q.Text(1);
+  }
   return page;
 }
 
@@ -70,10 +82,10 @@ Result<catalogue::ImportReport> SqliteStore::ImportOffers(const std::vector<Offe
   auto existing = db->Prepare("SELECT document, edited_in_app FROM offers WHERE slug = ?");
   auto insert = db->Prepare(
       "INSERT INTO offers (slug, name, perimeter_id, status, document, imported_document,"
-      " edited_in_app, created_at, updated_at) VALUES (?, ?, ?, 'published', ?, ?, 0, ?, ?)");
+      " edited_in_app, created_at, updated_at, submission_deadline) VALUES (?, ?, ?, 'published', ?, ?, 0, ?, ?, ?)");
   auto update = db->Prepare(
       "UPDATE offers SET name = ?, perimeter_id = ?, document = ?, imported_document = ?,"
-      " updated_at = ? WHERE slug = ?");
+      " updated_at = ?, submission_deadline = ?, closed_at = NULL WHERE slug = ?");
   std::set<std::string> slugs;
   for (const Offer& offer : batch) {
     slugs.insert(offer.slug);
@@ -82,8 +94,10 @@ Result<catalogue::ImportReport> SqliteStore::ImportOffers(const std::vector<Offe
     if (!existing.Step()) {
       existing.Reset();
       insert.Bind(1, offer.slug).Bind(2, offer.name).BindTextOrNull(3, offer.perimeter)
-          .Bind(4, document).Bind(5, document).Bind(6, now).Bind(7, now);
+          .Bind(4, document).Bind(5, document).Bind(6, now).Bind(7, now)
+          .BindTextOrNull(8, offer.submission_deadline);
       insert.Run();
+      RecordChange(*db, offer.slug, now);
       ++report.created;
       continue;
     }
@@ -96,8 +110,9 @@ Result<catalogue::ImportReport> SqliteStore::ImportOffers(const std::vector<Offe
       ++report.unchanged;
     } else {
       update.Bind(1, offer.name).BindTextOrNull(2, offer.perimeter).Bind(3, document)
-          .Bind(4, document).Bind(5, now).Bind(6, offer.slug);
+          .Bind(4, document).Bind(5, now).BindTextOrNull(6, offer.submission_deadline).Bind(7, offer.slug);
       update.Run();
+      RecordChange(*db, offer.slug, now);
       ++report.updated;
     }
   }
@@ -112,15 +127,33 @@ Result<catalogue::ImportReport> SqliteStore::ImportOffers(const std::vector<Offe
 Status SqliteStore::SaveOfferEdit(const Offer& offer) {
   auto db = pool_.Acquire();
   Transaction tx(*db);
+  const std::string now = NowUtc();
   auto q = db->Prepare(
       "UPDATE offers SET name = ?, perimeter_id = ?, document = ?, edited_in_app = 1,"
-      " updated_at = ? WHERE slug = ?");
+      " updated_at = ?, submission_deadline = ?, closed_at = NULL WHERE slug = ?");
   q.Bind(1, offer.name).BindTextOrNull(2, offer.perimeter).Bind(3, Document(offer))
-      .Bind(4, NowUtc()).Bind(5, offer.slug);
+      .Bind(4, now).BindTextOrNull(5, offer.submission_deadline).Bind(6, offer.slug);
   q.Run();
   if (sqlite3_changes(db->handle()) == 0) return NotFound("Aucune offre « " + offer.slug + " ».");
+  RecordChange(*db, offer.slug, now);
   tx.Commit();
   return Ok();
+}
+
+std::vector<std::string> SqliteStore::CloseOffersPastDeadline(std::string_view today, std::string_view now) {
+  auto db = pool_.Acquire();
+  Transaction tx(*db);
+  auto q = db->Prepare(
+      "UPDATE offers SET closed_at = ?1, updated_at = ?1 WHERE closed_at IS NULL"
+      " AND submission_deadline IS NOT NULL AND submission_deadline < ?2 RETURNING slug");
+  q.Bind(1, now).Bind(2, today);
+  std::vector<std::string> closed;
+  while (q.Step()) closed.push_back(q.Text(0));
+  q.Reset();
+  for (const std::string& slug : closed) RecordChange(*db, slug, now);
+  tx.Commit();
+  std::sort(closed.begin(), closed.end());
+  return closed;
 }
 
 }  // namespace boussole::storage::sqlite

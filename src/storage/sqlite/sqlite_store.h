@@ -23,6 +23,13 @@ class SqliteStore final : public Store {
     return {usage.size, usage.open, usage.in_use};
   }
   std::optional<std::string> ImportFingerprint(std::string_view name) override;
+  std::int64_t LatestChange() override;
+  std::int64_t WaitForChange(std::int64_t after, std::chrono::milliseconds timeout) override;
+
+  // jobs::JobRepository (sqlite_jobs.cpp)
+  Status EnsureJob(std::string_view name, int interval_seconds, std::string_view first_run_at) override;
+  std::optional<jobs::JobClaim> ClaimDueJob(std::string_view server, std::string_view now) override;
+  void FinishJob(const jobs::JobClaim& claim, std::string_view result, std::string_view now) override;
 
   // territories::TerritoryRepository (sqlite_territories.cpp)
   std::optional<territories::Territory> FindTerritory(const territories::TerritoryId& id) override;
@@ -44,6 +51,7 @@ class SqliteStore final : public Store {
   std::size_t CountOffers() override;
   Result<catalogue::ImportReport> ImportOffers(const std::vector<catalogue::Offer>& batch) override;
   Status SaveOfferEdit(const catalogue::Offer& offer) override;
+  std::vector<std::string> CloseOffersPastDeadline(std::string_view today, std::string_view now) override;
 
  private:
   void Migrate();

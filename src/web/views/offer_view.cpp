@@ -69,6 +69,7 @@ nlohmann::json OfferResource(const catalogue::Offer& offer,
   j["url"] = "/offres/" + offer.slug;
   const std::string perimeter_name = PerimeterName(offer, territories);
   j["perimeter_name"] = perimeter_name.empty() ? nlohmann::json(nullptr) : nlohmann::json(perimeter_name);
+  j["closed_at"] = offer.closed_at.empty() ? nlohmann::json(nullptr) : nlohmann::json(offer.closed_at);
   return j;
 }
 
@@ -96,6 +97,7 @@ nlohmann::json OfferViewModel(const catalogue::Offer& offer,
   v["categories"] = offer.categories;
   v["recurrence"] = offer.recurrence.empty() ? "" : std::string(LabelOf(catalogue::Recurrences(), offer.recurrence));
   v["submission_deadline"] = offer.submission_deadline;
+  v["closed"] = !offer.closed_at.empty();
   v["start_date"] = offer.start_date;
   v["call_for_projects"] = offer.is_call_for_projects.value_or(false);
   v["perimeter"] = offer.perimeter;

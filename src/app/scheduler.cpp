@@ -1,0 +1,88 @@
+#include "app/scheduler.h"
+
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <condition_variable>
+#include <cstdlib>
+#include <mutex>
+
+#include "core/clock.h"
+
+namespace boussole::app {
+namespace {
+
+int IntervalFromEnvironment(const std::string& name, int fallback) {
+  std::string variable = "BOUSSOLE_JOB_" + name + "_SECONDS";
+  for (char& c : variable) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  const char* value = std::getenv(variable.c_str());
+  const int seconds = value ? std::atoi(value) : 0;
+  return seconds > 0 ? seconds : fallback;
+}
+
+}  // namespace
+
+std::vector<Job> DefaultJobs() {
+  const std::string close = "close_expired_offers";
+  return {
+      {close, IntervalFromEnvironment(close, 3600),
+       [](storage::Store& store) {
+         const auto closed = store.CloseOffersPastDeadline(TodayUtc(), NowUtc());
+         return std::to_string(closed.size()) + " offre(s) clôturée(s)";
+       }},
+  };
+}
+
+Scheduler::Scheduler(storage::Store& store, std::vector<Job> jobs, std::string server_id,
+                     std::chrono::milliseconds tick)
+    : store_(store), jobs_(std::move(jobs)), server_id_(std::move(server_id)), tick_(tick) {
+  thread_ = std::jthread([this](std::stop_token stop) { Loop(stop); });
+}
+
+Scheduler::~Scheduler() {
+  thread_.request_stop();
+  if (thread_.joinable()) thread_.join();
+}
+
+void Scheduler::Loop(std::stop_token stop) {
+  bool registered = false;
+  std::mutex mutex;
+  std::condition_variable_any wake;
+  while (!stop.stop_requested()) {
+    try {
+      if (!registered) {
+        for (const Job& job : jobs_) {
+          if (auto s = store_.EnsureJob(job.name, job.interval_seconds, NowUtc()); !s) {
+            throw std::runtime_error(s.error().message);
+          }
+        }
+        registered = true;
+      }
+      RunDueJobs();
+    } catch (const std::exception& e) {
+      // The database may be away: try again at the next tick.
+      spdlog::warn("scheduler: {}", e.what());
+    }
+    std::unique_lock lock(mutex);
+    wake.wait_for(lock, stop, tick_, [] { return false; });
+  }
+}
+
+void Scheduler::RunDueJobs() {
+  while (auto claim = store_.ClaimDueJob(server_id_, NowUtc())) {
+    std::string result;
+    for (const Job& job : jobs_) {
+      if (job.name != claim->job) continue;
+      try {
+        result = job.run(store_);
+      } catch (const std::exception& e) {
+        result = std::string("échec : ") + e.what();
+      }
+    }
+    if (result.empty()) result = "tâche inconnue de ce serveur";
+    store_.FinishJob(*claim, result, NowUtc());
+    spdlog::info("job={} due_at={} server={} result=\"{}\"", claim->job, claim->due_at, server_id_, result);
+  }
+}
+
+}  // namespace boussole::app
