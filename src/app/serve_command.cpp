@@ -23,7 +23,13 @@ int RunServe(const Config& config) {
   std::unique_ptr<storage::Store> store = std::move(opened).value();
   web::Templates templates(config.assets_dir / "templates");
   web::Metrics metrics;
-  web::WebContext context{*store, templates, config.assets_dir, &metrics};
+  web::ResponseCache cache(*store, 20000);
+  web::WebContext context{*store, templates, config.assets_dir, &metrics, &cache};
+  metrics.AddGauge("boussole_response_cache", "Response cache: entries, hits and misses since start.", [&cache] {
+    return std::vector<std::pair<std::string, double>>{{"kind=\"entries\"", static_cast<double>(cache.size())},
+                                                       {"kind=\"hits\"", static_cast<double>(cache.hits())},
+                                                       {"kind=\"misses\"", static_cast<double>(cache.misses())}};
+  });
   metrics.AddGauge("boussole_db_pool_connections", "Database connections of this server, by state.", [&store] {
     const storage::PoolStats usage = store->PoolUsage();
     return std::vector<std::pair<std::string, double>>{{"state=\"limit\"", static_cast<double>(usage.size)},

@@ -3,6 +3,7 @@
 
 #include "storage/store.h"
 #include "web/http/metrics.h"
+#include "web/response_cache.h"
 #include "web/pages/templates.h"
 
 namespace boussole::web {
@@ -13,6 +14,11 @@ struct WebContext {
   const Templates& templates;
   std::filesystem::path assets_dir;  //!< project root: templates/, static/, src/web/api/
   Metrics* metrics = nullptr;        //!< request counters and gauges, for /metrics
+  ResponseCache* cache = nullptr;    //!< whole-response cache that follows the change feed
 };
+
+//! `handler` behind the context's response cache, when there is one. For handlers whose
+//! answer depends only on the request target and the stored data.
+Handler Cacheable(const WebContext& context, Handler handler);
 
 }  // namespace boussole::web

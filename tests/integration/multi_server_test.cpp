@@ -52,6 +52,15 @@ TEST(MultiServer, AnImportIsVisibleThroughBothServersWithinOneSecond) {
   TestDatabase db = TestDatabase::Reference(dir);
   ServerProcess a(db.url());
   ServerProcess b(db.url());
+  // Warm both servers' response caches with the old version first.
+  for (ServerProcess* server : {&a, &b}) {
+    for (int i = 0; i < 2; ++i) {
+      ASSERT_EQ(HttpGet(server->port(), "/api/v1/offers/france-services").status, 200);
+      ASSERT_EQ(HttpGet(server->port(), "/offres/france-services").status, 200);
+    }
+    const std::string metrics = HttpGet(server->port(), "/metrics").body;
+    EXPECT_NE(metrics.find("boussole_response_cache{kind=\"hits\"} 2"), std::string::npos) << metrics;
+  }
   const fs::path offers = CopyOffers(dir);
   json doc = ReadJson(offers / "france-services.json");
   const std::string renamed = doc["name"].get<std::string>() + " (mis à jour)";

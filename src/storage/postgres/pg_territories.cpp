@@ -230,6 +230,8 @@ Status PgStore::ReplaceTerritories(const territories::Snapshot& snapshot, std::s
       "INSERT INTO data_imports (name, fingerprint, imported_at) VALUES ('territories', $1, $2)"
       " ON CONFLICT (name) DO UPDATE SET fingerprint = excluded.fingerprint, imported_at = excluded.imported_at",
       std::string(fingerprint), NowUtc());
+  tx.exec_params("INSERT INTO change_log (topic, subject, changed_at) VALUES ('territories', '*', $1)", NowUtc());
+  tx.exec("SELECT pg_notify('boussole_changes', 'territories')");
   tx.commit();
   return Ok();
 }

@@ -229,6 +229,9 @@ Status SqliteStore::ReplaceTerritories(const territories::Snapshot& snapshot,
       .Bind(1, fingerprint)
       .Bind(2, NowUtc())
       .Run();
+  db->Prepare("INSERT INTO change_log (topic, subject, changed_at) VALUES ('territories', '*', ?)")
+      .Bind(1, NowUtc())
+      .Run();
   tx.Commit();
   return Ok();
 }

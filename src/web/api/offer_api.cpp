@@ -33,9 +33,9 @@ Response Detail(const WebContext& context, const Request& request) {
 }  // namespace
 
 void RegisterOfferApi(Router& router, const WebContext& context) {
-  router.Add("GET", "/api/v1/offers", "api_offers", [&context](const Request& r) { return List(context, r); });
+  router.Add("GET", "/api/v1/offers", "api_offers", Cacheable(context, [&context](const Request& r) { return List(context, r); }));
   router.Add("GET", "/api/v1/offers/{slug}", "api_offer",
-             [&context](const Request& r) { return Detail(context, r); });
+             Cacheable(context, [&context](const Request& r) { return Detail(context, r); }));
 }
 
 }  // namespace boussole::web

@@ -40,9 +40,9 @@ Response Detail(const WebContext& context, const Request& request) {
 
 void RegisterTerritoryApi(Router& router, const WebContext& context) {
   router.Add("GET", "/api/v1/territories", "api_territories",
-             [&context](const Request& r) { return Search(context, r); });
+             Cacheable(context, [&context](const Request& r) { return Search(context, r); }));
   router.Add("GET", "/api/v1/territories/{code}", "api_territory",
-             [&context](const Request& r) { return Detail(context, r); });
+             Cacheable(context, [&context](const Request& r) { return Detail(context, r); }));
 }
 
 }  // namespace boussole::web

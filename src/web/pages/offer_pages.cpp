@@ -71,8 +71,8 @@ Response DetailPage(const WebContext& context, const Request& request) {
 }  // namespace
 
 void RegisterOfferPages(Router& router, const WebContext& context) {
-  router.Add("GET", "/offres", "offer_list", [&context](const Request& r) { return ListPage(context, r); });
-  router.Add("GET", "/offres/{slug}", "offer_page", [&context](const Request& r) { return DetailPage(context, r); });
+  router.Add("GET", "/offres", "offer_list", Cacheable(context, [&context](const Request& r) { return ListPage(context, r); }));
+  router.Add("GET", "/offres/{slug}", "offer_page", Cacheable(context, [&context](const Request& r) { return DetailPage(context, r); }));
 }
 
 }  // namespace boussole::web

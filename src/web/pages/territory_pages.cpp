@@ -94,9 +94,9 @@ Response TerritoryPage(const WebContext& context, const Request& request) {
 
 void RegisterTerritoryPages(Router& router, const WebContext& context) {
   router.Add("GET", "/territoires", "territory_search",
-             [&context](const Request& r) { return SearchPage(context, r); });
+             Cacheable(context, [&context](const Request& r) { return SearchPage(context, r); }));
   router.Add("GET", "/territoires/{id}", "territory_page",
-             [&context](const Request& r) { return TerritoryPage(context, r); });
+             Cacheable(context, [&context](const Request& r) { return TerritoryPage(context, r); }));
 }
 
 }  // namespace boussole::web
