@@ -170,7 +170,8 @@ TEST(DumpLoadRefusal, TruncatedDumpNamesTheLineAndChangesNothing) {
     EXPECT_NE(r.err.find("ligne " + std::to_string(cut_line) + " : ligne illisible"), std::string::npos) << r.err;
     r = RunBoussole({"--database", target.url(), "load", "--from", (dir.path() / "no-end.jsonl").string()});
     EXPECT_EQ(r.exit_code, 1) << backend;
-    EXPECT_NE(r.err.find("ligne " + std::to_string(last_line) + " : la copie s'arrête ici"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("ligne " + std::to_string(last_line) + " : la copie s'arrête ici"), std::string::npos)
+        << r.err;
     EXPECT_NE(r.err.find("tronqué"), std::string::npos) << r.err;
     ExpectEmpty(target.url(), EndCounts(a.text));
   }
@@ -202,7 +203,8 @@ TEST(DumpLoadRefusal, CorruptedRowNamesTheLineAndChangesNothing) {
   WriteText(dir.path() / "dangling.jsonl", Join(dangling));
   for (const auto& backend : kBackends) {
     TestDatabase target = TestDatabase::Empty(dir, backend);
-    CommandResult r = RunBoussole({"--database", target.url(), "load", "--from", (dir.path() / "wrong-type.jsonl").string()});
+    CommandResult r =
+        RunBoussole({"--database", target.url(), "load", "--from", (dir.path() / "wrong-type.jsonl").string()});
     EXPECT_EQ(r.exit_code, 1) << backend;
     EXPECT_NE(r.err.find("ligne " + std::to_string(paris + 1) + " : colonne « population » : nombre entier attendu"),
               std::string::npos)
@@ -236,7 +238,8 @@ TEST(DumpCommand, UnwritablePathFailsInFrenchAndLeavesNoFile) {
   const fs::path under_file = dir.path() / "a-file" / "dump.jsonl";
   CommandResult r = RunBoussole({"--database", source.url(), "dump", "--to", under_file.string()});
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.err.find("Impossible d'écrire le fichier « " + under_file.string() + " » : un élément du chemin n'est pas un dossier"),
+  EXPECT_NE(r.err.find("Impossible d'écrire le fichier « " + under_file.string() +
+                       " » : un élément du chemin n'est pas un dossier"),
             std::string::npos)
       << r.err;
   const fs::path missing_folder = dir.path() / "missing" / "dump.jsonl";
@@ -254,8 +257,9 @@ TEST(DumpCommand, UnknownTableFailsLoudlyOnBothBackends) {
     if (backend == "sqlite") {
       sqlite3* db = nullptr;
       sqlite3_open(source.url().substr(9).c_str(), &db);
-      ASSERT_EQ(sqlite3_exec(db, "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT) STRICT", nullptr, nullptr, nullptr),
-                SQLITE_OK);
+      ASSERT_EQ(
+          sqlite3_exec(db, "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT) STRICT", nullptr, nullptr, nullptr),
+          SQLITE_OK);
       sqlite3_close(db);
     } else {
       pqxx::connection connection(source.url());

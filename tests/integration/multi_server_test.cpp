@@ -77,6 +77,21 @@ TEST(MultiServer, AnImportIsVisibleThroughBothServersWithinOneSecond) {
   }
 }
 
+TEST(MultiServer, ServersStartingTogetherMigrateOnce) {
+  TempDir dir;
+  TestDatabase db = TestDatabase::Empty(dir);
+  std::vector<std::unique_ptr<ChildProcess>> starts;
+  for (int i = 0; i < 4; ++i) {
+    starts.push_back(std::make_unique<ChildProcess>(std::vector<std::string>{"--database", db.url(), "migrate"}));
+  }
+  for (auto& start : starts) {
+    CommandResult result = start->Wait();
+    EXPECT_EQ(result.exit_code, 0) << result.out;
+  }
+  const std::string versions = QueryRows(db.url(), "SELECT version FROM schema_migrations ORDER BY version");
+  EXPECT_EQ(versions, "1\n2\n3\n");
+}
+
 TEST(MultiServer, TheClosingJobRunsOnceAcrossServersAndClosesExpiredOffers) {
   TempDir dir;
   TestDatabase db = TestDatabase::Reference(dir);
