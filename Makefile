@@ -4,9 +4,9 @@ BUILD_DIR ?= build
 JOBS ?= 2
 BOUSSOLE := $(BUILD_DIR)/boussole
 
-.PHONY: run test deps build data serve ctest e2e clean
+.PHONY: run test deps configure build build-server data serve clean
 
-run: deps build data serve
+run: deps build-server data serve
 
 test: deps build
 	bash scripts/run-tests.sh $(BUILD_DIR)
@@ -20,9 +20,16 @@ node_modules/.boussole-installed: package.json package-lock.json .dsfr.yml
 	npm ci --no-audit --no-fund
 	touch $@
 
-build:
+configure:
 	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release -DBOUSSOLE_WERROR=ON
+
+# Everything, tests included.
+build: configure
 	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+# Only the server: what `make run` needs.
+build-server: configure
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target boussole
 
 # Imports skip themselves when the data did not change.
 data:
