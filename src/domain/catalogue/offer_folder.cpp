@@ -6,6 +6,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/files.h"
 #include "domain/catalogue/offer_json.h"
 
 namespace boussole::catalogue {
@@ -29,10 +30,12 @@ OfferBatch ReadOfferFolder(const std::filesystem::path& folder) {
   std::set<std::string> slugs;
   for (const auto& path : files) {
     const std::string file = path.filename().string();
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    nlohmann::json document = nlohmann::json::parse(text.str(), nullptr, false);
+    auto text = ReadWholeFile(path);
+    if (!text) {
+      batch.errors.push_back({file, "", text.error().message});
+      continue;
+    }
+    nlohmann::json document = nlohmann::json::parse(text.value(), nullptr, false);
     if (document.is_discarded()) {
       batch.errors.push_back({file, "", "JSON invalide."});
       continue;

@@ -1,5 +1,7 @@
 #include "domain/territories/cog_reader.h"
 
+#include "core/files.h"
+
 #include <array>
 #include <cstdint>
 #include <fstream>
@@ -16,16 +18,9 @@ using nlohmann::json;
 constexpr std::array<std::string_view, 5> kFiles{"communes.json", "epci.json", "ept.json",
                                                  "departements.json", "regions.json"};
 
-Result<std::string> ReadFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return NotFound("Fichier introuvable : " + path.string());
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
 
 Result<json> ReadArray(const std::filesystem::path& dir, std::string_view name) {
-  auto text = ReadFile(dir / name);
+  auto text = ReadWholeFile(dir / name);
   if (!text) return text.error();
   json parsed = json::parse(text.value(), nullptr, /*allow_exceptions=*/false);
   if (parsed.is_discarded() || !parsed.is_array()) {
@@ -228,7 +223,7 @@ Result<std::string> FingerprintCogFiles(const std::filesystem::path& data_dir) {
   // FNV-1a: stable across runs and platforms, enough to notice a changed file.
   std::uint64_t hash = 1469598103934665603ULL;
   for (std::string_view name : kFiles) {
-    auto text = ReadFile(data_dir / name);
+    auto text = ReadWholeFile(data_dir / name);
     if (!text) return text.error();
     for (unsigned char c : text.value()) {
       hash ^= c;

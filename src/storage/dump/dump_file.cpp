@@ -10,16 +10,25 @@ namespace boussole::storage::dump {
 
 std::string SystemErrorText(int err) {
   switch (err) {
-    case ENOENT: return "dossier ou fichier inexistant";
-    case ENOTDIR: return "un élément du chemin n'est pas un dossier";
-    case EISDIR: return "c'est un dossier";
+    case ENOENT:
+      return "dossier ou fichier inexistant";
+    case ENOTDIR:
+      return "un élément du chemin n'est pas un dossier";
+    case EISDIR:
+      return "c'est un dossier";
     case EACCES:
-    case EPERM: return "permission refusée";
-    case EROFS: return "système de fichiers en lecture seule";
-    case ENOSPC: return "plus de place sur le disque";
-    case EDQUOT: return "quota de disque dépassé";
-    case EIO: return "erreur d'entrée-sortie";
-    default: return std::string("erreur système ") + std::to_string(err) + " (" + std::strerror(err) + ")";
+    case EPERM:
+      return "permission refusée";
+    case EROFS:
+      return "système de fichiers en lecture seule";
+    case ENOSPC:
+      return "plus de place sur le disque";
+    case EDQUOT:
+      return "quota de disque dépassé";
+    case EIO:
+      return "erreur d'entrée-sortie";
+    default:
+      return std::string("erreur système ") + std::to_string(err) + " (" + std::strerror(err) + ")";
   }
 }
 
@@ -36,7 +45,8 @@ AtomicFile::~AtomicFile() {
 }
 
 Error AtomicFile::WriteError(int err) const {
-  return Error{"io_error", "Impossible d'écrire le fichier « " + path_.string() + " » : " + SystemErrorText(err) + ".", {}};
+  return Error{
+      "io_error", "Impossible d'écrire le fichier « " + path_.string() + " » : " + SystemErrorText(err) + ".", {}};
 }
 
 Status AtomicFile::Open() {

@@ -98,8 +98,10 @@ Result<DumpHeader> ParseHeader(const std::string& text) {
   }
   DumpHeader result;
   result.schema_version = schema.get<int>();
-  if (header.contains("backend") && header["backend"].is_string()) result.backend = header["backend"].get<std::string>();
-  if (header.contains("created_at") && header["created_at"].is_string()) result.created_at = header["created_at"].get<std::string>();
+  if (header.contains("backend") && header["backend"].is_string())
+    result.backend = header["backend"].get<std::string>();
+  if (header.contains("created_at") && header["created_at"].is_string())
+    result.created_at = header["created_at"].get<std::string>();
   return result;
 }
 

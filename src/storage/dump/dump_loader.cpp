@@ -63,8 +63,8 @@ Result<std::vector<ColumnInfo>> MatchColumns(DumpDatabase& db, const DumpTable& 
   std::vector<ColumnInfo> ordered;
   std::string unknown, missing;
   for (const auto& name : names.value()) {
-    auto found = std::find_if(target.value().begin(), target.value().end(),
-                              [&](const ColumnInfo& c) { return c.name == name; });
+    auto found =
+        std::find_if(target.value().begin(), target.value().end(), [&](const ColumnInfo& c) { return c.name == name; });
     if (found == target.value().end()) {
       unknown += (unknown.empty() ? "« " : ", « ") + name + " »";
     } else {
@@ -86,8 +86,8 @@ Result<std::vector<ColumnInfo>> MatchColumns(DumpDatabase& db, const DumpTable& 
 
 Status InsertRow(DumpDatabase& db, const std::vector<ColumnInfo>& columns, const json& row, std::size_t line) {
   if (row.size() != columns.size()) {
-    return AtLine(line, std::to_string(columns.size()) + " valeurs attendues, " + std::to_string(row.size()) +
-                            " trouvées.");
+    return AtLine(line,
+                  std::to_string(columns.size()) + " valeurs attendues, " + std::to_string(row.size()) + " trouvées.");
   }
   for (std::size_t i = 0; i < columns.size(); ++i) {
     const std::string problem = CheckValue(row[i], columns[i].kind);
@@ -157,11 +157,14 @@ Status CheckEmpty(DumpDatabase& db) {
   std::string filled;
   for (const DumpTable& table : DumpTables()) {
     const auto rows = db.CountRows(table.name);
-    if (rows > 0) filled += (filled.empty() ? "« " : ", « ") + std::string(table.name) + " » (" + std::to_string(rows) + " ligne(s))";
+    if (rows > 0)
+      filled +=
+          (filled.empty() ? "« " : ", « ") + std::string(table.name) + " » (" + std::to_string(rows) + " ligne(s))";
   }
   if (filled.empty()) return Ok();
-  return Error{"not_empty", "La base cible n'est pas vide : " + filled +
-                                ". Le chargement se fait dans une base vide, pour ne rien écraser ni mélanger.",
+  return Error{"not_empty",
+               "La base cible n'est pas vide : " + filled +
+                   ". Le chargement se fait dans une base vide, pour ne rien écraser ni mélanger.",
                {}};
 }
 
@@ -203,11 +206,14 @@ Result<DumpSummary> LoadDump(const std::string& url, const std::filesystem::path
   std::ifstream in(from, std::ios::binary);
   if (std::filesystem::is_directory(from)) errno = EISDIR;
   if (!in || std::filesystem::is_directory(from)) {
-    return Error{"io_error", "Impossible de lire le fichier « " + from.string() + " » : " + SystemErrorText(errno) + ".", {}};
+    return Error{
+        "io_error", "Impossible de lire le fichier « " + from.string() + " » : " + SystemErrorText(errno) + ".", {}};
   }
   LineReader reader(in);
   auto first = reader.NextText();
-  if (!first) return Error{"invalid_dump", "Le fichier « " + from.string() + " » est vide : ce n'est pas une copie Boussole.", {}};
+  if (!first)
+    return Error{
+        "invalid_dump", "Le fichier « " + from.string() + " » est vide : ce n'est pas une copie Boussole.", {}};
   auto header = ParseHeader(*first);
   if (!header) return header.error();
   DumpSummary summary;
@@ -218,7 +224,8 @@ Result<DumpSummary> LoadDump(const std::string& url, const std::filesystem::path
   try {
     return LoadAll(*db.value(), reader, std::move(summary));
   } catch (const std::exception& e) {
-    return Error{"load_failed", "Le chargement a échoué (ligne " + std::to_string(reader.line()) + ") : " + e.what(), {}};
+    return Error{
+        "load_failed", "Le chargement a échoué (ligne " + std::to_string(reader.line()) + ") : " + e.what(), {}};
   }
 }
 

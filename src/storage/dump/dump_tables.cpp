@@ -60,7 +60,8 @@ Status CheckTableList(const std::vector<std::string>& tables_in_database) {
   }
   if (!missing.empty()) {
     return Error{"missing_table",
-                 "Tables absentes de la base : " + QuotedList(missing) + " ; la base n'a pas le schéma attendu.", {}};
+                 "Tables absentes de la base : " + QuotedList(missing) + " ; la base n'a pas le schéma attendu.",
+                 {}};
   }
   return Ok();
 }

@@ -1,10 +1,9 @@
 // DumpDatabase over libpqxx: one connection, one transaction. Reads go through a cursor;
 // loads send rows in batches through json_populate_recordset, so that tens of thousands
 // of rows take a few statements.
-#include <pqxx/pqxx>
-
 #include <algorithm>
 #include <optional>
+#include <pqxx/pqxx>
 #include <stdexcept>
 
 #include "storage/dump/dump_database.h"
@@ -99,7 +98,8 @@ class PgDumpDatabase final : public DumpDatabase {
     for (auto rows = tx_->exec(fetch); !rows.empty(); rows = tx_->exec(fetch)) {
       for (const auto& row : rows) {
         json values = json::array();
-        for (std::size_t i = 0; i < columns.size(); ++i) values.push_back(FieldValue(row[static_cast<int>(i)], columns[i].kind));
+        for (std::size_t i = 0; i < columns.size(); ++i)
+          values.push_back(FieldValue(row[static_cast<int>(i)], columns[i].kind));
         emit(values);
       }
     }
@@ -144,7 +144,8 @@ class PgDumpDatabase final : public DumpDatabase {
     for (std::size_t i = 0; i < table.primary_key.size(); ++i) {
       const auto column = std::find_if(columns.begin(), columns.end(),
                                        [&](const ColumnInfo& c) { return c.name == table.primary_key[i]; });
-      if (column == columns.end()) throw std::logic_error("primary key column missing: " + std::string(table.primary_key[i]));
+      if (column == columns.end())
+        throw std::logic_error("primary key column missing: " + std::string(table.primary_key[i]));
       // Byte order, as SQLite's BINARY collation, whatever the database's locale.
       sql += (i ? ", " : "") + Quote(column->name) + (column->kind == ColumnKind::kText ? " COLLATE \"C\"" : "");
     }

@@ -70,8 +70,8 @@ json ColumnValue(sqlite3_stmt* stmt, int i) {
       return std::string(reinterpret_cast<const char*>(sqlite3_column_text(stmt, i)),
                          static_cast<std::size_t>(sqlite3_column_bytes(stmt, i)));
     default:
-      throw std::runtime_error("valeur binaire (BLOB) dans la colonne « " +
-                               std::string(sqlite3_column_name(stmt, i)) + " » : non prise en charge");
+      throw std::runtime_error("valeur binaire (BLOB) dans la colonne « " + std::string(sqlite3_column_name(stmt, i)) +
+                               " » : non prise en charge");
   }
 }
 

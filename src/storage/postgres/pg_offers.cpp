@@ -1,32 +1,21 @@
 // The catalogue part of PgStore.
-#include <nlohmann/json.hpp>
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "core/clock.h"
-#include "domain/catalogue/offer_json.h"
 #include "storage/postgres/pg_store.h"
+#include "storage/shared_sql.h"
 
 namespace boussole::storage::postgres {
 namespace {
 
 using catalogue::Offer;
 
-std::string Document(const Offer& offer) { return catalogue::OfferToJson(offer).dump(); }
-
 // NOTIFY is delivered at commit, so listeners never see a change before it is visible.
 void RecordChange(pqxx::work& tx, const std::string& slug, const std::string& now) {
   tx.exec_params("INSERT INTO change_log (topic, subject, changed_at) VALUES ('offers', $1, $2)", slug, now);
   tx.exec("SELECT pg_notify('boussole_changes', 'offers')");
-}
-
-Offer FromDocument(const std::string& text) {
-  auto parsed = catalogue::ParseOffer(nlohmann::json::parse(text));
-  if (!parsed.errors.empty()) {
-    throw std::runtime_error("stored offer document is invalid: " + parsed.errors.front().field + " " +
-                             parsed.errors.front().message);
-  }
-  return std::move(parsed.offer);
 }
 
 // NULL for offers without perimeter, as in the SQLite backend.
@@ -39,7 +28,7 @@ std::optional<Offer> PgStore::FindOffer(const std::string& slug) {
   pqxx::nontransaction tx(*db);
   auto rows = tx.exec_params("SELECT document, closed_at FROM offers WHERE slug = $1 AND status = 'published'", slug);
   if (rows.empty()) return std::nullopt;
-  Offer offer = FromDocument(rows[0][0].as<std::string>());
+  Offer offer = OfferFromDocument(rows[0][0].as<std::string>());
   offer.closed_at = rows[0][1].is_null() ? "" : rows[0][1].as<std::string>();
   return offer;
 }
@@ -58,7 +47,7 @@ catalogue::OfferPage PgStore::ListOffers(const catalogue::OfferQuery& query) {
        tx.exec_params("SELECT document, closed_at FROM offers" + where +
                           " ORDER BY name COLLATE \"C\", slug COLLATE \"C\" LIMIT $2 OFFSET $3",
                       perimeters, static_cast<long>(query.limit), static_cast<long>(query.offset))) {
-    page.offers.push_back(FromDocument(row[0].as<std::string>()));
+    page.offers.push_back(OfferFromDocument(row[0].as<std::string>()));
     page.offers.back().closed_at = row[1].is_null() ? "" : row[1].as<std::string>();
   }
   return page;
@@ -80,7 +69,7 @@ Result<catalogue::ImportReport> PgStore::ImportOffers(const std::vector<Offer>& 
   std::set<std::string> slugs;
   for (const Offer& offer : batch) {
     slugs.insert(offer.slug);
-    const std::string document = Document(offer);
+    const std::string document = OfferDocument(offer);
     auto existing = tx.exec_params("SELECT document, edited_in_app FROM offers WHERE slug = $1", offer.slug);
     if (existing.empty()) {
       tx.exec_params(std::string("INSERT INTO offers (slug, name, perimeter_id, status, document, imported_document,"
@@ -116,7 +105,7 @@ Status PgStore::SaveOfferEdit(const Offer& offer) {
   auto changed = tx.exec_params(std::string("UPDATE offers SET name = $2, perimeter_id = ") + kPerimeter +
                                     ", document = $4, edited_in_app = 1, updated_at = $5,"
                                     " submission_deadline = NULLIF($6, ''), closed_at = NULL WHERE slug = $1",
-                                offer.slug, offer.name, offer.perimeter, Document(offer), now,
+                                offer.slug, offer.name, offer.perimeter, OfferDocument(offer), now,
                                 offer.submission_deadline);
   if (changed.affected_rows() == 0) return NotFound("Aucune offre « " + offer.slug + " ».");
   RecordChange(tx, offer.slug, now);

@@ -6,6 +6,7 @@
 #include "core/clock.h"
 #include "core/text_folding.h"
 #include "storage/fault_injection.h"
+#include "storage/shared_sql.h"
 #include "storage/postgres/pg_store.h"
 
 namespace boussole::storage::postgres {
@@ -43,14 +44,6 @@ std::vector<Territory> ReadAll(const pqxx::result& rows) {
 
 nlohmann::json NullIfEmpty(const std::string& text) { return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text); }
 
-std::string LikeEscape(std::string_view text) {
-  std::string escaped;
-  for (char c : text) {
-    if (c == '%' || c == '_' || c == '\\') escaped.push_back('\\');
-    escaped.push_back(c);
-  }
-  return escaped;
-}
 
 }  // namespace
 
@@ -156,12 +149,7 @@ territories::Counts PgStore::CountTerritories() {
   for (const auto& row : tx.exec("SELECT kind, COUNT(*) FROM territories GROUP BY kind")) {
     const std::string kind = row[0].as<std::string>();
     const auto n = row[1].as<std::size_t>();
-    if (kind == "commune") counts.communes = n;
-    else if (kind == "arrondissement") counts.arrondissements = n;
-    else if (kind == "epci") counts.epci = n;
-    else if (kind == "ept") counts.ept = n;
-    else if (kind == "departement") counts.departements = n;
-    else if (kind == "region") counts.regions = n;
+    AddToCounts(counts, kind, n);
   }
   return counts;
 }

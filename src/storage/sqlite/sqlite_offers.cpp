@@ -3,8 +3,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "domain/catalogue/offer_json.h"
 #include "core/clock.h"
+#include "storage/shared_sql.h"
 #include "storage/sqlite/sqlite_store.h"
 
 namespace boussole::storage::sqlite {
@@ -12,23 +12,11 @@ namespace {
 
 using catalogue::Offer;
 
-std::string Document(const Offer& offer) { return catalogue::OfferToJson(offer).dump(); }
-
 void RecordChange(Connection& db, std::string_view slug, std::string_view now) {
   db.Prepare("INSERT INTO change_log (topic, subject, changed_at) VALUES ('offers', ?, ?)")
       .Bind(1, slug)
       .Bind(2, now)
       .Run();
-}
-
-Offer FromDocument(const std::string& text) {
-  // Stored documents were validated on the way in; a failure here is corruption.
-  auto parsed = catalogue::ParseOffer(nlohmann::json::parse(text));
-  if (!parsed.errors.empty()) {
-    throw DbError("stored offer document is invalid: " + parsed.errors.front().field + " " +
-                  parsed.errors.front().message);
-  }
-  return std::move(parsed.offer);
 }
 
 }  // namespace
@@ -38,7 +26,7 @@ std::optional<Offer> SqliteStore::FindOffer(const std::string& slug) {
   auto q = db->Prepare("SELECT document, closed_at FROM offers WHERE slug = ? AND status = 'published'");
   q.Bind(1, slug);
   if (!q.Step()) return std::nullopt;
-  Offer offer = FromDocument(q.Text(0));
+  Offer offer = OfferFromDocument(q.Text(0));
   offer.closed_at = q.Text(1);
   return offer;
 }
@@ -62,7 +50,7 @@ catalogue::OfferPage SqliteStore::ListOffers(const catalogue::OfferQuery& query)
   if (query.perimeters) q.Bind(1, perimeters);
   q.Bind(2, static_cast<std::int64_t>(query.limit)).Bind(3, static_cast<std::int64_t>(query.offset));
   while (q.Step()) {
-    page.offers.push_back(FromDocument(q.Text(0)));
+    page.offers.push_back(OfferFromDocument(q.Text(0)));
     page.offers.back().closed_at = q.Text(1);
   }
   return page;
@@ -89,7 +77,7 @@ Result<catalogue::ImportReport> SqliteStore::ImportOffers(const std::vector<Offe
   std::set<std::string> slugs;
   for (const Offer& offer : batch) {
     slugs.insert(offer.slug);
-    const std::string document = Document(offer);
+    const std::string document = OfferDocument(offer);
     existing.Bind(1, offer.slug);
     if (!existing.Step()) {
       existing.Reset();
@@ -131,7 +119,7 @@ Status SqliteStore::SaveOfferEdit(const Offer& offer) {
   auto q = db->Prepare(
       "UPDATE offers SET name = ?, perimeter_id = ?, document = ?, edited_in_app = 1,"
       " updated_at = ?, submission_deadline = ?, closed_at = NULL WHERE slug = ?");
-  q.Bind(1, offer.name).BindTextOrNull(2, offer.perimeter).Bind(3, Document(offer))
+  q.Bind(1, offer.name).BindTextOrNull(2, offer.perimeter).Bind(3, OfferDocument(offer))
       .Bind(4, now).BindTextOrNull(5, offer.submission_deadline).Bind(6, offer.slug);
   q.Run();
   if (sqlite3_changes(db->handle()) == 0) return NotFound("Aucune offre « " + offer.slug + " ».");

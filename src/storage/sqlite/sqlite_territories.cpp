@@ -4,6 +4,7 @@
 #include "core/text_folding.h"
 #include "core/clock.h"
 #include "storage/fault_injection.h"
+#include "storage/shared_sql.h"
 #include "storage/sqlite/sqlite_store.h"
 
 namespace boussole::storage::sqlite {
@@ -42,15 +43,6 @@ std::vector<Territory> ReadAll(Statement& q) {
   return rows;
 }
 
-// Escapes LIKE wildcards; folded queries hold only [a-z0-9 ], but stay safe regardless.
-std::string LikeEscape(std::string_view text) {
-  std::string escaped;
-  for (char c : text) {
-    if (c == '%' || c == '_' || c == '\\') escaped.push_back('\\');
-    escaped.push_back(c);
-  }
-  return escaped;
-}
 
 }  // namespace
 
@@ -157,12 +149,7 @@ territories::Counts SqliteStore::CountTerritories() {
   while (q.Step()) {
     const std::string kind = q.Text(0);
     const auto n = static_cast<std::size_t>(q.Int(1));
-    if (kind == "commune") counts.communes = n;
-    else if (kind == "arrondissement") counts.arrondissements = n;
-    else if (kind == "epci") counts.epci = n;
-    else if (kind == "ept") counts.ept = n;
-    else if (kind == "departement") counts.departements = n;
-    else if (kind == "region") counts.regions = n;
+    AddToCounts(counts, kind, n);
   }
   return counts;
 }

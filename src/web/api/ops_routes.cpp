@@ -1,9 +1,8 @@
 // Operations: liveness, readiness, metrics, and the OpenAPI document.
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <stdexcept>
 
+#include "core/files.h"
 #include "web/routes.h"
 
 namespace boussole::web {
@@ -41,12 +40,11 @@ Response Readiness(const WebContext& context) {
   return Response::Json(ready ? 200 : 503, body.dump());
 }
 
-std::string ReadFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path.string());
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+// A broken install must fail at start, not on request.
+std::string ReadRequiredFile(const std::filesystem::path& path) {
+  auto text = ReadWholeFile(path);
+  if (!text) throw std::runtime_error(text.error().message);
+  return std::move(text).value();
 }
 
 }  // namespace
@@ -66,7 +64,7 @@ void RegisterOpsRoutes(Router& router, const WebContext& context) {
   // The OpenAPI document is a file of the repository, checked against real responses by
   // the API tests; read once so that a broken install fails at start, not on request.
   router.Add("GET", "/api/openapi.json", "openapi",
-             [document = ReadFile(context.assets_dir / "src/web/api/openapi.json")](const Request&) {
+             [document = ReadRequiredFile(context.assets_dir / "src/web/api/openapi.json")](const Request&) {
                return Response::Json(200, document);
              });
 }

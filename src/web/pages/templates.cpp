@@ -1,9 +1,9 @@
 #include "web/pages/templates.h"
 
-#include <fstream>
+#include "core/files.h"
+
 #include <kainjow/mustache.hpp>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <stdexcept>
 
 namespace boussole::web {
@@ -13,11 +13,9 @@ using kainjow::mustache::data;
 using kainjow::mustache::mustache;
 
 std::string ReadText(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read template " + path.string());
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  auto text = ReadWholeFile(path);
+  if (!text) throw std::runtime_error(text.error().message);
+  return std::move(text).value();
 }
 
 // Mustache sections need false for empty values: an empty list or "" hides a section.

@@ -1,0 +1,39 @@
+#include "storage/shared_sql.h"
+
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+#include "domain/catalogue/offer_json.h"
+
+namespace boussole::storage {
+
+std::string LikeEscape(std::string_view text) {
+  std::string escaped;
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') escaped.push_back('\\');
+    escaped.push_back(c);
+  }
+  return escaped;
+}
+
+std::string OfferDocument(const catalogue::Offer& offer) { return catalogue::OfferToJson(offer).dump(); }
+
+catalogue::Offer OfferFromDocument(const std::string& document) {
+  auto parsed = catalogue::ParseOffer(nlohmann::json::parse(document));
+  if (!parsed.errors.empty()) {
+    throw std::runtime_error("stored offer document is invalid: " + parsed.errors.front().field + " " +
+                             parsed.errors.front().message);
+  }
+  return std::move(parsed.offer);
+}
+
+void AddToCounts(territories::Counts& counts, std::string_view kind, std::size_t count) {
+  if (kind == "commune") counts.communes = count;
+  else if (kind == "arrondissement") counts.arrondissements = count;
+  else if (kind == "epci") counts.epci = count;
+  else if (kind == "ept") counts.ept = count;
+  else if (kind == "departement") counts.departements = count;
+  else if (kind == "region") counts.regions = count;
+}
+
+}  // namespace boussole::storage
