@@ -17,7 +17,15 @@ ctest_total=${ctest_total:-0}
 ctest_failed=${ctest_failed:-1}
 
 echo "== Tests navigateur et API (node --test, Chromium)"
-BOUSSOLE_BINARY="$root/$build_dir/boussole" BOUSSOLE_TEST_DB="$root/$build_dir/test-data/reference.db" \
+# The browser tests run on SQLite, plus one smoke journey on a PostgreSQL cluster of their
+# own (CTest's is gone by now); stopped on every exit path.
+e2e_pg_state="$root/$build_dir/e2e-postgres"
+trap 'bash "$root/scripts/pg-test-cluster.sh" stop "$e2e_pg_state" >/dev/null 2>&1 || true' EXIT
+e2e_pg_url=""
+if bash "$root/scripts/pg-test-cluster.sh" start "$e2e_pg_state"; then
+  e2e_pg_url=$(cat "$e2e_pg_state/postgres.url")
+fi
+BOUSSOLE_E2E_POSTGRES_URL="$e2e_pg_url" BOUSSOLE_BINARY="$root/$build_dir/boussole" BOUSSOLE_TEST_DB="$root/$build_dir/test-data/reference.db" \
   node --test --test-concurrency=1 "$root"/tests/e2e/*.test.mjs 2>&1 | tee "$log_dir/e2e.log"
 e2e_status=${PIPESTATUS[0]}
 e2e_passed=$(grep -E "^# pass [0-9]+" "$log_dir/e2e.log" | tail -n 1 | awk '{print $3}')

@@ -69,6 +69,10 @@ TEST(MultiServer, AnImportIsVisibleThroughBothServersWithinOneSecond) {
 
   CommandResult import = RunBoussole({"--database", db.url(), "import", "offers", "--from", offers.string()});
   ASSERT_EQ(import.exit_code, 0) << import.err;
+  // Never stale: the very first request after the write already sees it, cache or not.
+  for (ServerProcess* server : {&a, &b}) {
+    EXPECT_EQ(json::parse(HttpGet(server->port(), "/api/v1/offers/france-services").body)["name"], renamed);
+  }
   for (ServerProcess* server : {&a, &b}) {
     const auto waited = WaitUntil(server->port(), "/api/v1/offers/france-services", std::chrono::seconds(5),
                                   [&](const json& offer) { return offer["name"] == renamed; });

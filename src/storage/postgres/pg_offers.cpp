@@ -95,6 +95,8 @@ Result<catalogue::ImportReport> PgStore::ImportOffers(const std::vector<Offer>& 
     if (!slugs.count(row[0].as<std::string>())) report.not_in_files.push_back(row[0].as<std::string>());
   }
   tx.commit();
+  pqxx::nontransaction analyze(*db);
+  analyze.exec("ANALYZE offers");
   return report;
 }
 

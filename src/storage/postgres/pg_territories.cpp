@@ -221,6 +221,10 @@ Status PgStore::ReplaceTerritories(const territories::Snapshot& snapshot, std::s
   tx.exec_params("INSERT INTO change_log (topic, subject, changed_at) VALUES ('territories', '*', $1)", NowUtc());
   tx.exec("SELECT pg_notify('boussole_changes', 'territories')");
   tx.commit();
+  // Fresh statistics now rather than when autovacuum gets to it: without them the planner
+  // misjudges the ancestors query badly (seconds instead of milliseconds).
+  pqxx::nontransaction analyze(*db);
+  analyze.exec("ANALYZE territories, territory_links, territory_postal_codes");
   return Ok();
 }
 

@@ -4,6 +4,9 @@
 
 #include <kainjow/mustache.hpp>
 #include <nlohmann/json.hpp>
+#include <atomic>
+#include <map>
+#include <memory>
 #include <stdexcept>
 
 namespace boussole::web {
@@ -50,6 +53,8 @@ data ToData(const nlohmann::json& value) {
 }  // namespace
 
 Templates::Templates(const std::filesystem::path& dir) {
+  static std::atomic<std::uint64_t> next_id{1};
+  id_ = next_id++;
   auto load = [](const std::filesystem::path& folder, auto& into) {
     std::error_code ec;
     for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
@@ -78,7 +83,12 @@ std::string Templates::Render(std::string_view name, const nlohmann::json& conte
     const std::string copy = text;
     view.set(partial, data{kainjow::mustache::partial{[copy] { return copy; }}});
   }
-  mustache renderer{it->second};
+  // Parsing a template costs more than rendering it: each worker thread keeps its own
+  // parsed copy (kainjow's renderer is not safe to share between threads).
+  thread_local std::map<std::pair<std::uint64_t, std::string>, std::unique_ptr<mustache>> parsed;
+  auto& renderer_ptr = parsed[{id_, it->first}];
+  if (!renderer_ptr) renderer_ptr = std::make_unique<mustache>(it->second);
+  mustache& renderer = *renderer_ptr;
   std::string html = renderer.render(view);
   if (!renderer.is_valid()) {
     throw std::runtime_error("template " + std::string(name) + ": " + renderer.error_message());

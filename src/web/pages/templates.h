@@ -1,6 +1,7 @@
 #pragma once
 // Mustache templates (templates/*.mustache), loaded once at start. HTML escaping is on
 // by default; `{{{…}}}` is used only for HTML the server built itself.
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -22,6 +23,7 @@ class Templates {
   std::string Render(std::string_view name, const nlohmann::json& context) const;
 
  private:
+  std::uint64_t id_ = 0;  //!< tells apart the parsed copies of two Templates objects
   std::map<std::string, std::string, std::less<>> sources_;
   std::map<std::string, std::string> partials_;
 };

@@ -24,17 +24,22 @@ function requiredFile(variable) {
   return value;
 }
 
-export async function startServer() {
+// `databaseUrl`: serve that database instead of a copy of the SQLite reference.
+export async function startServer({ databaseUrl } = {}) {
   const binary = requiredFile('BOUSSOLE_BINARY');
-  const referenceDb = requiredFile('BOUSSOLE_TEST_DB');
   const dir = mkdtempSync(join(tmpdir(), 'boussole-e2e-'));
-  const db = join(dir, 'boussole.db');
-  copyFileSync(referenceDb, db);
-  for (const suffix of ['-wal', '-shm']) {
-    if (existsSync(referenceDb + suffix)) copyFileSync(referenceDb + suffix, db + suffix);
+  let database = databaseUrl;
+  if (!database) {
+    const referenceDb = requiredFile('BOUSSOLE_TEST_DB');
+    const db = join(dir, 'boussole.db');
+    copyFileSync(referenceDb, db);
+    for (const suffix of ['-wal', '-shm']) {
+      if (existsSync(referenceDb + suffix)) copyFileSync(referenceDb + suffix, db + suffix);
+    }
+    database = `sqlite://${db}`;
   }
 
-  const child = spawn(binary, ['--database', `sqlite://${db}`, 'serve', '--port', '0'], {
+  const child = spawn(binary, ['--database', database, 'serve', '--port', '0'], {
     cwd: dir,
     env: { ...process.env, BOUSSOLE_ASSETS_DIR: process.env.BOUSSOLE_ASSETS_DIR || repoRoot,
            BOUSSOLE_DATA_DIR: dir },
