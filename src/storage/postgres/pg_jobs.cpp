@@ -8,8 +8,11 @@ namespace boussole::storage::postgres {
 
 std::int64_t PgStore::LatestChange() {
   auto db = pool_.Acquire();
+  // Asked before every cached answer: prepared once per connection (re-declaring the same
+  // statement is a no-op in libpqxx).
+  db->prepare("latest_change", "SELECT COALESCE(MAX(id), 0) FROM change_log");
   pqxx::nontransaction tx(*db);
-  return tx.exec("SELECT COALESCE(MAX(id), 0) FROM change_log")[0][0].as<std::int64_t>();
+  return tx.exec_prepared("latest_change")[0][0].as<std::int64_t>();
 }
 
 std::int64_t PgStore::WaitForChange(std::int64_t after, std::chrono::milliseconds timeout) {
