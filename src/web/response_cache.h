@@ -1,9 +1,11 @@
 #pragma once
 // A cache of whole GET responses that follows the store's change feed. Before answering,
-// it reads the feed's position (one indexed MAX(id) query — far cheaper than rendering) and
-// drops every entry rendered before a newer change: a write committed anywhere, by any
-// server or command, is never answered with an older page.
+// it learns the feed's position from a read that started after the request arrived (one
+// indexed MAX(id) query, shared by the requests that arrive while it runs) and drops every
+// entry rendered before a newer change: a write committed anywhere, by any server or
+// command, before a request arrives is never answered with an older page.
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <mutex>
 #include <string>
@@ -34,8 +36,22 @@ class ResponseCache {
     Response response;
   };
 
+  //! The feed's position as read by a query that started after this call began. Throws
+  //! when the store cannot be read.
+  std::int64_t FreshPosition();
+
   storage::Store& store_;
   const std::size_t capacity_;
+
+  // Single-flight reads of the position: generation n is the n-th read started.
+  std::mutex feed_mutex_;
+  std::condition_variable feed_done_;
+  bool feed_in_flight_ = false;       // GUARDED_BY(feed_mutex_)
+  std::uint64_t feed_started_ = 0;    // GUARDED_BY(feed_mutex_)
+  std::uint64_t feed_finished_ = 0;   // GUARDED_BY(feed_mutex_)
+  std::int64_t feed_position_ = 0;    // GUARDED_BY(feed_mutex_)
+  bool feed_failed_ = false;          // GUARDED_BY(feed_mutex_)
+
   std::atomic<std::uint64_t> hits_{0};
   std::atomic<std::uint64_t> misses_{0};
   std::mutex mutex_;
