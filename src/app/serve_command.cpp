@@ -1,6 +1,8 @@
 #include <spdlog/spdlog.h>
 
+#include <chrono>
 #include <iostream>
+#include <thread>
 
 #include <unistd.h>
 
@@ -13,9 +15,27 @@
 #include "web/routes.h"
 
 namespace boussole::app {
+namespace {
+
+// Servers and their database often start together: while the database is unreachable,
+// try again for a minute before giving up. Other failures (bad URL, newer schema) are final.
+Result<std::unique_ptr<storage::Store>> OpenStoreWhenReachable(const std::string& url) {
+  constexpr int kAttempts = 30;
+  for (int attempt = 1;; ++attempt) {
+    auto opened = storage::OpenStore(url);
+    if (opened || opened.error().code != "unavailable" || url.rfind("sqlite://", 0) == 0 || attempt == kAttempts) {
+      return opened;
+    }
+    spdlog::warn("base de données injoignable (essai {}/{}), nouvel essai dans 2 s : {}", attempt, kAttempts,
+                 opened.error().message);
+    std::this_thread::sleep_for(std::chrono::seconds(2));
+  }
+}
+
+}  // namespace
 
 int RunServe(const Config& config) {
-  auto opened = storage::OpenStore(config.DatabaseUrl());
+  auto opened = OpenStoreWhenReachable(config.DatabaseUrl());
   if (!opened) {
     std::cerr << "Erreur : " << opened.error().message << "\n";
     return 1;

@@ -26,8 +26,10 @@ Result<std::unique_ptr<Store>> OpenStore(const std::string& url) {
   if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
     try {
       return std::unique_ptr<Store>(std::make_unique<postgres::PgStore>(url, kPostgresPoolSize));
+    } catch (const pqxx::broken_connection& e) {
+      return Error{"unavailable", "Base PostgreSQL injoignable : " + std::string(e.what()), {}};
     } catch (const std::exception& e) {
-      return Error{"unavailable", "Impossible d'utiliser la base PostgreSQL : " + std::string(e.what()), {}};
+      return Error{"invalid_database", "Impossible d'utiliser la base PostgreSQL : " + std::string(e.what()), {}};
     }
   }
   return InvalidInput("Adresse de base de données inconnue : « " + url +

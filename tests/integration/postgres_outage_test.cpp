@@ -73,5 +73,29 @@ TEST(PostgresOutage, ReadyzReportsTheOutageAndTheServerRecovers) {
   EXPECT_GE(json::parse(offers.body)["total"].get<int>(), 35);
 }
 
+TEST(PostgresOutage, AServerStartedBeforeItsDatabaseWaitsForIt) {
+  TempDir dir;
+  Cluster cluster(dir);
+  ASSERT_EQ(RunBoussole({"--database", cluster.Url(), "import", "offers"}).exit_code, 0);
+  cluster.Run("pause");
+  std::thread comeback([&] {
+    std::this_thread::sleep_for(std::chrono::seconds(3));
+    cluster.Run("resume");
+  });
+  const auto start = std::chrono::steady_clock::now();
+  std::unique_ptr<ServerProcess> server;
+  try {
+    server = std::make_unique<ServerProcess>(cluster.Url());
+  } catch (const std::exception& e) {
+    ADD_FAILURE() << e.what();
+  }
+  comeback.join();
+  ASSERT_TRUE(server);
+  EXPECT_GE(std::chrono::steady_clock::now() - start, std::chrono::seconds(2)) << "it did wait";
+  std::string body;
+  EXPECT_EQ(WaitForReadyz(server->port(), 200, &body), 200) << body;
+  EXPECT_NE(server->Logs().find("injoignable"), std::string::npos) << "the wait is logged";
+}
+
 }  // namespace
 }  // namespace boussole::testing
