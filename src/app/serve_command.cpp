@@ -63,6 +63,7 @@ int RunServe(const Config& config) {
   web::Router router([&context](const web::Request& request, int status, std::string_view detail) {
     return web::RenderError(context, request, status, detail);
   });
+  router.SetUnavailablePredicate([](const std::exception& e) { return storage::IsUnavailable(e); });
   web::RegisterHomeRoutes(router, context);
   web::RegisterTerritoryPages(router, context);
   web::RegisterOfferPages(router, context);

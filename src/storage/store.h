@@ -2,6 +2,7 @@
 // The one storage interface. Domain code talks to the repositories it inherits; only the
 // backends under storage/<backend>/ know SQL. Every method is thread-safe.
 #include <chrono>
+#include <exception>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -49,6 +50,10 @@ class Store : public territories::TerritoryRepository,
   //! is unreachable.
   virtual std::int64_t WaitForChange(std::int64_t after, std::chrono::milliseconds timeout) = 0;
 };
+
+//! True when `e`, thrown by a store method, means the database cannot be reached right now
+//! (rather than a bug or corrupt data).
+bool IsUnavailable(const std::exception& e);
 
 //! Opens the store named by a URL — `sqlite:///abs/path.db`, `sqlite://relative.db` — and
 //! applies pending migrations. Fails with a French message on an unknown scheme, an

@@ -9,6 +9,12 @@ namespace boussole::storage {
 // Per server: with N servers PostgreSQL sees at most N × this many connections.
 constexpr std::size_t kPostgresPoolSize = 8;
 
+bool IsUnavailable(const std::exception& e) {
+  if (dynamic_cast<const pqxx::broken_connection*>(&e)) return true;
+  // The pool's own words when no connection could be had in time.
+  return std::string_view(e.what()).find("connection pool exhausted") != std::string_view::npos;
+}
+
 Result<std::unique_ptr<Store>> OpenStore(const std::string& url) {
   constexpr std::string_view kSqlite = "sqlite://";
   if (url.rfind(kSqlite, 0) == 0) {

@@ -64,7 +64,13 @@ TEST(PostgresOutage, ReadyzReportsTheOutageAndTheServerRecovers) {
   EXPECT_NE(ready["checks"]["database"]["detail"].get<std::string>().find("injoignable"), std::string::npos);
   EXPECT_EQ(HttpGet(server.port(), "/healthz").status, 200) << "the server keeps running";
   EXPECT_EQ(HttpGet(server.port(), "/metrics").status, 200);
-  EXPECT_EQ(HttpGet(server.port(), "/api/v1/offers").status, 500);
+  HttpResponse offers_down = HttpGet(server.port(), "/api/v1/offers");
+  EXPECT_EQ(offers_down.status, 503) << offers_down.body;
+  EXPECT_EQ(offers_down.headers["retry-after"], "5");
+  EXPECT_NE(offers_down.body.find("indisponible"), std::string::npos);
+  HttpResponse page_down = HttpGet(server.port(), "/offres");
+  EXPECT_EQ(page_down.status, 503);
+  EXPECT_NE(page_down.body.find("Service indisponible"), std::string::npos) << "a French page";
 
   cluster.Run("resume");
   ASSERT_EQ(WaitForReadyz(server.port(), 200, &body), 200) << body;

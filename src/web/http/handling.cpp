@@ -65,6 +65,12 @@ Response DispatchSafely(const Router& router, Request& request) {
   try {
     return router.Dispatch(request);
   } catch (const std::exception& e) {
+    if (router.IsUnavailable(e)) {
+      spdlog::warn("request_id={} method={} service unavailable: {}", request.request_id, request.method, e.what());
+      Response response = RenderErrorSafely(router, request, 503, messages::kServiceUnavailable);
+      response.SetHeader("Retry-After", "5");
+      return response;
+    }
     spdlog::error("request_id={} method={} unhandled exception in handler: {}",
                   request.request_id, request.method, e.what());
   } catch (...) {

@@ -13,6 +13,10 @@ inline constexpr std::string_view kHeadersTooLarge =
 inline constexpr std::string_view kInternalError =
     "Une erreur inattendue s'est produite. Elle a été enregistrée.";
 
+inline constexpr std::string_view kServiceUnavailable =
+    "Le service est momentanément indisponible : la base de données ne répond pas. "
+    "Réessayez dans quelques instants.";
+
 inline constexpr std::string_view kTargetNotOriginForm =
     "L'adresse demandée doit commencer par « / ».";
 inline constexpr std::string_view kBadPercentEscape =

@@ -13,6 +13,7 @@
 //   segment by segment from the left, literal beats `{name}` beats `{name...}`.
 // The router is immutable once serving starts: Add is not thread-safe, Dispatch and
 // RouteName may be called from many threads.
+#include <exception>
 #include <functional>
 #include <map>
 #include <string>
@@ -57,6 +58,13 @@ class Router {
   const std::vector<Route>& routes() const { return routes_; }
   const ErrorRenderer& render_error() const { return render_error_; }
 
+  //! Tells which exceptions escaping a handler mean "temporarily unavailable" (answered 503
+  //! with Retry-After) rather than a bug (500). Set before serving.
+  void SetUnavailablePredicate(std::function<bool(const std::exception&)> predicate) {
+    is_unavailable_ = std::move(predicate);
+  }
+  bool IsUnavailable(const std::exception& e) const { return is_unavailable_ && is_unavailable_(e); }
+
  private:
   const Route* Find(const std::string& method, const std::string& path,
                     std::map<std::string, std::string>* params, std::string* allow) const;
@@ -67,6 +75,7 @@ class Router {
                              std::map<std::string, std::string>* params) const;
 
   ErrorRenderer render_error_;
+  std::function<bool(const std::exception&)> is_unavailable_;
   std::vector<Route> routes_;
   //! routes_[i].pattern split at '/', in step with routes_.
   std::vector<std::vector<std::string>> patterns_;

@@ -45,6 +45,27 @@ TEST(DispatchSafelyTest, ExceptionsBecome500WithoutTheirText) {
   }
 }
 
+TEST(DispatchSafelyTest, UnavailableDependencyBecomes503WithRetryAfter) {
+  struct DatabaseAway : std::runtime_error {
+    using std::runtime_error::runtime_error;
+  };
+  Router router(RenderProblem);
+  router.SetUnavailablePredicate([](const std::exception& e) { return dynamic_cast<const DatabaseAway*>(&e) != nullptr; });
+  router.Add("GET", "/away", "away", [](const Request&) -> Response { throw DatabaseAway("connection refused"); });
+  router.Add("GET", "/bug", "bug", [](const Request&) -> Response { throw std::logic_error("bug"); });
+  Request away;
+  away.method = "GET";
+  away.path = "/away";
+  Response response = DispatchSafely(router, away);
+  EXPECT_EQ(response.status, 503);
+  EXPECT_EQ(response.Header("Retry-After"), "5");
+  EXPECT_EQ(response.body.find("connection refused"), std::string::npos);
+  Request bug;
+  bug.method = "GET";
+  bug.path = "/bug";
+  EXPECT_EQ(DispatchSafely(router, bug).status, 500);
+}
+
 TEST(RenderErrorSafelyTest, FallsBackToPlainTextWhenTheRendererFails) {
   Router throwing([](const Request&, int, std::string_view) -> Response {
     throw std::runtime_error("template missing");
