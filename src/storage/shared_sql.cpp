@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "core/text_folding.h"
 #include "domain/catalogue/offer_json.h"
 
 namespace boussole::storage {
@@ -25,6 +26,12 @@ catalogue::Offer OfferFromDocument(const std::string& document) {
                              parsed.errors.front().message);
   }
   return std::move(parsed.offer);
+}
+
+bool LooksLikeCode(std::string_view q) {
+  if (q.empty() || q.find(' ') != std::string_view::npos) return false;
+  if (IsDigits(q) || q.size() <= 3) return true;
+  return q.size() == 5 && q[0] == '2' && (q[1] == 'a' || q[1] == 'b') && IsDigits(q.substr(2));
 }
 
 void AddToCounts(territories::Counts& counts, std::string_view kind, std::size_t count) {

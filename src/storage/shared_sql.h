@@ -18,6 +18,10 @@ std::string OfferDocument(const catalogue::Offer& offer);
 //! corruption: throws std::runtime_error.
 catalogue::Offer OfferFromDocument(const std::string& document);
 
+//! True when a folded search query may be a code rather than a name: digits (INSEE code,
+//! postal code, SIREN), a Corsican INSEE code ("2a004"), or 1–3 characters ("2a", "973").
+bool LooksLikeCode(std::string_view folded_query);
+
 //! Adds `count` territories of the kind named `kind` ("commune"…) to `counts`.
 void AddToCounts(territories::Counts& counts, std::string_view kind, std::size_t count);
 

@@ -64,6 +64,8 @@ TEST_F(TerritoryHttp, SearchIsCaseAndAccentInsensitive) {
 TEST_F(TerritoryHttp, SearchByPostalCodeAndInseeCode) {
   EXPECT_EQ(GetJson("/api/v1/territories?q=73000")["items"][0]["name"], "Chambéry");
   EXPECT_EQ(GetJson("/api/v1/territories?q=42218")["items"][0]["name"], "Saint-Étienne");
+  EXPECT_EQ(GetJson("/api/v1/territories?q=2A004")["items"][0]["name"], "Ajaccio");
+  EXPECT_EQ(GetJson("/api/v1/territories?q=2a")["items"][0]["id"], "departement:2A");
 }
 
 TEST_F(TerritoryHttp, BadInputGetsProblemDetails) {

@@ -66,7 +66,7 @@ std::vector<Territory> PgStore::SearchTerritories(std::string_view folded_query,
   auto db = pool_.Acquire();
   pqxx::nontransaction tx(*db);
   const std::string query(folded_query);
-  if (IsDigits(query) || (query.size() <= 3 && query.find(' ') == std::string::npos)) {
+  if (LooksLikeCode(query)) {
     std::string upper = query;
     for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     auto rows = tx.exec_params(

@@ -61,7 +61,7 @@ std::vector<Territory> SqliteStore::SearchTerritories(std::string_view folded_qu
   if (folded_query.empty() || limit == 0) return {};
   auto db = pool_.Acquire();
   const std::string query(folded_query);
-  if (IsDigits(query) || (query.size() <= 3 && query.find(' ') == std::string::npos)) {
+  if (LooksLikeCode(query)) {
     // A code: INSEE code, SIREN, postal code or département code (2A folds to "2a").
     std::string upper = query;
     for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
