@@ -88,6 +88,7 @@ describe('the OpenAPI document', () => {
   test('documents exactly the API routes of the server', () => {
     assert.deepEqual(Object.keys(doc.paths).sort(), [
       '/api/v1/offers', '/api/v1/offers/{slug}', '/api/v1/territories', '/api/v1/territories/{code}', '/healthz',
+      '/readyz',
     ]);
     for (const [path, item] of Object.entries(doc.paths)) {
       assert.deepEqual(Object.keys(item), ['get'], `${path}: only GET is served`);
@@ -181,6 +182,14 @@ describe('the validator', () => {
 describe('GET /healthz', () => {
   test('200', async () => {
     assert.deepEqual(await call('/healthz', 200), { status: 'ok' });
+  });
+});
+
+describe('GET /readyz', () => {
+  test('200', async () => {
+    const ready = await call('/readyz', 200);
+    assert.equal(ready.status, 'ready');
+    assert.equal(ready.checks.database.backend, 'sqlite');
   });
 });
 
