@@ -1,5 +1,8 @@
 #include "storage/sqlite/sqlite_db.h"
 
+#include <chrono>
+#include <thread>
+
 namespace boussole::storage::sqlite {
 namespace {
 
@@ -89,9 +92,23 @@ Connection::Connection(const std::string& path) {
     throw DbError("open " + path + ": " + message);
   }
   sqlite3_busy_timeout(db_, 10000);
-  // WAL: readers never block the writer; synchronous=FULL so that an acknowledged write
-  // survives a power cut as well as a kill -9.
-  Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+  // WAL: readers never block the writer. Switching a new file to WAL needs a moment alone
+  // with it, and SQLite answers "locked" at once instead of waiting when several processes
+  // open the file together: retry for up to 10 s.
+  for (int attempt = 0;; ++attempt) {
+    try {
+      Exec("PRAGMA journal_mode=WAL");
+      break;
+    } catch (const DbError&) {
+      if (attempt >= 500) {
+        sqlite3_close_v2(db_);
+        throw;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+  }
+  // synchronous=FULL so that an acknowledged write survives a power cut as well as a kill -9.
+  Exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
 }
 
 Connection::~Connection() { sqlite3_close_v2(db_); }
