@@ -32,6 +32,15 @@ void CopyFolder(const fs::path& from, const fs::path& to) {
   }
 }
 
+// Rewrites one offer file of a copied catalogue.
+template <typename Edit>
+void EditOffer(const fs::path& folder, const std::string& slug, Edit edit) {
+  const fs::path file = folder / (slug + ".json");
+  json doc = json::parse(ReadText(file));
+  edit(doc);
+  std::ofstream(file) << doc.dump(2);
+}
+
 // Everything the API says about the catalogue and about Paris: what must not change.
 std::string Observe(const std::string& database) {
   ServerProcess server(database);
@@ -109,13 +118,9 @@ TEST(ImportOffers, WrongEnumerationRefusesTheWholeBatch) {
   const std::string before = Observe(db);
   const fs::path offers = dir.path() / "offers";
   CopyFolder(kOffersDir, offers);
-  json doc = json::parse(ReadText(offers / "atelier-des-territoires-flash.json"));
-  doc["mobilization_steps"] = {"construction"};
-  std::ofstream(offers / "atelier-des-territoires-flash.json") << doc.dump(2);
+  EditOffer(offers, "atelier-des-territoires-flash", [](json& doc) { doc["mobilization_steps"] = {"construction"}; });
   // A valid change in another file must not land either: the batch is all or nothing.
-  json other = json::parse(ReadText(offers / "france-services.json"));
-  other["short_title"] = "Titre changé";
-  std::ofstream(offers / "france-services.json") << other.dump(2);
+  EditOffer(offers, "france-services", [](json& doc) { doc["short_title"] = "Titre changé"; });
 
   CommandResult r = RunBoussole({"--database", db, "import", "offers", "--from", offers.string()});
   EXPECT_EQ(r.exit_code, 1);
@@ -131,9 +136,7 @@ TEST(ImportOffers, UnknownPerimeterIsRefused) {
   const std::string& db = reference.url();
   const fs::path offers = dir.path() / "offers";
   CopyFolder(kOffersDir, offers);
-  json doc = json::parse(ReadText(offers / "france-services.json"));
-  doc["perimeter"] = "commune:99999";
-  std::ofstream(offers / "france-services.json") << doc.dump(2);
+  EditOffer(offers, "france-services", [](json& doc) { doc["perimeter"] = "commune:99999"; });
   CommandResult r = RunBoussole({"--database", db, "import", "offers", "--from", offers.string()});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("france-services.json — champ « perimeter »"), std::string::npos) << r.err;
@@ -145,10 +148,10 @@ TEST(ImportOffers, RerunUpdatesBySlugAndReportsUnchanged) {
   const std::string& db = reference.url();
   const fs::path offers = dir.path() / "offers";
   CopyFolder(kOffersDir, offers);
-  json doc = json::parse(ReadText(offers / "france-services.json"));
-  ASSERT_FALSE(doc["short_title"].get<std::string>().empty()) << "backed by a source already";
-  doc["short_title"] = "France Services (titre court)";
-  std::ofstream(offers / "france-services.json") << doc.dump(2);
+  EditOffer(offers, "france-services", [](json& doc) {
+    ASSERT_FALSE(doc["short_title"].get<std::string>().empty()) << "backed by a source already";
+    doc["short_title"] = "France Services (titre court)";
+  });
   CommandResult r = RunBoussole({"--database", db, "import", "offers", "--from", offers.string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("0 créée(s), 1 mise(s) à jour"), std::string::npos) << r.out;
