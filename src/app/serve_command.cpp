@@ -68,6 +68,7 @@ int RunServe(const Config& config) {
   web::RegisterTerritoryPages(router, context);
   web::RegisterOfferPages(router, context);
   web::RegisterTerritoryApi(router, context);
+  web::RegisterSearchApi(router, context);
   web::RegisterOfferApi(router, context);
   web::RegisterOpsRoutes(router, context);
 

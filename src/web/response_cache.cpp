@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "core/clock.h"
+
 namespace boussole::web {
 
 ResponseCache::ResponseCache(storage::Store& store, std::size_t capacity) : store_(store), capacity_(capacity) {}
@@ -45,8 +47,15 @@ Handler ResponseCache::Wrap(Handler handler) {
     } catch (const std::exception&) {
       return handler(request);  // no feed, no proof of freshness: render (or fail) as usual
     }
+    // Some answers depend on the date too (an offer "closing within 30 days"): a new day
+    // empties the cache as a write does.
+    const std::string today = TodayUtc();
     {
       std::lock_guard lock(mutex_);
+      if (today != day_) {
+        entries_.clear();
+        day_ = today;
+      }
       if (position != position_) {  // forward, or back after a restore
         entries_.clear();
         position_ = position;

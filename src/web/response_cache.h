@@ -56,6 +56,7 @@ class ResponseCache {
   std::atomic<std::uint64_t> misses_{0};
   std::mutex mutex_;
   std::int64_t position_ = -1;                      // GUARDED_BY(mutex_)
+  std::string day_;                                 // GUARDED_BY(mutex_)
   std::unordered_map<std::string, Entry> entries_;  // GUARDED_BY(mutex_)
 };
 

@@ -10,6 +10,9 @@ void RegisterTerritoryPages(Router& router, const WebContext& context);
 void RegisterOfferPages(Router& router, const WebContext& context);
 void RegisterTerritoryApi(Router& router, const WebContext& context);
 void RegisterOfferApi(Router& router, const WebContext& context);
+//! GET /api/v1/offers/search: the offer index (issue 4). Throws when the synonyms file
+//! cannot be read.
+void RegisterSearchApi(Router& router, const WebContext& context);
 void RegisterOpsRoutes(Router& router, const WebContext& context);
 
 }  // namespace boussole::web

@@ -87,7 +87,7 @@ describe('the OpenAPI document', () => {
 
   test('documents exactly the API routes of the server', () => {
     assert.deepEqual(Object.keys(doc.paths).sort(), [
-      '/api/v1/offers', '/api/v1/offers/{slug}', '/api/v1/territories', '/api/v1/territories/{code}', '/healthz',
+      '/api/v1/offers', '/api/v1/offers/search', '/api/v1/offers/{slug}', '/api/v1/territories', '/api/v1/territories/{code}', '/healthz',
       '/readyz',
     ]);
     for (const [path, item] of Object.entries(doc.paths)) {
@@ -342,6 +342,39 @@ describe('GET /api/v1/offers', () => {
   test('404: unknown territory', async () => {
     await call('/api/v1/offers?territory=99999', 404);
     await call('/api/v1/offers?territory=commune:99999', 404);
+  });
+});
+
+describe('GET /api/v1/offers/search', () => {
+  test('200: text, facets, territory, sorts and pages', async () => {
+    const all = await call('/api/v1/offers/search?per_page=100', 200);
+    assert.ok(all.total >= 35 && all.items.length === all.total, `total ${all.total}`);
+    assert.equal(all.suggestion, null);
+    const text = await call('/api/v1/offers/search?q=tiers%20lieux&per_page=5', 200);
+    assert.ok(text.items.slice(0, 3).some((offer) => offer.slug === 'fabriques-de-territoire'));
+    const misspelt = await call('/api/v1/offers/search?q=revitalisaton', 200);
+    assert.equal(typeof misspelt.suggestion, 'string');
+    const local = await call('/api/v1/offers/search?per_page=100&territory=region:93', 200);
+    assert.ok(local.items.some((offer) => offer.local), 'an offer inside the région is marked local');
+    await call('/api/v1/offers/search?territory=73065&type_group=engineering&type_group=financial&status=open' +
+      '&sort=deadline&per_page=7&page=2&free=true&call_for_projects=true&deadline_before=2030-01-01', 200);
+    for (const sort of ['relevance', 'deadline', 'name', 'perimeter']) {
+      assert.equal((await call(`/api/v1/offers/search?q=territoire&sort=${sort}`, 200)).query.sort, sort);
+    }
+    assert.deepEqual((await call('/api/v1/offers/search?page=1000', 200)).items, []);
+  });
+
+  test('400: bad parameters, named in the message', async () => {
+    for (const [query, name] of [['page=-1', 'page'], ['per_page=101', 'per_page'], [`q=${'a'.repeat(201)}`, 'q'],
+      ['audience=martiens', 'audience'], ['deadline_before=2026-02-30', 'deadline_before'],
+      ['territory=ville:paris', 'territory'], ['sort=random', 'sort']]) {
+      const problem = await call(`/api/v1/offers/search?${query}`, 400);
+      assert.ok(problem.detail.includes(`« ${name} »`), `${query}: ${problem.detail}`);
+    }
+  });
+
+  test('404: unknown territory', async () => {
+    await call('/api/v1/offers/search?territory=99999', 404);
   });
 });
 

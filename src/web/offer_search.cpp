@@ -1,0 +1,44 @@
+#include "web/offer_search.h"
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace boussole::web {
+
+OfferSearch::OfferSearch(storage::Store& store, search::Synonyms synonyms)
+    : store_(store), synonyms_(std::move(synonyms)) {}
+
+std::shared_ptr<const search::OfferIndex> OfferSearch::Current() {
+  // Read before the offers: data read afterwards is at least as new as this position.
+  const std::int64_t position = store_.LatestChange();
+  std::lock_guard lock(mutex_);
+  if (index_ && position == position_) return index_;
+  index_ = Build();
+  position_ = position;
+  ++builds_;
+  return index_;
+}
+
+std::uint64_t OfferSearch::builds() const {
+  std::lock_guard lock(mutex_);
+  return builds_;
+}
+
+std::shared_ptr<const search::OfferIndex> OfferSearch::Build() {
+  catalogue::OfferQuery query;
+  query.limit = 1000000;
+  std::vector<catalogue::Offer> offers = store_.ListOffers(query).offers;
+  std::map<std::string, std::vector<std::string>> ancestors;
+  for (const auto& offer : offers) {
+    if (offer.perimeter.empty() || ancestors.contains(offer.perimeter)) continue;
+    std::vector<std::string>& list = ancestors[offer.perimeter];
+    auto id = territories::TerritoryId::Parse(offer.perimeter);
+    if (!id) continue;  // an ad-hoc perimeter: no ancestors known
+    for (const auto& ancestor : store_.Ancestors(id.value())) list.push_back(ancestor.ToString());
+  }
+  return search::OfferIndex::Build(std::move(offers), std::move(ancestors), synonyms_);
+}
+
+}  // namespace boussole::web
