@@ -8,6 +8,7 @@
 
 #include "app/commands.h"
 #include "app/scheduler.h"
+#include "domain/catalogue/eligibility.h"
 #include "storage/store.h"
 #include "web/http/server.h"
 #include "web/http/static_files.h"
@@ -44,7 +45,16 @@ int RunServe(const Config& config) {
   web::Templates templates(config.assets_dir / "templates");
   web::Metrics metrics;
   web::ResponseCache cache(*store, 20000);
-  web::WebContext context{*store, templates, config.assets_dir, &metrics, &cache};
+  const catalogue::QuestionnaireBatch eligibility = catalogue::ReadEligibilityFolder(config.assets_dir / "data/eligibility");
+  if (!eligibility.errors.empty()) {
+    std::cerr << "Erreur : les tests d'éligibilité de " << (config.assets_dir / "data/eligibility").string()
+              << " sont invalides ; le serveur ne démarre pas.\n";
+    for (const auto& e : eligibility.errors) {
+      std::cerr << "  " << e.file << (e.field.empty() ? "" : " (" + e.field + ")") << " : " << e.message << "\n";
+    }
+    return 1;
+  }
+  web::WebContext context{*store, templates, config.assets_dir, &metrics, &cache, &eligibility};
   metrics.AddGauge("boussole_response_cache", "Response cache: entries, hits and misses since start.", [&cache] {
     return std::vector<std::pair<std::string, double>>{{"kind=\"entries\"", static_cast<double>(cache.size())},
                                                        {"kind=\"hits\"", static_cast<double>(cache.hits())},
@@ -69,7 +79,9 @@ int RunServe(const Config& config) {
   web::RegisterOfferPages(router, context);
   web::RegisterTerritoryApi(router, context);
   web::RegisterSearchApi(router, context);
+  web::RegisterSearchPage(router, context);
   web::RegisterOfferApi(router, context);
+  web::RegisterEligibilityRoutes(router, context);
   web::RegisterOpsRoutes(router, context);
 
   web::StaticFiles files([&context](const web::Request& request, int status, std::string_view detail) {

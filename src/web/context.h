@@ -1,6 +1,7 @@
 #pragma once
 #include <filesystem>
 
+#include "domain/catalogue/eligibility.h"
 #include "storage/store.h"
 #include "web/http/metrics.h"
 #include "web/response_cache.h"
@@ -15,6 +16,8 @@ struct WebContext {
   std::filesystem::path assets_dir;  //!< project root: templates/, static/, src/web/api/
   Metrics* metrics = nullptr;        //!< request counters and gauges, for /metrics
   ResponseCache* cache = nullptr;    //!< whole-response cache that follows the change feed
+  //! the eligibility tests of data/eligibility, read and validated at start (issue 4)
+  const catalogue::QuestionnaireBatch* eligibility = nullptr;
 };
 
 //! `handler` behind the context's response cache, when there is one. For handlers whose

@@ -87,7 +87,7 @@ describe('the OpenAPI document', () => {
 
   test('documents exactly the API routes of the server', () => {
     assert.deepEqual(Object.keys(doc.paths).sort(), [
-      '/api/v1/offers', '/api/v1/offers/search', '/api/v1/offers/{slug}', '/api/v1/territories', '/api/v1/territories/{code}', '/healthz',
+      '/api/v1/offers', '/api/v1/offers/search', '/api/v1/offers/{slug}', '/api/v1/offers/{slug}/eligibility', '/api/v1/territories', '/api/v1/territories/{code}', '/healthz',
       '/readyz',
     ]);
     for (const [path, item] of Object.entries(doc.paths)) {
@@ -396,6 +396,34 @@ describe('GET /api/v1/offers/{slug}', () => {
   test('404: unknown slug', async () => {
     const problem = await call('/api/v1/offers/n-existe-pas', 404);
     assert.match(problem.detail, /n-existe-pas/);
+  });
+});
+
+describe('GET /api/v1/offers/{slug}/eligibility', () => {
+  const base = '/api/v1/offers/atelier-des-territoires-local/eligibility';
+  test('200: the questionnaire, then the verdict both ways and a partial answer', async () => {
+    const test = await call(base, 200);
+    assert.equal(test.id, 'atelier-des-territoires');
+    assert.equal(test.questions.length, 6);
+    assert.equal(test.result, undefined);
+    const eligible = await call(`${base}?q1=oui&q2=oui&q3=oui&q4=oui&q5=oui&q6=fonctionnement`, 200);
+    assert.equal(eligible.result.eligible, true);
+    assert.equal(eligible.result.conclusion, test.success);
+    const not = await call(`${base}?q1=oui&q2=oui&q3=non&q4=oui&q5=oui&q6=fonctionnement`, 200);
+    assert.equal(not.result.eligible, false);
+    assert.deepEqual(not.result.reasons, [{ question: 'q3', text: test.questions[2].if_not }]);
+    const partial = await call(`${base}?q1=oui`, 200);
+    assert.equal(partial.result.eligible, null);
+    assert.deepEqual(partial.result.missing, ['q2', 'q3', 'q4', 'q5', 'q6']);
+  });
+
+  test('400: unknown question or answer, named in the message', async () => {
+    assert.match((await call(`${base}?q1=peut-etre`, 400)).detail, /« peut-etre »/);
+    assert.match((await call(`${base}?q9=oui`, 400)).detail, /« q9 »/);
+  });
+
+  test('404: unknown offer', async () => {
+    assert.match((await call('/api/v1/offers/n-existe-pas/eligibility', 404)).detail, /n-existe-pas/);
   });
 });
 

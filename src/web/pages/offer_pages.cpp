@@ -65,6 +65,11 @@ Response DetailPage(const WebContext& context, const Request& request) {
   auto offer = context.store.FindOffer(slug);
   if (!offer) return RenderError(context, request, 404, "Aucune offre ne porte l'identifiant « " + slug + " ».");
   nlohmann::json view = OfferViewModel(*offer, context.store);
+  if (const auto* test = context.eligibility ? context.eligibility->ForOffer(slug) : nullptr) {
+    view["eligibility_test"] = {{"url", "/offres/" + slug + "/eligibilite"},
+                                {"title", test->title},
+                                {"question_count", test->questions.size()}};
+  }
   return RenderPage(context, 200, "offer", view, {offer->name, {{"Offres", "/offres"}}, "offres"});
 }
 

@@ -1,0 +1,123 @@
+// The search page (GET /offres/recherche) in a real Chromium: a small commune's project
+// search, a facet that narrows the results, and an axe-core audit (WCAG 2.1 A/AA) of the
+// results page. The form is a plain GET form: the tests submit it as a browser would.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { chromium } from 'playwright-core';
+
+import { repoRoot, startServer } from './support/server.mjs';
+
+const AXE_PATH = join(repoRoot, 'node_modules/axe-core/axe.min.js');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+let server;
+let browser;
+let profileDir;
+let context;
+
+before(async () => {
+  server = await startServer();
+  profileDir = mkdtempSync(join(tmpdir(), 'boussole-e2e-search-'));
+  browser = await chromium.launch({
+    executablePath: process.env.BOUSSOLE_CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      `--disk-cache-dir=${join(profileDir, 'cache')}`],
+  });
+  context = await browser.newContext({ baseURL: server.baseUrl, locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(15_000);
+});
+
+after(async () => {
+  try {
+    await context?.close();
+    await browser?.close();
+  } finally {
+    await server?.stop();
+    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  }
+});
+
+// Runs axe-core on the page; returns the violations with their impacted nodes.
+async function audit(page) {
+  await page.addScriptTag({ path: AXE_PATH });
+  return page.evaluate(async (tags) => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return r.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help,
+      targets: v.nodes.map((n) => ({ target: n.target.join(' '), impact: n.impact, html: n.html.slice(0, 160) })),
+    }));
+  }, WCAG_TAGS);
+}
+
+async function resultLinks(page) {
+  return page.locator('#resultats .fr-card__title a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+}
+
+async function total(page) {
+  const text = await page.getByRole('status').filter({ hasText: 'offre' }).first().textContent();
+  return Number(text.match(/(\d+)\s+offre/)[1]);
+}
+
+// Fills the form as a town hall would and submits it; resolves on the results page.
+async function searchFor(page, text, territory) {
+  await page.goto('/offres/recherche');
+  await page.locator('#recherche-q').fill(text);
+  await page.locator('#recherche-territoire').fill(territory);
+  await Promise.all([page.waitForURL(/\/offres\/recherche\?/), page.getByRole('button', { name: 'Rechercher', exact: true }).click()]);
+}
+
+describe('search page', () => {
+  test('a commune of fewer than 20 000 inhabitants finds Petites Villes de demain in the top 3', async () => {
+    const page = await context.newPage();
+    try {
+      await searchFor(page, 'revitalisation centre-ville', '52250');
+      const url = new URL(page.url());
+      assert.equal(url.searchParams.get('q'), 'revitalisation centre-ville');
+      assert.equal(url.searchParams.get('territory'), '52250');
+      const links = await resultLinks(page);
+      assert.ok(links.slice(0, 3).includes('/offres/petites-villes-de-demain'), `top 3: ${links.slice(0, 3).join(', ')}`);
+      assert.match(await page.locator('#recherche-territoire-aide').textContent(), /Joinville/);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('ticking a facet checkbox and submitting narrows the results', async () => {
+    const page = await context.newPage();
+    try {
+      await searchFor(page, 'territoire', '');
+      const before = await total(page);
+      const group = page.locator('fieldset', { has: page.locator('legend', { hasText: 'Nature de l\'offre' }) });
+      const box = group.locator('input[type="checkbox"]').first();
+      const label = await group.locator('label').first().textContent();
+      const expected = Number(label.match(/\((\d+)\)/)[1]);
+      await group.locator('label').first().click();  // the DSFR draws the box on the label
+      assert.ok(await box.isChecked());
+      await Promise.all([page.waitForURL(/type_group=/), page.getByRole('button', { name: 'Appliquer les filtres' }).click()]);
+      const after = await total(page);
+      assert.equal(after, expected, `the facet announced ${expected}`);
+      assert.ok(after < before, `${after} < ${before}`);
+      assert.ok(await group.locator('input[type="checkbox"]').first().isChecked());
+      assert.equal(new URL(page.url()).searchParams.get('q'), 'territoire');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('the results page passes axe-core (no serious or critical violation)', async () => {
+    const page = await context.newPage();
+    try {
+      await page.goto('/offres/recherche?q=revitalisation+centre-ville&territory=52250&type_group=engineering&per_page=5');
+      const result = await audit(page);
+      const blocking = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      assert.deepEqual(blocking, [], JSON.stringify(blocking, null, 2));
+    } finally {
+      await page.close();
+    }
+  });
+});
