@@ -14,6 +14,7 @@
 #include "web/http/static_files.h"
 #include "web/pages/page.h"
 #include "web/routes.h"
+#include "web/search_request.h"
 
 namespace boussole::app {
 namespace {
@@ -74,6 +75,9 @@ int RunServe(const Config& config) {
     return web::RenderError(context, request, status, detail);
   });
   router.SetUnavailablePredicate([](const std::exception& e) { return storage::IsUnavailable(e); });
+  // One index for the search page and the search API (read, validated, built lazily).
+  const std::shared_ptr<web::OfferSearch> offer_search = web::MakeOfferSearch(context);
+  context.search = offer_search.get();
   web::RegisterHomeRoutes(router, context);
   web::RegisterTerritoryPages(router, context);
   web::RegisterOfferPages(router, context);

@@ -10,6 +10,8 @@
 namespace boussole::web {
 
 //! What handlers share: the store and the templates. Both are thread-safe.
+class OfferSearch;
+
 struct WebContext {
   storage::Store& store;
   const Templates& templates;
@@ -18,6 +20,8 @@ struct WebContext {
   ResponseCache* cache = nullptr;    //!< whole-response cache that follows the change feed
   //! the eligibility tests of data/eligibility, read and validated at start (issue 4)
   const catalogue::QuestionnaireBatch* eligibility = nullptr;
+  //! the offer index shared by the search page and the search API (issue 4)
+  OfferSearch* search = nullptr;
 };
 
 //! `handler` behind the context's response cache, when there is one. For handlers whose

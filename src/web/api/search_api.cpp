@@ -10,6 +10,8 @@
 #include "web/search_request.h"
 #include "web/views/offer_view.h"
 
+#include <stdexcept>
+
 namespace boussole::web {
 namespace {
 
@@ -50,9 +52,10 @@ Response Search(const WebContext& context, OfferSearch& engine, const Request& r
 }  // namespace
 
 void RegisterSearchApi(Router& router, const WebContext& context) {
-  auto engine = MakeOfferSearch(context);
+  if (!context.search) throw std::logic_error("the offer index must be set up before the search routes");
+  OfferSearch& engine = *context.search;
   router.Add("GET", "/api/v1/offers/search", "api_offer_search",
-             Cacheable(context, [&context, engine](const Request& r) { return Search(context, *engine, r); }));
+             Cacheable(context, [&context, &engine](const Request& r) { return Search(context, engine, r); }));
 }
 
 }  // namespace boussole::web

@@ -18,6 +18,8 @@
 #include "web/search_request.h"
 #include "web/views/offer_view.h"
 
+#include <stdexcept>
+
 namespace boussole::web {
 namespace {
 
@@ -188,9 +190,10 @@ Response SearchPage(const WebContext& context, OfferSearch& engine, const Reques
 }  // namespace
 
 void RegisterSearchPage(Router& router, const WebContext& context) {
-  auto engine = MakeOfferSearch(context);
+  if (!context.search) throw std::logic_error("the offer index must be set up before the search routes");
+  OfferSearch& engine = *context.search;
   router.Add("GET", "/offres/recherche", "offer_search_page",
-             Cacheable(context, [&context, engine](const Request& r) { return SearchPage(context, *engine, r); }));
+             Cacheable(context, [&context, &engine](const Request& r) { return SearchPage(context, engine, r); }));
 }
 
 }  // namespace boussole::web
