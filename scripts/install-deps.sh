@@ -9,11 +9,12 @@ PACKAGES=(
   libsqlite3-dev sqlite3
   libpqxx-dev postgresql
   libxapian-dev libstemmer-dev
+  libxlsxwriter-dev
   nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
   libgtest-dev libgmock-dev
   libsodium-dev libicu-dev libkainjow-mustache-dev
   chromium
-  curl ca-certificates
+  curl ca-certificates unzip
 )
 
 missing=()

@@ -80,6 +80,7 @@ int RunServe(const Config& config) {
   context.search = offer_search.get();
   web::RegisterHomeRoutes(router, context);
   web::RegisterTerritoryPages(router, context);
+  web::RegisterExportApi(router, context);  // before the offer routes: {slug} would match
   web::RegisterOfferPages(router, context);
   web::RegisterTerritoryApi(router, context);
   web::RegisterSearchApi(router, context);

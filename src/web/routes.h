@@ -13,6 +13,9 @@ void RegisterOfferApi(Router& router, const WebContext& context);
 //! GET /api/v1/offers/search: the offer index (issue 4). Throws when the synonyms file
 //! cannot be read.
 void RegisterSearchApi(Router& router, const WebContext& context);
+//! GET /api/v1/offers/search.csv and .xlsx: the whole result set of a search, same
+//! parameters and validation. Throws when context.search is not set.
+void RegisterExportApi(Router& router, const WebContext& context);
 void RegisterSearchPage(Router& router, const WebContext& context);  //!< GET /offres/recherche
 //! GET /offres/{slug}/eligibilite and GET /api/v1/offers/{slug}/eligibility: the eligibility
 //! tests of context.eligibility (none when it is null: every test is a 404).

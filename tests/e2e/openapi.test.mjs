@@ -57,6 +57,10 @@ async function call(target, expectedStatus) {
   assert.ok(content, `GET ${template} ${response.status}: content type "${mediaType}" is not documented ` +
     `(documented: ${Object.keys(documented.content || {}).join(', ')})`);
   if (response.status >= 400) assert.equal(mediaType, 'application/problem+json', `${target}: errors are problem details`);
+  if (!/[/+]json$/.test(mediaType)) {  // exports (CSV, XLSX): only the status and the content type
+    exercised.add(`GET ${template} ${response.status}`);
+    return text;
+  }
 
   let body;
   try {
@@ -87,7 +91,7 @@ describe('the OpenAPI document', () => {
 
   test('documents exactly the API routes of the server', () => {
     assert.deepEqual(Object.keys(doc.paths).sort(), [
-      '/api/v1/offers', '/api/v1/offers/search', '/api/v1/offers/{slug}', '/api/v1/offers/{slug}/eligibility', '/api/v1/territories', '/api/v1/territories/{code}', '/healthz',
+      '/api/v1/offers', '/api/v1/offers/search', '/api/v1/offers/search.csv', '/api/v1/offers/search.xlsx', '/api/v1/offers/{slug}', '/api/v1/offers/{slug}/eligibility', '/api/v1/territories', '/api/v1/territories/{code}', '/healthz',
       '/readyz',
     ]);
     for (const [path, item] of Object.entries(doc.paths)) {
@@ -375,6 +379,23 @@ describe('GET /api/v1/offers/search', () => {
 
   test('404: unknown territory', async () => {
     await call('/api/v1/offers/search?territory=99999', 404);
+  });
+});
+
+describe('GET /api/v1/offers/search.csv and .xlsx', () => {
+  test('200: the whole result set as a file', async () => {
+    const csv = await call('/api/v1/offers/search.csv?q=tiers%20lieux&per_page=1', 200);
+    assert.ok(csv.startsWith('slug;nom;'), csv.slice(0, 80));  // text() drops the BOM (checked by export_http_test)
+    assert.ok(csv.includes('/offres/fabriques-de-territoire'));
+    await call('/api/v1/offers/search.xlsx?type_group=engineering', 200);
+  });
+
+  test('400 and 404: the search\'s validation', async () => {
+    for (const extension of ['csv', 'xlsx']) {
+      const problem = await call(`/api/v1/offers/search.${extension}?audience=martiens`, 400);
+      assert.ok(problem.detail.includes('« audience »'), problem.detail);
+      await call(`/api/v1/offers/search.${extension}?territory=99999`, 404);
+    }
   });
 });
 

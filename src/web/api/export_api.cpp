@@ -1,0 +1,226 @@
+// GET /api/v1/offers/search.csv and GET /api/v1/offers/search.xlsx (issue 4, item 4): the
+// whole result set of an offer search (every page: page and per_page are ignored), with the
+// same parameters and the same validation as GET /api/v1/offers/search.
+//
+// The CSV body is built row by row in memory (the catalogue is small), not streamed chunk
+// by chunk. The XLSX workbook is written by libxlsxwriter to a temporary file (mkstemp under
+// the system temporary directory), read back and removed.
+#include <xlsxwriter.h>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <optional>
+#include <cerrno>
+#include <memory>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <vector>
+
+#include "domain/catalogue/vocabulary.h"
+#include "domain/territories/territory_repository.h"
+#include "search/offer_filters.h"
+#include "web/offer_search.h"
+#include "web/pages/page.h"
+#include "web/routes.h"
+#include "web/search_request.h"
+
+namespace boussole::web {
+namespace {
+
+constexpr std::array<std::string_view, 13> kColumns{
+    "slug",     "nom",       "porteurs", "types",  "étapes", "dépenses", "bénéficiaires",
+    "thématiques", "périmètre", "date limite", "statut", "local", "URL"};
+constexpr std::array<double, 13> kWidths{30, 45, 35, 30, 30, 30, 30, 35, 25, 12, 14, 8, 40};
+
+std::string JoinLabels(const std::vector<std::string>& keys, const catalogue::Vocabulary& vocabulary) {
+  std::string out;
+  for (const auto& key : keys) {
+    if (!out.empty()) out += ", ";
+    out += catalogue::LabelOf(vocabulary, key);
+  }
+  return out;
+}
+
+std::string PerimeterLabel(const catalogue::Offer& offer, territories::TerritoryRepository& repo) {
+  if (offer.perimeter.empty()) return {};
+  auto id = territories::TerritoryId::Parse(offer.perimeter);
+  if (!id) return offer.perimeter;
+  if (auto t = repo.FindTerritory(id.value())) return t->name;
+  return offer.perimeter;
+}
+
+std::string StatusLabel(const catalogue::Offer& offer, const std::string& today) {
+  const auto values = search::StatusValues(offer, today, search::AddDays(today, 30));
+  if (std::find(values.begin(), values.end(), "closed") != values.end()) return "clôturée";
+  if (std::find(values.begin(), values.end(), "closing") != values.end()) return "bientôt close";
+  return "ouverte";
+}
+
+using Row = std::array<std::string, 13>;
+
+//! The rows of the whole result set, or the error response.
+struct Export {
+  std::vector<Row> rows;
+  std::optional<Response> error;
+};
+
+Export Collect(const WebContext& context, OfferSearch& engine, const Request& request) {
+  Export out;
+  auto parsed = ParseSearch(context, request);
+  if (!parsed) {
+    out.error = RenderError(context, request, parsed.error().code == "not_found" ? 404 : 400, parsed.error().message);
+    return out;
+  }
+  search::SearchQuery query = parsed.value().query;
+  const std::shared_ptr<const search::OfferIndex> index = engine.Current();
+  query.page = 1;
+  query.per_page = std::max<std::size_t>(1, index->offers().size());
+  const search::SearchResult result = index->Search(query);
+  out.rows.reserve(result.hits.size());
+  for (const search::Hit& hit : result.hits) {
+    const catalogue::Offer& offer = index->offers().at(hit.offer);
+    std::string porteurs;
+    for (const auto& p : offer.porteurs) {
+      if (!porteurs.empty()) porteurs += ", ";
+      porteurs += p.name;
+    }
+    out.rows.push_back(Row{offer.slug,
+                           offer.name,
+                           porteurs,
+                           JoinLabels(offer.types, catalogue::OfferTypes()),
+                           JoinLabels(offer.mobilization_steps, catalogue::MobilizationSteps()),
+                           JoinLabels(offer.destinations, catalogue::Destinations()),
+                           JoinLabels(offer.audiences, catalogue::Audiences()),
+                           JoinLabels(offer.themes, catalogue::Themes()),
+                           PerimeterLabel(offer, context.store),
+                           offer.submission_deadline,
+                           StatusLabel(offer, query.today),
+                           hit.local ? "oui" : "non",
+                           "/offres/" + offer.slug});
+  }
+  return out;
+}
+
+//! RFC 4180 field: quoted when it holds the separator, a quote, CR or LF; quotes doubled.
+void AppendCsvField(std::string& out, std::string_view field) {
+  if (field.find_first_of(";\"\r\n") == std::string_view::npos) {
+    out += field;
+    return;
+  }
+  out += '"';
+  for (char c : field) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+void AppendCsvRow(std::string& out, const auto& fields) {
+  bool first = true;
+  for (const auto& field : fields) {
+    if (!first) out += ';';
+    first = false;
+    AppendCsvField(out, field);
+  }
+  out += "\r\n";
+}
+
+Response Csv(const WebContext& context, OfferSearch& engine, const Request& request) {
+  Export data = Collect(context, engine, request);
+  if (data.error) return std::move(*data.error);
+  std::string body = "\xEF\xBB\xBF";  // UTF-8 byte order mark, for Excel
+  AppendCsvRow(body, kColumns);
+  for (const Row& row : data.rows) AppendCsvRow(body, row);
+  Response response;
+  response.status = 200;
+  response.body = std::move(body);
+  response.SetHeader("Content-Type", "text/csv; charset=utf-8");
+  response.SetHeader("Content-Disposition", "attachment; filename=\"offres-boussole.csv\"");
+  return response;
+}
+
+//! Removes the temporary file when the export is done, whatever happened.
+class TempFile {
+ public:
+  TempFile() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "boussole-export-XXXXXX").string();
+    const int fd = ::mkstemp(pattern.data());
+    if (fd < 0) throw std::system_error(errno, std::generic_category(), "mkstemp");
+    ::close(fd);
+    path_ = std::move(pattern);
+  }
+  ~TempFile() {
+    std::error_code ignored;
+    std::filesystem::remove(path_, ignored);
+  }
+  TempFile(const TempFile&) = delete;
+  TempFile& operator=(const TempFile&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+std::string BuildWorkbook(const std::vector<Row>& rows) {
+  TempFile file;
+  lxw_workbook* workbook = workbook_new(file.path().c_str());
+  if (workbook == nullptr) throw std::runtime_error("libxlsxwriter: cannot create the workbook");
+  lxw_worksheet* sheet = workbook_add_worksheet(workbook, "Offres");
+  lxw_format* bold = workbook_add_format(workbook);
+  format_set_bold(bold);
+  for (std::size_t c = 0; c < kColumns.size(); ++c) {
+    const auto col = static_cast<lxw_col_t>(c);
+    worksheet_set_column(sheet, col, col, kWidths[c], nullptr);
+    worksheet_write_string(sheet, 0, col, std::string(kColumns[c]).c_str(), bold);
+  }
+  worksheet_freeze_panes(sheet, 1, 0);
+  lxw_row_t r = 1;
+  for (const Row& row : rows) {
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      if (!row[c].empty()) worksheet_write_string(sheet, r, static_cast<lxw_col_t>(c), row[c].c_str(), nullptr);
+    }
+    ++r;
+  }
+  const lxw_error error = workbook_close(workbook);
+  if (error != LXW_NO_ERROR) {
+    throw std::runtime_error(std::string("libxlsxwriter: ") + lxw_strerror(error));
+  }
+  std::ifstream in(file.path(), std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read back the workbook");
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+Response Xlsx(const WebContext& context, OfferSearch& engine, const Request& request) {
+  Export data = Collect(context, engine, request);
+  if (data.error) return std::move(*data.error);
+  Response response;
+  response.status = 200;
+  response.body = BuildWorkbook(data.rows);
+  response.SetHeader("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  response.SetHeader("Content-Disposition", "attachment; filename=\"offres-boussole.xlsx\"");
+  return response;
+}
+
+}  // namespace
+
+void RegisterExportApi(Router& router, const WebContext& context) {
+  if (!context.search) throw std::logic_error("the offer index must be set up before the export routes");
+  OfferSearch& engine = *context.search;
+  router.Add("GET", "/api/v1/offers/search.csv", "api_offer_search_csv",
+             [&context, &engine](const Request& r) { return Csv(context, engine, r); });
+  router.Add("GET", "/api/v1/offers/search.xlsx", "api_offer_search_xlsx",
+             [&context, &engine](const Request& r) { return Xlsx(context, engine, r); });
+}
+
+}  // namespace boussole::web
