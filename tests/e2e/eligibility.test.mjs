@@ -3,36 +3,25 @@
 // eligible, with its reason); without JavaScript, as the pages must work; and an axe-core
 // audit (WCAG 2.1 A and AA) of the test's states.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { chromium } from 'playwright-core';
+import { audit, launchBrowser } from './support/browser.mjs';
+import { startServer } from './support/server.mjs';
 
-import { repoRoot, startServer } from './support/server.mjs';
-
-const AXE_PATH = join(repoRoot, 'node_modules/axe-core/axe.min.js');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const TEST_PATH = '/offres/atelier-des-territoires-local/eligibilite';
 const ELIGIBLE = { q1: 'oui', q2: 'oui', q3: 'oui', q4: 'oui', q5: 'oui', q6: 'fonctionnement' };
 const DDT_REASON = 'établie avec les services de la DDT(M) et/ou de la DREAL';
 
 let server;
 let browser;
-let profileDir;
+let launched;
 let withJs;    // for axe-core, which runs in the page
 let withoutJs; // the journey: pages work without JavaScript
 
 before(async () => {
   server = await startServer();
-  profileDir = mkdtempSync(join(tmpdir(), 'boussole-e2e-chromium-'));
-  browser = await chromium.launch({
-    executablePath: process.env.BOUSSOLE_CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      `--disk-cache-dir=${join(profileDir, 'cache')}`],
-  });
+  launched = await launchBrowser('boussole-e2e-chromium-');
+  browser = launched.browser;
   const options = { baseURL: server.baseUrl, locale: 'fr-FR', viewport: { width: 1280, height: 900 } };
   withJs = await browser.newContext(options);
   withoutJs = await browser.newContext({ ...options, javaScriptEnabled: false });
@@ -44,24 +33,12 @@ after(async () => {
   try {
     await withJs?.close();
     await withoutJs?.close();
-    await browser?.close();
+    await launched?.close();
   } finally {
     await server?.stop();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   }
 });
 
-// Runs axe-core on the page; returns the violations with their impacted nodes.
-async function audit(page) {
-  await page.addScriptTag({ path: AXE_PATH });
-  return page.evaluate(async (tags) => {
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return r.violations.map((v) => ({
-      id: v.id, impact: v.impact, help: v.help,
-      targets: v.nodes.map((n) => ({ target: n.target.join(' '), impact: n.impact, html: n.html.slice(0, 160) })),
-    }));
-  }, WCAG_TAGS);
-}
 
 // Ticks the answer of each question through its label (the DSFR hides the native radio).
 async function answer(page, answers) {

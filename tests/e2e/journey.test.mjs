@@ -2,34 +2,23 @@
 // its offers → an offer; the same search without JavaScript; the autocomplete with the
 // keyboard; and an axe-core audit (WCAG 2.1 A/AA) of every kind of page.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { chromium } from 'playwright-core';
+import { audit, launchBrowser } from './support/browser.mjs';
+import { startServer } from './support/server.mjs';
 
-import { repoRoot, startServer } from './support/server.mjs';
-
-const AXE_PATH = join(repoRoot, 'node_modules/axe-core/axe.min.js');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const SCREENSHOTS = { territory: '/tmp/e2e-territory.png', offer: '/tmp/e2e-offer.png' };
 
 let server;
 let browser;
-let profileDir;
+let launched;
 let context;  // JavaScript enabled
 const seen = {};  // URLs reached by the journey, reused by the audit
 
 before(async () => {
   server = await startServer();
-  profileDir = mkdtempSync(join(tmpdir(), 'boussole-e2e-chromium-'));
-  browser = await chromium.launch({
-    executablePath: process.env.BOUSSOLE_CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      `--disk-cache-dir=${join(profileDir, 'cache')}`],
-  });
+  launched = await launchBrowser('boussole-e2e-chromium-');
+  browser = launched.browser;
   context = await browser.newContext({ baseURL: server.baseUrl, locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
   context.setDefaultTimeout(15_000);
 });
@@ -37,10 +26,9 @@ before(async () => {
 after(async () => {
   try {
     await context?.close();
-    await browser?.close();
+    await launched?.close();
   } finally {
     await server?.stop();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   }
 });
 
@@ -68,17 +56,6 @@ async function stylesheetLoaded(page) {
     (() => { try { return sheet.cssRules.length > 100; } catch { return false; } })()));
 }
 
-// Runs axe-core on the page; returns the violations with their impacted nodes.
-async function audit(page) {
-  await page.addScriptTag({ path: AXE_PATH });
-  return page.evaluate(async (tags) => {
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return r.violations.map((v) => ({
-      id: v.id, impact: v.impact, help: v.help,
-      targets: v.nodes.map((n) => ({ target: n.target.join(' '), impact: n.impact, html: n.html.slice(0, 160) })),
-    }));
-  }, WCAG_TAGS);
-}
 
 const territoryField = (page) => page.locator('form[action="/territoires"] input[name="q"]');
 

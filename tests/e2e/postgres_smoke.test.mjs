@@ -3,18 +3,14 @@
 // scripts/run-tests.sh starts, and Chromium walks from the home page to an offer.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { chromium } from 'playwright-core';
-
-import { repoRoot, startServer } from './support/server.mjs';
+import { audit, launchBrowser } from './support/browser.mjs';
+import { startServer } from './support/server.mjs';
 
 let server;
 let browser;
-let profileDir;
+let launched;
 
 before(async () => {
   const admin = process.env.BOUSSOLE_E2E_POSTGRES_URL;
@@ -25,21 +21,15 @@ before(async () => {
     execFileSync(process.env.BOUSSOLE_BINARY, ['--database', url, 'import', what], { stdio: 'ignore' });
   }
   server = await startServer({ databaseUrl: url });
-  profileDir = mkdtempSync(join(tmpdir(), 'boussole-e2e-pg-'));
-  browser = await chromium.launch({
-    executablePath: process.env.BOUSSOLE_CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      `--disk-cache-dir=${join(profileDir, 'cache')}`],
-  });
+  launched = await launchBrowser('boussole-e2e-pg-');
+  browser = launched.browser;
 });
 
 after(async () => {
   try {
-    await browser?.close();
+    await launched?.close();
   } finally {
     await server?.stop();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   }
 });
 
@@ -61,11 +51,7 @@ test('on PostgreSQL: home → "saint etienne" → Saint-Étienne → its offers 
   assert.ok(await page.getByRole('heading', { name: "Critères d'éligibilité", exact: true }).isVisible());
   assert.ok(await page.getByRole('heading', { name: 'Sources', exact: true }).isVisible());
 
-  await page.addScriptTag({ path: join(repoRoot, 'node_modules/axe-core/axe.min.js') });
-  const blocking = await page.evaluate(async () => {
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-  });
+  const blocking = (await audit(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
   assert.deepEqual(blocking, [], `axe violations on ${page.url()}`);
   await page.close();
 });

@@ -2,32 +2,20 @@
 // search, a facet that narrows the results, and an axe-core audit (WCAG 2.1 A/AA) of the
 // results page. The form is a plain GET form: the tests submit it as a browser would.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { chromium } from 'playwright-core';
-
-import { repoRoot, startServer } from './support/server.mjs';
-
-const AXE_PATH = join(repoRoot, 'node_modules/axe-core/axe.min.js');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+import { audit, launchBrowser } from './support/browser.mjs';
+import { startServer } from './support/server.mjs';
 
 let server;
 let browser;
-let profileDir;
+let launched;
 let context;
 
 before(async () => {
   server = await startServer();
-  profileDir = mkdtempSync(join(tmpdir(), 'boussole-e2e-search-'));
-  browser = await chromium.launch({
-    executablePath: process.env.BOUSSOLE_CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      `--disk-cache-dir=${join(profileDir, 'cache')}`],
-  });
+  launched = await launchBrowser('boussole-e2e-search-');
+  browser = launched.browser;
   context = await browser.newContext({ baseURL: server.baseUrl, locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
   context.setDefaultTimeout(15_000);
 });
@@ -35,24 +23,12 @@ before(async () => {
 after(async () => {
   try {
     await context?.close();
-    await browser?.close();
+    await launched?.close();
   } finally {
     await server?.stop();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   }
 });
 
-// Runs axe-core on the page; returns the violations with their impacted nodes.
-async function audit(page) {
-  await page.addScriptTag({ path: AXE_PATH });
-  return page.evaluate(async (tags) => {
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return r.violations.map((v) => ({
-      id: v.id, impact: v.impact, help: v.help,
-      targets: v.nodes.map((n) => ({ target: n.target.join(' '), impact: n.impact, html: n.html.slice(0, 160) })),
-    }));
-  }, WCAG_TAGS);
-}
 
 async function resultLinks(page) {
   return page.locator('#resultats .fr-card__title a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));

@@ -1,0 +1,43 @@
+// Debian's Chromium driven by playwright-core, and the axe-core audit every page gets.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { chromium } from 'playwright-core';
+
+import { repoRoot } from './server.mjs';
+
+const AXE_PATH = join(repoRoot, 'node_modules/axe-core/axe.min.js');
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+// A headless Chromium with a fresh profile; no download, no background networking (the
+// machine has no network but the package registries).
+export async function launchBrowser(prefix = 'boussole-e2e-') {
+  const profileDir = mkdtempSync(join(tmpdir(), prefix));
+  const browser = await chromium.launch({
+    executablePath: process.env.BOUSSOLE_CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      `--disk-cache-dir=${join(profileDir, 'cache')}`],
+  });
+  const close = async () => {
+    try {
+      await browser.close();
+    } finally {
+      rmSync(profileDir, { recursive: true, force: true });
+    }
+  };
+  return { browser, close };
+}
+
+// Runs axe-core on the page; returns the violations with their impacted nodes.
+export async function audit(page) {
+  await page.addScriptTag({ path: AXE_PATH });
+  return page.evaluate(async (tags) => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return r.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help,
+      targets: v.nodes.map((n) => ({ target: n.target.join(' '), impact: n.impact, html: n.html.slice(0, 160) })),
+    }));
+  }, WCAG_TAGS);
+}
