@@ -10,50 +10,16 @@
 #include <sstream>
 
 #include "domain/catalogue/offer_folder.h"
+#include "support/seeds.h"
 
 namespace boussole::catalogue {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string CollapseWhitespace(const std::string& text) {
-  std::string out;
-  bool space = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    // U+00A0 (C2 A0) and U+202F (E2 80 AF) are spaces too.
-    const bool nbsp = c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0;
-    const bool nnbsp = c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
-                       static_cast<unsigned char>(text[i + 2]) == 0xAF;
-    if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || nbsp || nnbsp) {
-      space = true;
-      i += nbsp ? 1 : nnbsp ? 2 : 0;
-      continue;
-    }
-    if (space && !out.empty()) out += ' ';
-    space = false;
-    out += static_cast<char>(c);
-  }
-  return out;
-}
-
 const OfferBatch& Catalogue() {
   static const OfferBatch batch = ReadOfferFolder(fs::path(BOUSSOLE_SOURCE_DIR) / "data/offers");
   return batch;
-}
-
-const std::map<std::string, std::string>& Seeds() {
-  static const std::map<std::string, std::string> seeds = [] {
-    std::map<std::string, std::string> read;
-    for (const auto& entry : fs::directory_iterator(BOUSSOLE_SEEDS_DIR)) {
-      std::ifstream in(entry.path(), std::ios::binary);
-      std::ostringstream text;
-      text << in.rdbuf();
-      read[entry.path().filename().string()] = CollapseWhitespace(text.str());
-    }
-    return read;
-  }();
-  return seeds;
 }
 
 TEST(Catalogue, EveryFileIsValid) {
@@ -62,17 +28,17 @@ TEST(Catalogue, EveryFileIsValid) {
 }
 
 TEST(Catalogue, EveryQuoteAppearsInItsSeed) {
-  ASSERT_FALSE(Seeds().empty()) << "seeds not found in " << BOUSSOLE_SEEDS_DIR;
+  ASSERT_FALSE(testing::CollapsedSeeds().empty()) << "seeds not found in " << BOUSSOLE_SEEDS_DIR;
   std::size_t quotes = 0;
   for (const auto& offer : Catalogue().offers) {
     for (const auto& source : offer.sources) {
-      auto seed = Seeds().find(source.seed);
-      if (seed == Seeds().end()) {
+      auto seed = testing::CollapsedSeeds().find(source.seed);
+      if (seed == testing::CollapsedSeeds().end()) {
         ADD_FAILURE() << offer.slug << ": unknown seed " << source.seed;
         continue;
       }
       ++quotes;
-      EXPECT_NE(seed->second.find(CollapseWhitespace(source.quote)), std::string::npos)
+      EXPECT_NE(seed->second.find(testing::CollapseWhitespace(source.quote)), std::string::npos)
           << offer.slug << ": quote not found in " << source.seed << ": " << source.quote;
     }
   }

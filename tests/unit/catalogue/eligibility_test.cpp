@@ -13,33 +13,13 @@
 #include <sstream>
 
 #include "domain/catalogue/offer_folder.h"
+#include "support/seeds.h"
 
 namespace boussole::catalogue {
 namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-
-// Same rule as catalogue_sources_test.cpp: whitespace runs (NBSP and NNBSP included) → one space.
-std::string CollapseWhitespace(const std::string& text) {
-  std::string out;
-  bool space = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    const bool nbsp = c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0;
-    const bool nnbsp = c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
-                       static_cast<unsigned char>(text[i + 2]) == 0xAF;
-    if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || nbsp || nnbsp) {
-      space = true;
-      i += nbsp ? 1 : nnbsp ? 2 : 0;
-      continue;
-    }
-    if (space && !out.empty()) out += ' ';
-    space = false;
-    out += static_cast<char>(c);
-  }
-  return out;
-}
 
 json ValidDocument() {
   return json::parse(R"({
@@ -245,13 +225,7 @@ TEST(EligibilityData, EveryFileIsValidAndNamesExistingOffers) {
 }
 
 TEST(EligibilityData, EveryQuoteAppearsWordForWordInItsSeed) {
-  std::map<std::string, std::string> seeds;
-  for (const auto& entry : fs::directory_iterator(BOUSSOLE_SEEDS_DIR)) {
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    seeds[entry.path().filename().string()] = CollapseWhitespace(text.str());
-  }
+  const auto& seeds = testing::CollapsedSeeds();
   ASSERT_FALSE(seeds.empty()) << "seeds not found in " << BOUSSOLE_SEEDS_DIR;
   QuestionnaireBatch batch = ReadEligibilityFolder(fs::path(BOUSSOLE_SOURCE_DIR) / "data/eligibility");
   ASSERT_TRUE(batch.errors.empty());
@@ -263,7 +237,7 @@ TEST(EligibilityData, EveryQuoteAppearsWordForWordInItsSeed) {
         ADD_FAILURE() << t.id << " " << q.id << ": unknown seed " << q.seed;
         continue;
       }
-      EXPECT_NE(seed->second.find(CollapseWhitespace(q.quote)), std::string::npos)
+      EXPECT_NE(seed->second.find(testing::CollapseWhitespace(q.quote)), std::string::npos)
           << t.id << " " << q.id << ": quote not in " << q.seed << ": " << q.quote;
       ++quotes;
     }
