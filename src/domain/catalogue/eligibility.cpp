@@ -221,16 +221,12 @@ std::vector<FileError> ValidateQuestionnaire(const Questionnaire& t, const std::
 
 QuestionnaireBatch ReadEligibilityFolder(const std::filesystem::path& folder, const std::set<std::string>* known_offers) {
   QuestionnaireBatch batch;
-  std::error_code ec;
-  if (!std::filesystem::is_directory(folder, ec)) {
-    batch.errors.push_back({folder.string(), "", "dossier introuvable."});
+  auto listed = ListFiles(folder, ".json");
+  if (!listed) {
+    batch.errors.push_back({folder.string(), "", listed.error().message});
     return batch;
   }
-  std::vector<std::filesystem::path> files;
-  for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".json") files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end());
+  const std::vector<std::filesystem::path>& files = listed.value();
   if (files.empty()) {
     batch.errors.push_back({folder.string(), "", "aucun test d'éligibilité (*.json)."});
     return batch;

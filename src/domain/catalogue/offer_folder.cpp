@@ -13,16 +13,12 @@ namespace boussole::catalogue {
 
 OfferBatch ReadOfferFolder(const std::filesystem::path& folder) {
   OfferBatch batch;
-  std::error_code ec;
-  if (!std::filesystem::is_directory(folder, ec)) {
-    batch.errors.push_back({folder.string(), "", "dossier introuvable."});
+  auto listed = ListFiles(folder, ".json");
+  if (!listed) {
+    batch.errors.push_back({folder.string(), "", listed.error().message});
     return batch;
   }
-  std::vector<std::filesystem::path> files;
-  for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".json") files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end());
+  const std::vector<std::filesystem::path>& files = listed.value();
   if (files.empty()) {
     batch.errors.push_back({folder.string(), "", "aucun fichier d'offre (*.json)."});
     return batch;
