@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { audit, launchBrowser } from './support/browser.mjs';
+import { assertAccessible, launchBrowser } from './support/browser.mjs';
 import { startServer } from './support/server.mjs';
 
 const TEST_PATH = '/offres/atelier-des-territoires-local/eligibilite';
@@ -109,15 +109,7 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA): no serious or critical vi
         const response = await page.goto(target, { waitUntil: 'load' });
         assert.equal(response.status(), 200, `${page.url()} status`);
         await page.waitForLoadState('networkidle');
-        const result = await audit(page);
-        const blocking = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-        const minor = result.filter((v) => !blocking.includes(v));
-        if (minor.length) {
-          console.log(`# axe (${name}, ${page.url()}): non-blocking: ${minor.map((v) => `${v.id} [${v.impact}]`).join(', ')}`);
-        }
-        const report = blocking.map((v) => `  - ${v.id} [${v.impact}] ${v.help}\n` +
-          v.targets.map((t) => `      ${t.target}  ${t.html}`).join('\n')).join('\n');
-        assert.equal(blocking.length, 0, `axe violations on ${page.url()}:\n${report}`);
+        await assertAccessible(page, name);
       } finally {
         await page.close();
       }

@@ -41,3 +41,19 @@ export async function audit(page) {
     }));
   }, WCAG_TAGS);
 }
+
+// Audits the page and throws, with the rule ids and the nodes, when axe finds a serious or
+// critical violation; lesser ones are printed as test output.
+export async function assertAccessible(page, name = '') {
+  const result = await audit(page);
+  const blocking = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const minor = result.filter((v) => !blocking.includes(v));
+  if (minor.length) {
+    console.log(`# axe (${name}, ${page.url()}): non-blocking: ${minor.map((v) => `${v.id} [${v.impact}]`).join(', ')}`);
+  }
+  if (blocking.length) {
+    const report = blocking.map((v) => `  - ${v.id} [${v.impact}] ${v.help}\n` +
+      v.targets.map((t) => `      ${t.target}  ${t.html}`).join('\n')).join('\n');
+    throw new Error(`axe violations on ${page.url()}:\n${report}`);
+  }
+}
