@@ -6,6 +6,7 @@
 #include "core/text_folding.h"
 #include "domain/catalogue/availability.h"
 #include "web/params.h"
+#include "web/territory_param.h"
 #include "web/views/territory_view.h"
 
 namespace boussole::web {
@@ -43,16 +44,12 @@ Result<OfferListing> ListOffers(const WebContext& context, const Request& reques
     if (!per_page) return per_page.error();
     listing.per_page = per_page.value();
   }
-  auto territory = TextParam(request, params.territory, 40);
-  if (!territory) return territory.error();
   catalogue::OfferQuery query;
-  if (!territory.value().empty()) {
-    listing.territory = ResolveTerritory(territory.value(), context.store);
-    if (!listing.territory) {
-      return Error{territories::CandidateIds(territory.value()).empty() ? "invalid_input" : "not_found",
-                   "Territoire inconnu : « " + territory.value() + " ».", params.territory};
-    }
-    query.perimeters = catalogue::PerimetersCovering(listing.territory->id, context.store);
+  if (params.territory) {
+    auto territory = ReadTerritoryParam(request, params.territory, context.store);
+    if (!territory) return territory.error();
+    listing.territory = territory.value();
+    if (listing.territory) query.perimeters = catalogue::PerimetersCovering(listing.territory->id, context.store);
   }
   auto text = TextParam(request, "q", 200);
   if (!text) return text.error();

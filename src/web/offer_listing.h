@@ -28,7 +28,7 @@ struct ListingParams {
   const char* per_page = nullptr;        //!< name of the page-size parameter, if accepted
 };
 
-//! Reads page, page size, territory and text; fails (invalid_input / not_found) with a
+//! Reads page, page size, territory and text; fails (invalid_input) with a
 //! French message naming the parameter.
 Result<OfferListing> ListOffers(const WebContext& context, const Request& request,
                                 const ListingParams& params);

@@ -14,6 +14,7 @@
 #include "domain/catalogue/vocabulary.h"
 #include "search/synonyms.h"
 #include "web/params.h"
+#include "web/territory_param.h"
 #include "web/views/territory_view.h"
 
 namespace boussole::web {
@@ -109,19 +110,11 @@ Result<ParsedSearch> ParseSearch(const WebContext& context, const Request& reque
   query.text = text.value();
   echo["q"] = query.text;
 
-  auto territory = TextParam(request, "territory", 40);
+  auto territory = ReadTerritoryParam(request, "territory", context.store);
   if (!territory) return territory.error();
   echo["territory"] = nullptr;
-  if (!territory.value().empty()) {
-    const std::string& code = territory.value();
-    if (territories::CandidateIds(code).empty()) {
-      return Bad("territory", "n'est pas un code de territoire : « " + code +
-                                  " » (attendu : un identifiant typé comme commune:73065 ou un code INSEE, SIREN, "
-                                  "de département ou de région).");
-    }
-    auto found = ResolveTerritory(code, context.store);
-    if (!found) return Error{"not_found", "Le paramètre « territory » désigne un territoire inconnu : « " + code + " ».", "territory"};
-    parsed.territory_input = code;
+  if (const auto& found = territory.value()) {
+    parsed.territory_input = request.Query("territory").value_or("");
     parsed.territory_name = found->name;
     query.territory = found->id.ToString();
     query.covering = catalogue::PerimetersCovering(found->id, context.store);

@@ -343,9 +343,11 @@ describe('GET /api/v1/offers', () => {
     }
   });
 
-  test('404: unknown territory', async () => {
-    await call('/api/v1/offers?territory=99999', 404);
-    await call('/api/v1/offers?territory=commune:99999', 404);
+  test('400: unknown territory, named in the message', async () => {
+    for (const code of ['99999', 'commune:99999']) {
+      const problem = await call(`/api/v1/offers?territory=${code}`, 400);
+      assert.ok(problem.detail.includes(`territoire inconnu : « ${code} »`), problem.detail);
+    }
   });
 });
 
@@ -377,8 +379,9 @@ describe('GET /api/v1/offers/search', () => {
     }
   });
 
-  test('404: unknown territory', async () => {
-    await call('/api/v1/offers/search?territory=99999', 404);
+  test('400: unknown territory, named in the message', async () => {
+    const problem = await call('/api/v1/offers/search?territory=99999', 400);
+    assert.ok(problem.detail.includes('« territory »') && problem.detail.includes('inconnu'), problem.detail);
   });
 });
 
@@ -390,11 +393,11 @@ describe('GET /api/v1/offers/search.csv and .xlsx', () => {
     await call('/api/v1/offers/search.xlsx?type_group=engineering', 200);
   });
 
-  test('400 and 404: the search\'s validation', async () => {
+  test('400: the search\'s validation', async () => {
     for (const extension of ['csv', 'xlsx']) {
       const problem = await call(`/api/v1/offers/search.${extension}?audience=martiens`, 400);
       assert.ok(problem.detail.includes('« audience »'), problem.detail);
-      await call(`/api/v1/offers/search.${extension}?territory=99999`, 404);
+      await call(`/api/v1/offers/search.${extension}?territory=99999`, 400);
     }
   });
 });

@@ -52,7 +52,7 @@ TEST_F(OfferHttp, BadPagingGetsProblemDetails) {
     EXPECT_EQ(r.headers["content-type"], "application/problem+json") << target;
     EXPECT_FALSE(json::parse(r.body)["detail"].get<std::string>().empty());
   }
-  EXPECT_EQ(HttpGet(port(), "/api/v1/offers?territory=99999").status, 404);
+  EXPECT_EQ(HttpGet(port(), "/api/v1/offers?territory=99999").status, 400);
 }
 
 TEST_F(OfferHttp, OfferDetailCarriesTheSeedFacts) {
@@ -92,7 +92,9 @@ TEST_F(OfferHttp, OfferListPageFiltersByTerritoryAndPaginates) {
   EXPECT_EQ(all.status, 200);
   EXPECT_NE(all.body.find("aria-current=\"page\" title=\"Page 2\""), std::string::npos);
   EXPECT_EQ(HttpGet(port(), "/offres?page=zero").status, 400);
-  EXPECT_EQ(HttpGet(port(), "/offres?territoire=commune:99999").status, 404);
+  const HttpResponse unknown = HttpGet(port(), "/offres?territoire=commune:99999");
+  EXPECT_EQ(unknown.status, 400);
+  EXPECT_NE(unknown.body.find("Le paramètre « territoire » désigne un territoire inconnu"), std::string::npos);
   EXPECT_EQ(HttpGet(port(), "/offres/n-existe-pas").status, 404);
 }
 

@@ -102,7 +102,9 @@ TEST_F(SearchPage, BadParametersGetTheFrenchErrorPage) {
     EXPECT_NE(r.body.find("Le paramètre « "), std::string::npos) << query.substr(0, 40) << r.body.substr(0, 400);
   }
   EXPECT_NE(HttpGet(port(), "/offres/recherche?audience=martiens").body.find("« audience »"), std::string::npos);
-  EXPECT_EQ(HttpGet(port(), "/offres/recherche?territory=commune:99999").status, 404);
+  const HttpResponse unknown = HttpGet(port(), "/offres/recherche?territory=commune:99999");
+  EXPECT_EQ(unknown.status, 400);
+  EXPECT_NE(unknown.body.find("territoire inconnu : « commune:99999 »"), std::string::npos) << unknown.body.substr(0, 400);
 }
 
 }  // namespace

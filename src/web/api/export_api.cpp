@@ -77,7 +77,7 @@ Export Collect(const WebContext& context, OfferSearch& engine, const Request& re
   Export out;
   auto parsed = ParseSearch(context, request);
   if (!parsed) {
-    out.error = RenderError(context, request, parsed.error().code == "not_found" ? 404 : 400, parsed.error().message);
+    out.error = RenderError(context, request, 400, parsed.error().message);
     return out;
   }
   search::SearchQuery query = parsed.value().query;

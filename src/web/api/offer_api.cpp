@@ -9,8 +9,7 @@ namespace {
 Response List(const WebContext& context, const Request& request) {
   auto listing = ListOffers(context, request, {"territory", "per_page"});
   if (!listing) {
-    return RenderError(context, request, listing.error().code == "not_found" ? 404 : 400,
-                       listing.error().message);
+    return RenderError(context, request, 400, listing.error().message);
   }
   const OfferListing& l = listing.value();
   nlohmann::json items = nlohmann::json::array();

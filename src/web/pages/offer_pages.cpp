@@ -37,8 +37,7 @@ nlohmann::json Pagination(const OfferListing& listing) {
 Response ListPage(const WebContext& context, const Request& request) {
   auto listing = ListOffers(context, request, {});
   if (!listing) {
-    const int status = listing.error().code == "not_found" ? 404 : 400;
-    return RenderError(context, request, status, listing.error().message);
+    return RenderError(context, request, 400, listing.error().message);
   }
   const OfferListing& l = listing.value();
   nlohmann::json view;

@@ -156,7 +156,7 @@ nlohmann::json ResultsView(const WebContext& context, const search::OfferIndex& 
 Response SearchPage(const WebContext& context, OfferSearch& engine, const Request& request) {
   auto parsed = ParseSearch(context, request);
   if (!parsed) {
-    return RenderError(context, request, parsed.error().code == "not_found" ? 404 : 400, parsed.error().message);
+    return RenderError(context, request, 400, parsed.error().message);
   }
   const ParsedSearch& p = parsed.value();
   const std::shared_ptr<const search::OfferIndex> index = engine.Current();
