@@ -65,12 +65,17 @@ int RunImportOffers(const Config& config, const std::filesystem::path& from) {
   if (!store) return 1;
   // A perimeter must name a territory that exists, once the territories are loaded.
   if (store->CountTerritories().departements > 0) {
-    for (const auto& offer : batch.offers) {
-      if (offer.perimeter.empty()) continue;
-      auto id = territories::TerritoryId::Parse(offer.perimeter);
+    auto check = [&](const catalogue::Offer& offer, const std::string& typed_id, const std::string& field) {
+      auto id = territories::TerritoryId::Parse(typed_id);
       if (id && !store->FindTerritory(id.value())) {
-        batch.errors.push_back({offer.slug + ".json", "perimeter",
-                                "territoire inconnu « " + offer.perimeter + " »."});
+        batch.errors.push_back({offer.slug + ".json", field, "territoire inconnu « " + typed_id + " »."});
+      }
+    };
+    for (const auto& offer : batch.offers) {
+      if (!offer.perimeter.empty()) check(offer, offer.perimeter, "perimeter");
+      const auto& adhoc = offer.adhoc_perimeter.territories;
+      for (std::size_t i = 0; i < adhoc.size(); ++i) {
+        check(offer, adhoc[i], "adhoc_perimeter.territories[" + std::to_string(i) + "]");
       }
     }
   }

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "core/text_folding.h"
+#include "domain/catalogue/availability.h"
 #include "search/offer_filters.h"
 #include "search/query_parser.h"
 #include "search/spelling.h"
@@ -23,6 +24,9 @@ constexpr double kK1 = 1.2;
 constexpr double kB = 0.75;
 constexpr double kPrefixWeight = 0.5;      // a completion counts less than the word itself
 constexpr std::size_t kMaxCompletions = 64;
+constexpr std::size_t kStatusFacet = static_cast<std::size_t>(Facet::kStatus);
+constexpr std::size_t kFreeFacet = static_cast<std::size_t>(Facet::kFree);
+const std::vector<std::string> kFreeValues{"true"};
 
 struct Posting {
   std::uint32_t doc = 0;
@@ -33,7 +37,8 @@ struct Document {
   std::array<std::vector<std::uint32_t>, kFields> terms;
   double weighted_length = 0;
   std::array<std::vector<std::string>, kFacetCount> values;  // kStatus stays empty
-  const std::vector<std::string>* ancestors = nullptr;       // of the perimeter
+  std::vector<std::string> members;    // the perimeter, or the ad-hoc perimeter's territories
+  std::vector<std::string> ancestors;  // of every member, without repeats
   std::string folded_name;
   int width = 5;
 };
@@ -88,7 +93,7 @@ class OfferIndexImpl final : public OfferIndex {
   std::vector<Alternative> Resolve(const QueryWord& word, ParsedQuery& parsed, bool& corrected) const;
   std::unordered_map<std::uint32_t, double> ScoreWord(const std::vector<Alternative>& alternatives) const;
   //! 0: outside the territory; 1: available there; 2: inside it (local).
-  int TerritoryMatch(const Document& doc, const catalogue::Offer& offer, const SearchQuery& query) const;
+  int TerritoryMatch(const Document& doc, const SearchQuery& query) const;
   void SortHits(std::vector<Hit>& hits, Sort sort) const;
 
   std::vector<catalogue::Offer> offers_;
@@ -139,9 +144,19 @@ Document OfferIndexImpl::MakeDocument(std::uint32_t d) {
     doc.weighted_length += kFieldWeights[f] * static_cast<double>(doc.terms[f].size());
   }
   for (std::size_t f = 0; f < kFacetCount; ++f) doc.values[f] = StaticFacetValues(offer, static_cast<Facet>(f));
-  if (auto it = ancestors_.find(offer.perimeter); it != ancestors_.end()) doc.ancestors = &it->second;
+  doc.members = catalogue::PerimeterTerritories(offer);
+  doc.width = doc.members.empty() ? PerimeterWidth("") : 0;
+  for (const std::string& member : doc.members) {
+    doc.width = std::max(doc.width, PerimeterWidth(member));
+    auto it = ancestors_.find(member);
+    if (it == ancestors_.end()) continue;
+    for (const std::string& ancestor : it->second) {
+      if (std::find(doc.ancestors.begin(), doc.ancestors.end(), ancestor) == doc.ancestors.end()) {
+        doc.ancestors.push_back(ancestor);
+      }
+    }
+  }
   doc.folded_name = FoldForSearch(offer.name);
-  doc.width = PerimeterWidth(offer.perimeter);
   return doc;
 }
 
@@ -213,16 +228,16 @@ std::unordered_map<std::uint32_t, double> OfferIndexImpl::ScoreWord(
   return best;
 }
 
-int OfferIndexImpl::TerritoryMatch(const Document& doc, const catalogue::Offer& offer,
-                                   const SearchQuery& query) const {
+int OfferIndexImpl::TerritoryMatch(const Document& doc, const SearchQuery& query) const {
   if (query.territory.empty() && query.covering.empty()) return 1;
-  if (offer.perimeter.empty()) return 0;
-  if (std::find(query.covering.begin(), query.covering.end(), offer.perimeter) != query.covering.end() ||
-      offer.perimeter == query.territory) {
-    return 1;
+  for (const std::string& member : doc.members) {
+    if (member == query.territory ||
+        std::find(query.covering.begin(), query.covering.end(), member) != query.covering.end()) {
+      return 1;
+    }
   }
-  if (doc.ancestors != nullptr && !query.territory.empty() &&
-      std::find(doc.ancestors->begin(), doc.ancestors->end(), query.territory) != doc.ancestors->end()) {
+  if (!query.territory.empty() &&
+      std::find(doc.ancestors.begin(), doc.ancestors.end(), query.territory) != doc.ancestors.end()) {
     return 2;
   }
   return 0;
@@ -252,6 +267,14 @@ void OfferIndexImpl::SortHits(std::vector<Hit>& hits, Sort sort) const {
         const std::string& na = docs_[a.offer].folded_name;
         const std::string& nb = docs_[b.offer].folded_name;
         if (na != nb) return na < nb;
+        return by_slug(a, b);
+      });
+      break;
+    case Sort::kNewest:
+      std::sort(hits.begin(), hits.end(), [&](const Hit& a, const Hit& b) {
+        const std::string& pa = offers_[a.offer].published_at;
+        const std::string& pb = offers_[b.offer].published_at;
+        if (pa != pb) return pa > pb;
         return by_slug(a, b);
       });
       break;
@@ -296,23 +319,35 @@ SearchResult OfferIndexImpl::Search(const SearchQuery& query) const {
   std::vector<Hit> hits;
   std::vector<std::string> status;
   const std::string closing_limit = AddDays(query.today, 30);
+  const std::string territory_kind = query.territory.substr(0, query.territory.find(':'));
   for (std::uint32_t d = 0; d < docs_.size(); ++d) {
     if (has_text && matched[d] == 0) continue;
     const Document& doc = docs_[d];
     const catalogue::Offer& offer = offers_[d];
-    const int territory = TerritoryMatch(doc, offer, query);
+    const int territory = TerritoryMatch(doc, query);
     if (territory == 0) continue;
+    if (!catalogue::PopulationAllows(offer, territory_kind, query.territory_population)) continue;
     if (!query.deadline_before.empty() &&
         (offer.submission_deadline.empty() || offer.submission_deadline > query.deadline_before)) {
       continue;
     }
+    if (!query.published_after.empty() &&
+        (offer.published_at.empty() || offer.published_at.substr(0, 10) < query.published_after)) {
+      continue;
+    }
     status = StatusValues(offer, query.today, closing_limit);
+    const bool free_here = doc.values[kFreeFacet].empty() &&
+                           catalogue::FreeByPopulation(offer, territory_kind, query.territory_population);
+    auto values_of = [&](std::size_t f) -> const std::vector<std::string>& {
+      if (f == kStatusFacet) return status;
+      if (f == kFreeFacet && free_here) return kFreeValues;
+      return doc.values[f];
+    };
     // Which facets does the offer fail? It counts in facet F when it fails no other facet.
     std::uint32_t failed = 0;
     std::size_t failures = 0;
     for (std::size_t f = 0; f < kFacetCount; ++f) {
-      const auto& values = f == static_cast<std::size_t>(Facet::kStatus) ? status : doc.values[f];
-      if (!query.selected[f].empty() && !Selected(query.selected[f], values)) {
+      if (!query.selected[f].empty() && !Selected(query.selected[f], values_of(f))) {
         failed |= 1u << f;
         ++failures;
       }
@@ -320,8 +355,7 @@ SearchResult OfferIndexImpl::Search(const SearchQuery& query) const {
     if (failures > 1) continue;
     for (std::size_t f = 0; f < kFacetCount; ++f) {
       if (failed != 0 && failed != (1u << f)) continue;
-      const auto& values = f == static_cast<std::size_t>(Facet::kStatus) ? status : doc.values[f];
-      for (const std::string& value : values) ++counts[f][value];
+      for (const std::string& value : values_of(f)) ++counts[f][value];
     }
     if (failed != 0) continue;
     Hit hit;

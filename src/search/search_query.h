@@ -3,6 +3,8 @@
 // within one), sort, page; hits, total, facet counts and a "did you mean" suggestion.
 #include <array>
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -24,7 +26,8 @@ enum class Facet {
   kRecurrence,
   kStatus,           //!< "open" (closing included), "closing" (≤ 30 days), "closed"
   kCallForProjects,  //!< the only value: "true"
-  kFree,             //!< the only value: "true" (is_charged == false)
+  kFree,             //!< the only value: "true" (is_charged == false, or free for the
+                     //!< chosen territory by a population condition)
 };
 inline constexpr std::size_t kFacetCount = 13;
 static_assert(static_cast<std::size_t>(Facet::kFree) + 1 == kFacetCount);
@@ -36,7 +39,7 @@ std::string_view FacetKey(Facet facet);
 //! The type group key of an offer type: "financial", "engineering" or "support".
 std::string_view TypeGroupKey(std::string_view type);
 
-enum class Sort { kRelevance, kDeadline, kName, kNarrowestPerimeter };
+enum class Sort { kRelevance, kDeadline, kName, kNarrowestPerimeter, kNewest };
 
 struct SearchQuery {
   std::string text;
@@ -45,9 +48,14 @@ struct SearchQuery {
   //! territory; offers whose perimeter lies inside it match and are marked local.
   std::string territory;
   std::vector<std::string> covering;
+  //! The chosen territory's population (nullopt: unknown or no territory), checked against
+  //! the offers' population conditions for territories of its kind (the prefix of
+  //! `territory`): "eligibility" ones exclude offers, "free" ones make them free.
+  std::optional<std::int64_t> territory_population;
   //! Selected values per facet (index: static_cast<size_t>(Facet)); empty: no filter.
   std::array<std::vector<std::string>, kFacetCount> selected;
   std::string deadline_before;  //!< YYYY-MM-DD: offers with a deadline on or before it
+  std::string published_after;  //!< YYYY-MM-DD: offers published on that day or later
   std::string today;            //!< YYYY-MM-DD, for the status facet
   Sort sort = Sort::kRelevance;
   std::size_t page = 1;         //!< 1-based

@@ -1,5 +1,7 @@
 #include "web/offer_search.h"
 
+#include "domain/catalogue/availability.h"
+
 #include <map>
 #include <string>
 #include <utility>
@@ -32,11 +34,13 @@ std::shared_ptr<const search::OfferIndex> OfferSearch::Build() {
   std::vector<catalogue::Offer> offers = store_.ListOffers(query).offers;
   std::map<std::string, std::vector<std::string>> ancestors;
   for (const auto& offer : offers) {
-    if (offer.perimeter.empty() || ancestors.contains(offer.perimeter)) continue;
-    std::vector<std::string>& list = ancestors[offer.perimeter];
-    auto id = territories::TerritoryId::Parse(offer.perimeter);
-    if (!id) continue;  // an ad-hoc perimeter: no ancestors known
-    for (const auto& ancestor : store_.Ancestors(id.value())) list.push_back(ancestor.ToString());
+    for (const std::string& member : catalogue::PerimeterTerritories(offer)) {
+      if (ancestors.contains(member)) continue;
+      std::vector<std::string>& list = ancestors[member];
+      auto id = territories::TerritoryId::Parse(member);
+      if (!id) continue;  // refused by the importer; nothing to find above it
+      for (const auto& ancestor : store_.Ancestors(id.value())) list.push_back(ancestor.ToString());
+    }
   }
   return search::OfferIndex::Build(std::move(offers), std::move(ancestors), synonyms_);
 }

@@ -92,7 +92,7 @@ Result<ParsedSearch> ParseSearch(const WebContext& context, const Request& reque
   ParsedSearch parsed;
   search::SearchQuery& query = parsed.query;
   nlohmann::json& echo = parsed.echo;
-  for (const char* name : {"q", "territory", "deadline_before", "sort", "page", "per_page"}) {
+  for (const char* name : {"q", "territory", "deadline_before", "published_after", "sort", "page", "per_page"}) {
     if (auto single = Single(request, name); !single) return single.error();
   }
 
@@ -118,6 +118,7 @@ Result<ParsedSearch> ParseSearch(const WebContext& context, const Request& reque
     parsed.territory_name = found->name;
     query.territory = found->id.ToString();
     query.covering = catalogue::PerimetersCovering(found->id, context.store);
+    query.territory_population = found->population;
     echo["territory"] = query.territory;
   }
 
@@ -152,6 +153,17 @@ Result<ParsedSearch> ParseSearch(const WebContext& context, const Request& reque
     echo["deadline_before"] = query.deadline_before;
   }
 
+  auto published = TextParam(request, "published_after", 40);
+  if (!published) return published.error();
+  echo["published_after"] = nullptr;
+  if (!published.value().empty()) {
+    if (!IsDate(published.value())) {
+      return Bad("published_after", "doit être une date au format AAAA-MM-JJ (reçu : « " + published.value() + " »).");
+    }
+    query.published_after = published.value();
+    echo["published_after"] = query.published_after;
+  }
+
   auto sort = TextParam(request, "sort", 40);
   if (!sort) return sort.error();
   const std::string sort_key = sort.value().empty() ? "relevance" : sort.value();
@@ -159,9 +171,10 @@ Result<ParsedSearch> ParseSearch(const WebContext& context, const Request& reque
   else if (sort_key == "deadline") query.sort = search::Sort::kDeadline;
   else if (sort_key == "name") query.sort = search::Sort::kName;
   else if (sort_key == "perimeter") query.sort = search::Sort::kNarrowestPerimeter;
+  else if (sort_key == "newest") query.sort = search::Sort::kNewest;
   else {
     return Bad("sort", "a une valeur inconnue : « " + sort_key +
-                           " » (valeurs possibles : relevance, deadline, name, perimeter).");
+                           " » (valeurs possibles : relevance, deadline, newest, name, perimeter).");
   }
   echo["sort"] = sort_key;
   parsed.sort_key = sort_key;

@@ -363,8 +363,11 @@ describe('GET /api/v1/offers/search', () => {
     const local = await call('/api/v1/offers/search?per_page=100&territory=region:93', 200);
     assert.ok(local.items.some((offer) => offer.local), 'an offer inside the région is marked local');
     await call('/api/v1/offers/search?territory=73065&type_group=engineering&type_group=financial&status=open' +
-      '&sort=deadline&per_page=7&page=2&free=true&call_for_projects=true&deadline_before=2030-01-01', 200);
-    for (const sort of ['relevance', 'deadline', 'name', 'perimeter']) {
+      '&sort=deadline&per_page=7&page=2&free=true&call_for_projects=true&deadline_before=2030-01-01' +
+      '&published_after=2020-01-01', 200);
+    const small = await call('/api/v1/offers/search?per_page=100&territory=52250', 200);
+    assert.ok(small.items.some((offer) => offer.population_conditions.length > 0), 'population conditions in the API');
+    for (const sort of ['relevance', 'deadline', 'newest', 'name', 'perimeter']) {
       assert.equal((await call(`/api/v1/offers/search?q=territoire&sort=${sort}`, 200)).query.sort, sort);
     }
     assert.deepEqual((await call('/api/v1/offers/search?page=1000', 200)).items, []);

@@ -93,7 +93,7 @@ TEST(MultiServer, ServersStartingTogetherMigrateOnce) {
     EXPECT_EQ(result.exit_code, 0) << result.out;
   }
   const std::string versions = QueryRows(db.url(), "SELECT version FROM schema_migrations ORDER BY version");
-  EXPECT_EQ(versions, "1\n2\n3\n");
+  EXPECT_EQ(versions, "1\n2\n3\n4\n");
 }
 
 TEST(MultiServer, TheClosingJobRunsOnceAcrossServersAndClosesExpiredOffers) {

@@ -3,6 +3,7 @@
 // import by another process.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -135,6 +136,49 @@ TEST_F(SearchHttp, FiltersByTerritory) {
   EXPECT_TRUE(found_local) << json(Slugs(paca)).dump();
 }
 
+TEST_F(SearchHttp, PopulationConditionsAreCheckedAgainstTheTerritory) {
+  // Petites Villes de demain: "communes rurales de moins de 20 000 habitants" (seed 003).
+  // Joinville has 2 915 inhabitants, Chaumont 20 827.
+  const json joinville = Search("per_page=100&territory=52250");
+  const json chaumont = Search("per_page=100&territory=52121");
+  auto has = [](const json& result, const std::string& slug) {
+    const auto slugs = Slugs(result);
+    return std::find(slugs.begin(), slugs.end(), slug) != slugs.end();
+  };
+  EXPECT_TRUE(has(joinville, "petites-villes-de-demain"));
+  EXPECT_FALSE(has(chaumont, "petites-villes-de-demain"));
+  // The condition is about communes: their intercommunalité and département still see it.
+  EXPECT_TRUE(has(Search("per_page=100&territory=departement:52"), "petites-villes-de-demain"));
+  EXPECT_EQ(joinville["total"].get<int>(), chaumont["total"].get<int>() + 2);  // the programme and its chef de projet
+  // ANCT engineering is free for communes under 3 500 inhabitants (seed 003): "free offers
+  // only" keeps it for Joinville, not for Chaumont, and counts it in the facet.
+  const json free_joinville = Search("per_page=100&territory=52250&free=true");
+  const json free_chaumont = Search("per_page=100&territory=52121&free=true");
+  EXPECT_TRUE(has(free_joinville, "ingenierie-sur-mesure-anct"));
+  EXPECT_FALSE(has(free_chaumont, "ingenierie-sur-mesure-anct"));
+  EXPECT_EQ(joinville["facets"]["free"]["true"].get<int>(), free_joinville["total"].get<int>());
+  // The offer itself says so.
+  const json offer = GetJsonFrom(port(), "/api/v1/offers/petites-villes-de-demain");
+  ASSERT_EQ(offer["population_conditions"].size(), 1u);
+  EXPECT_EQ(offer["population_conditions"][0]["max_population"], 20000);
+  EXPECT_EQ(offer["population_conditions"][0]["effect"], "eligibility");
+}
+
+TEST_F(SearchHttp, PublishedAfterAndNewestFirst) {
+  const json all = Search("per_page=100");
+  ASSERT_GT(all["total"].get<int>(), 0);
+  const std::string published = all["items"][0]["published_at"];
+  ASSERT_GE(published.size(), 10u);
+  const std::string day = published.substr(0, 10);
+  EXPECT_EQ(Search("per_page=100&published_after=" + day)["total"], all["total"]);
+  EXPECT_EQ(Search("per_page=100&published_after=2999-01-01")["total"], 0);
+  const json newest = Search("per_page=100&sort=newest");
+  EXPECT_EQ(newest["query"]["sort"], "newest");
+  for (std::size_t i = 1; i < newest["items"].size(); ++i) {
+    EXPECT_GE(newest["items"][i - 1]["published_at"].get<std::string>(), newest["items"][i]["published_at"].get<std::string>());
+  }
+}
+
 TEST_F(SearchHttp, OtherFiltersAndSorts) {
   const json free = Search("per_page=100&free=true");
   for (const auto& item : free["items"]) EXPECT_EQ(item["is_charged"], false) << item["slug"];
@@ -145,7 +189,7 @@ TEST_F(SearchHttp, OtherFiltersAndSorts) {
     ASSERT_TRUE(item["submission_deadline"].is_string()) << item["slug"];
     EXPECT_LE(item["submission_deadline"].get<std::string>(), "2030-12-31");
   }
-  for (const char* sort : {"relevance", "deadline", "name", "perimeter"}) {
+  for (const char* sort : {"relevance", "deadline", "newest", "name", "perimeter"}) {
     const json sorted = Search(std::string("per_page=100&q=territoire&sort=") + sort);
     EXPECT_EQ(sorted["query"]["sort"], sort);
     EXPECT_EQ(sorted["total"], Search("per_page=100&q=territoire")["total"]) << sort;
@@ -168,6 +212,8 @@ TEST_F(SearchHttp, BadParametersGetProblemDetailsNamingTheParameter) {
       {"deadline_before=2026-13-01", "deadline_before"},
       {"deadline_before=demain", "deadline_before"},
       {"deadline_before=2026-02-30", "deadline_before"},
+      {"published_after=hier", "published_after"},
+      {"published_after=2026-13-01", "published_after"},
       {"territory=ville:paris", "territory"},
       {"territory=commune:99999", "territory"},
       {"territory=99999", "territory"},

@@ -1,6 +1,7 @@
 #pragma once
 // An offer of the catalogue: an aid, an engineering service or a programme that a
 // territory can use (DOMAIN.md, "Offers"). Modelled on the Aides-territoires aid.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,31 @@ struct Amounts {
   }
 };
 
+//! A population threshold the seeds attach to an offer ("communes de moins de 20 000
+//! habitants"). It applies to territories of one kind; the bounds are inclusive for the
+//! minimum and exclusive for the maximum, as "moins de N habitants" reads.
+struct PopulationCondition {
+  std::string territory_kind;                 //!< commune, epci, departement, region
+  std::optional<std::int64_t> min_population;
+  std::optional<std::int64_t> max_population;
+  //! "eligibility": territories of that kind outside the bounds cannot use the offer;
+  //! "free": territories of that kind within the bounds use it free of charge.
+  std::string effect;
+
+  //! Whether `population` lies within the bounds.
+  bool Holds(std::int64_t population) const {
+    return (!min_population || population >= *min_population) && (!max_population || population < *max_population);
+  }
+};
+
+//! A perimeter that is no single territory but a named list of them (Aides-territoires'
+//! "périmètre ad hoc"): the offer applies in each listed territory and below it.
+struct AdhocPerimeter {
+  std::string name;
+  std::vector<std::string> territories;  //!< typed ids
+  bool empty() const { return name.empty() && territories.empty(); }
+};
+
 //! Where a fact comes from: a seed file and a short verbatim quote.
 struct Source {
   std::string seed;
@@ -51,6 +77,8 @@ struct Offer {
   std::string submission_deadline;
   std::optional<bool> is_call_for_projects;
   std::string perimeter;  //!< typed territory id or ""
+  AdhocPerimeter adhoc_perimeter;  //!< only when `perimeter` is ""
+  std::vector<PopulationCondition> population_conditions;
   std::vector<std::string> themes;
   std::vector<std::string> categories;
   std::string description;
@@ -67,6 +95,9 @@ struct Offer {
   //! Set by the store, not part of the offer file: when the closing job closed the offer
   //! (its deadline passed). "" while open.
   std::string closed_at;
+  //! Set by the store: when the offer was published on Boussole (UTC, ISO 8601); "" for an
+  //! offer that is not published.
+  std::string published_at;
 };
 
 }  // namespace boussole::catalogue

@@ -18,7 +18,7 @@ const std::vector<std::string>& KnownFields() {
       "slug", "name", "short_title", "initial_name", "porteurs", "programmes", "audiences",
       "types", "mobilization_steps", "destinations", "recurrence", "start_date",
       "predeposit_date", "submission_deadline", "is_call_for_projects", "perimeter",
-      "themes", "categories", "description", "eligibility", "project_examples",
+      "adhoc_perimeter", "population_conditions", "themes", "categories", "description", "eligibility", "project_examples",
       "key_figures", "amounts", "is_charged", "contact", "origin_url", "application_url",
       "sources"};
   return kFields;
@@ -33,6 +33,7 @@ class Reader {
   explicit Reader(const json& document) : doc_(document) {}
 
   std::vector<FieldError> TakeErrors() { return std::move(errors_); }
+  std::size_t ErrorCount() const { return errors_.size(); }
   void Fail(std::string field, std::string message) {
     errors_.push_back({std::move(field), std::move(message)});
   }
@@ -236,6 +237,82 @@ void CheckPerimeter(Reader& r, const Offer& offer) {
   if (!parsed) r.Fail("perimeter", parsed.error().message);
 }
 
+constexpr std::size_t kMaxAdhocTerritories = 40000;  // every commune of France fits
+
+void ReadAdhocPerimeter(Reader& r, Offer& offer) {
+  const json* value = r.Get("adhoc_perimeter");
+  if (!value) return;
+  if (!value->is_object()) return r.Fail("adhoc_perimeter", "doit être un objet { name, territories }.");
+  AdhocPerimeter& adhoc = offer.adhoc_perimeter;
+  Reader fields(*value);
+  for (const auto& [key, item] : value->items()) {
+    if (key != "name" && key != "territories") fields.Fail(key, "champ inconnu.");
+  }
+  fields.String("name", adhoc.name, true);
+  fields.StringList("territories", adhoc.territories);
+  for (auto& e : fields.TakeErrors()) r.Fail("adhoc_perimeter." + e.field, e.message);
+  if (adhoc.territories.empty()) r.Fail("adhoc_perimeter.territories", "doit lister au moins un territoire.");
+  if (adhoc.territories.size() > kMaxAdhocTerritories) {
+    r.Fail("adhoc_perimeter.territories", "trop de territoires (" + std::to_string(kMaxAdhocTerritories) + " au plus).");
+  }
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < adhoc.territories.size(); ++i) {
+    const std::string& id = adhoc.territories[i];
+    const std::string at = "adhoc_perimeter.territories[" + std::to_string(i) + "]";
+    if (auto parsed = territories::TerritoryId::Parse(id); !parsed) r.Fail(at, parsed.error().message);
+    if (!seen.insert(id).second) r.Fail(at, "territoire en double " + Quoted(id) + ".");
+  }
+  if (!offer.perimeter.empty()) {
+    r.Fail("adhoc_perimeter", "une offre a soit un périmètre (perimeter), soit un périmètre ad hoc, pas les deux.");
+  }
+}
+
+std::optional<std::int64_t> ReadPopulation(Reader& r, const json& item, const char* key, const std::string& at) {
+  auto it = item.find(key);
+  if (it == item.end() || it->is_null()) return std::nullopt;
+  if (!it->is_number_integer() || it->get<std::int64_t>() < 0) {
+    r.Fail(at + "." + key, "doit être un nombre entier d'habitants positif ou null.");
+    return std::nullopt;
+  }
+  return it->get<std::int64_t>();
+}
+
+void ReadPopulationConditions(Reader& r, Offer& offer) {
+  const json* value = r.Get("population_conditions");
+  if (!value) return;
+  if (!value->is_array()) return r.Fail("population_conditions", "doit être une liste.");
+  for (std::size_t i = 0; i < value->size(); ++i) {
+    const json& item = (*value)[i];
+    const std::string at = "population_conditions[" + std::to_string(i) + "]";
+    if (!item.is_object()) {
+      r.Fail(at, "doit être un objet { territory_kind, min_population, max_population, effect }.");
+      continue;
+    }
+    const std::size_t errors_before = r.ErrorCount();
+    PopulationCondition condition;
+    for (const auto& [key, field] : item.items()) {
+      if (key != "territory_kind" && key != "min_population" && key != "max_population" && key != "effect") {
+        r.Fail(at + "." + key, "champ inconnu.");
+      }
+    }
+    Reader fields(item);
+    fields.Enum("territory_kind", condition.territory_kind, PopulationTerritoryKinds());
+    fields.Enum("effect", condition.effect, PopulationEffects());
+    for (auto& e : fields.TakeErrors()) r.Fail(at + "." + e.field, e.message);
+    if (condition.territory_kind.empty()) r.Fail(at + ".territory_kind", "champ obligatoire manquant.");
+    if (condition.effect.empty()) r.Fail(at + ".effect", "champ obligatoire manquant.");
+    condition.min_population = ReadPopulation(r, item, "min_population", at);
+    condition.max_population = ReadPopulation(r, item, "max_population", at);
+    if (!condition.min_population && !condition.max_population && r.ErrorCount() == errors_before) {
+      r.Fail(at, "doit donner min_population, max_population ou les deux.");
+    }
+    if (condition.min_population && condition.max_population && *condition.min_population >= *condition.max_population) {
+      r.Fail(at, "min_population doit être inférieur à max_population.");
+    }
+    if (r.ErrorCount() == errors_before) offer.population_conditions.push_back(std::move(condition));
+  }
+}
+
 void CheckBacking(Reader& r, const Offer& offer) {
   std::set<std::string> backed;
   for (const Source& source : offer.sources) backed.insert(source.fields.begin(), source.fields.end());
@@ -283,6 +360,8 @@ ParsedOffer ParseOffer(const json& document) {
   r.Bool("is_call_for_projects", offer.is_call_for_projects);
   r.String("perimeter", offer.perimeter);
   CheckPerimeter(r, offer);
+  ReadAdhocPerimeter(r, offer);
+  ReadPopulationConditions(r, offer);
   r.StringList("themes", offer.themes, &Themes());
   r.StringList("categories", offer.categories);
   r.String("description", offer.description);
@@ -329,6 +408,17 @@ json OfferToJson(const Offer& o) {
   doc["submission_deadline"] = text_or_null(o.submission_deadline);
   doc["is_call_for_projects"] = optional_bool(o.is_call_for_projects);
   doc["perimeter"] = text_or_null(o.perimeter);
+  doc["adhoc_perimeter"] = o.adhoc_perimeter.empty()
+                               ? json(nullptr)
+                               : json{{"name", o.adhoc_perimeter.name}, {"territories", o.adhoc_perimeter.territories}};
+  json conditions = json::array();
+  for (const PopulationCondition& c : o.population_conditions) {
+    conditions.push_back({{"territory_kind", c.territory_kind},
+                          {"min_population", c.min_population ? json(*c.min_population) : json(nullptr)},
+                          {"max_population", c.max_population ? json(*c.max_population) : json(nullptr)},
+                          {"effect", c.effect}});
+  }
+  doc["population_conditions"] = conditions;
   doc["themes"] = o.themes;
   doc["categories"] = o.categories;
   doc["description"] = o.description;
@@ -367,6 +457,8 @@ std::vector<std::string> FilledFields(const Offer& o) {
   check("submission_deadline", !o.submission_deadline.empty());
   check("is_call_for_projects", o.is_call_for_projects.has_value());
   check("perimeter", !o.perimeter.empty());
+  check("adhoc_perimeter", !o.adhoc_perimeter.empty());
+  check("population_conditions", !o.population_conditions.empty());
   check("themes", !o.themes.empty());
   check("categories", !o.categories.empty());
   check("description", !o.description.empty());

@@ -55,6 +55,24 @@ const Vocabulary& Destinations() {
   return kItems;
 }
 
+const Vocabulary& PopulationTerritoryKinds() {
+  static const Vocabulary kItems{
+      {"commune", "communes"},
+      {"epci", "intercommunalités"},
+      {"departement", "départements"},
+      {"region", "régions"},
+  };
+  return kItems;
+}
+
+const Vocabulary& PopulationEffects() {
+  static const Vocabulary kItems{
+      {"eligibility", "Condition d'éligibilité"},
+      {"free", "Gratuité"},
+  };
+  return kItems;
+}
+
 const Vocabulary& Recurrences() {
   static const Vocabulary kItems{
       {"oneoff", "Ponctuelle"},

@@ -17,6 +17,11 @@ const Vocabulary& Destinations();
 const Vocabulary& Recurrences();
 const Vocabulary& Themes();
 const Vocabulary& PorteurRoles();
+//! Kinds of territory a population condition applies to, labelled in the plural
+//! ("communes") for sentences such as "communes de moins de 20 000 habitants".
+const Vocabulary& PopulationTerritoryKinds();
+//! What a population condition decides: "eligibility" or "free".
+const Vocabulary& PopulationEffects();
 
 //! The French label of `key`, or `key` itself when unknown.
 std::string_view LabelOf(const Vocabulary& vocabulary, std::string_view key);

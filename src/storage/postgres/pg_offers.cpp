@@ -26,10 +26,12 @@ constexpr const char* kPerimeter = "NULLIF($3, '')";
 std::optional<Offer> PgStore::FindOffer(const std::string& slug) {
   auto db = pool_.Acquire();
   pqxx::nontransaction tx(*db);
-  auto rows = tx.exec_params("SELECT document, closed_at FROM offers WHERE slug = $1 AND status = 'published'", slug);
+  auto rows = tx.exec_params(
+      "SELECT document, closed_at, published_at FROM offers WHERE slug = $1 AND status = 'published'", slug);
   if (rows.empty()) return std::nullopt;
   Offer offer = OfferFromDocument(rows[0][0].as<std::string>());
   offer.closed_at = rows[0][1].is_null() ? "" : rows[0][1].as<std::string>();
+  offer.published_at = rows[0][2].is_null() ? "" : rows[0][2].as<std::string>();
   return offer;
 }
 
@@ -44,11 +46,12 @@ catalogue::OfferPage PgStore::ListOffers(const catalogue::OfferQuery& query) {
   catalogue::OfferPage page;
   page.total = tx.exec_params("SELECT COUNT(*) FROM offers" + where, perimeters)[0][0].as<std::size_t>();
   for (const auto& row :
-       tx.exec_params("SELECT document, closed_at FROM offers" + where +
+       tx.exec_params("SELECT document, closed_at, published_at FROM offers" + where +
                           " ORDER BY name COLLATE \"C\", slug COLLATE \"C\" LIMIT $2 OFFSET $3",
                       perimeters, static_cast<long>(query.limit), static_cast<long>(query.offset))) {
     page.offers.push_back(OfferFromDocument(row[0].as<std::string>()));
     page.offers.back().closed_at = row[1].is_null() ? "" : row[1].as<std::string>();
+    page.offers.back().published_at = row[2].is_null() ? "" : row[2].as<std::string>();
   }
   return page;
 }
@@ -73,8 +76,8 @@ Result<catalogue::ImportReport> PgStore::ImportOffers(const std::vector<Offer>& 
     auto existing = tx.exec_params("SELECT document, edited_in_app FROM offers WHERE slug = $1", offer.slug);
     if (existing.empty()) {
       tx.exec_params(std::string("INSERT INTO offers (slug, name, perimeter_id, status, document, imported_document,"
-                                 " edited_in_app, created_at, updated_at, submission_deadline) VALUES ($1, $2, ") +
-                         kPerimeter + ", 'published', $4, $4, 0, $5, $5, NULLIF($6, ''))",
+                                 " edited_in_app, created_at, updated_at, submission_deadline, published_at) VALUES ($1, $2, ") +
+                         kPerimeter + ", 'published', $4, $4, 0, $5, $5, NULLIF($6, ''), $5)",
                      offer.slug, offer.name, offer.perimeter, document, now, offer.submission_deadline);
       RecordChange(tx, offer.slug, now);
       ++report.created;

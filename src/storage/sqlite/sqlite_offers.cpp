@@ -23,11 +23,12 @@ void RecordChange(Connection& db, std::string_view slug, std::string_view now) {
 
 std::optional<Offer> SqliteStore::FindOffer(const std::string& slug) {
   auto db = pool_.Acquire();
-  auto q = db->Prepare("SELECT document, closed_at FROM offers WHERE slug = ? AND status = 'published'");
+  auto q = db->Prepare("SELECT document, closed_at, published_at FROM offers WHERE slug = ? AND status = 'published'");
   q.Bind(1, slug);
   if (!q.Step()) return std::nullopt;
   Offer offer = OfferFromDocument(q.Text(0));
   offer.closed_at = q.Text(1);
+  offer.published_at = q.Text(2);
   return offer;
 }
 
@@ -45,13 +46,14 @@ catalogue::OfferPage SqliteStore::ListOffers(const catalogue::OfferQuery& query)
     if (query.perimeters) count.Bind(1, perimeters);
     if (count.Step()) page.total = static_cast<std::size_t>(count.Int(0));
   }
-  auto q = db->Prepare("SELECT document, closed_at FROM offers WHERE " + where +
+  auto q = db->Prepare("SELECT document, closed_at, published_at FROM offers WHERE " + where +
                        " ORDER BY name, slug LIMIT ?2 OFFSET ?3");
   if (query.perimeters) q.Bind(1, perimeters);
   q.Bind(2, static_cast<std::int64_t>(query.limit)).Bind(3, static_cast<std::int64_t>(query.offset));
   while (q.Step()) {
     page.offers.push_back(OfferFromDocument(q.Text(0)));
     page.offers.back().closed_at = q.Text(1);
+    page.offers.back().published_at = q.Text(2);
   }
   return page;
 }
@@ -70,7 +72,8 @@ Result<catalogue::ImportReport> SqliteStore::ImportOffers(const std::vector<Offe
   auto existing = db->Prepare("SELECT document, edited_in_app FROM offers WHERE slug = ?");
   auto insert = db->Prepare(
       "INSERT INTO offers (slug, name, perimeter_id, status, document, imported_document,"
-      " edited_in_app, created_at, updated_at, submission_deadline) VALUES (?, ?, ?, 'published', ?, ?, 0, ?, ?, ?)");
+      " edited_in_app, created_at, updated_at, submission_deadline, published_at)"
+      " VALUES (?, ?, ?, 'published', ?, ?, 0, ?, ?, ?, ?)");
   auto update = db->Prepare(
       "UPDATE offers SET name = ?, perimeter_id = ?, document = ?, imported_document = ?,"
       " updated_at = ?, submission_deadline = ?, closed_at = NULL WHERE slug = ?");
@@ -83,7 +86,7 @@ Result<catalogue::ImportReport> SqliteStore::ImportOffers(const std::vector<Offe
       existing.Reset();
       insert.Bind(1, offer.slug).Bind(2, offer.name).BindTextOrNull(3, offer.perimeter)
           .Bind(4, document).Bind(5, document).Bind(6, now).Bind(7, now)
-          .BindTextOrNull(8, offer.submission_deadline);
+          .BindTextOrNull(8, offer.submission_deadline).Bind(9, now);
       insert.Run();
       RecordChange(*db, offer.slug, now);
       ++report.created;

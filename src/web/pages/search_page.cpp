@@ -50,6 +50,7 @@ std::string SearchUrl(const ParsedSearch& p, const std::string& text, long page)
     for (const std::string& value : p.query.selected[f]) add(search::FacetKey(static_cast<Facet>(f)), value);
   }
   if (!p.query.deadline_before.empty()) add("deadline_before", p.query.deadline_before);
+  if (!p.query.published_after.empty()) add("published_after", p.query.published_after);
   if (p.sort_key != "relevance") add("sort", p.sort_key);
   if (p.per_page != 20) add("per_page", std::to_string(p.per_page));
   if (page > 1) add("page", std::to_string(page));
@@ -70,6 +71,7 @@ std::vector<std::pair<std::string, std::string>> FacetValues(Facet facet, const 
     case Facet::kStage: from(catalogue::MobilizationSteps()); break;
     case Facet::kDestination: from(catalogue::Destinations()); break;
     case Facet::kTheme: from(catalogue::Themes()); break;
+    case Facet::kRecurrence: from(catalogue::Recurrences()); break;
     case Facet::kTypeGroup:
       for (const auto& [type, label] : catalogue::OfferTypes()) {
         const std::string group(search::TypeGroupKey(type));
@@ -109,6 +111,26 @@ nlohmann::json FacetView(Facet facet, const search::SearchResult& result, const 
                       {"is_" + value, facet == Facet::kStatus}});
   }
   return {{"values", values}, {"show", !values.empty()}, {"active", !selected.empty()}};
+}
+
+// A facet with many open values (programme, category) or a short closed list, as a select.
+// A select sends one value: the first selected one is shown as chosen.
+nlohmann::json SelectView(Facet facet, const char* legend, const char* all_label, const search::SearchResult& result,
+                          const search::SearchQuery& query) {
+  const std::string key(search::FacetKey(facet));
+  static const Counts kNone;
+  const auto found = result.facets.find(key);
+  const Counts& counts = found == result.facets.end() ? kNone : found->second;
+  const auto& selected = query.selected[static_cast<std::size_t>(facet)];
+  nlohmann::json options = nlohmann::json::array();
+  for (const auto& [value, label] : FacetValues(facet, counts, selected)) {
+    const auto count = counts.find(value);
+    const std::size_t n = count == counts.end() ? 0 : count->second;
+    const bool chosen = !selected.empty() && selected.front() == value;
+    if (n == 0 && !chosen) continue;
+    options.push_back({{"value", value}, {"label", label}, {"count", n}, {"selected", chosen}});
+  }
+  return {{"name", key}, {"legend", legend}, {"all_label", all_label}, {"options", options}, {"show", !options.empty()}};
 }
 
 // A single "true" facet (call for projects, free) as one checkbox.
@@ -169,12 +191,16 @@ Response SearchPage(const WebContext& context, OfferSearch& engine, const Reques
   view["territory_input"] = p.territory_input;
   view["territory_name"] = p.territory_name;
   view["deadline_before"] = p.query.deadline_before;
+  view["published_after"] = p.query.published_after;
   view["per_page"] = p.per_page;
   view["per_page_custom"] = p.per_page != 20;
   view["sort_" + p.sort_key] = true;
   for (Facet facet : kCheckboxFacets) view["facet_" + std::string(search::FacetKey(facet))] = FacetView(facet, result, p.query);
   view["flag_call_for_projects"] = FlagView(Facet::kCallForProjects, result, p.query);
   view["flag_free"] = FlagView(Facet::kFree, result, p.query);
+  view["select_programme"] = SelectView(Facet::kProgramme, "Programme", "Tous les programmes", result, p.query);
+  view["select_category"] = SelectView(Facet::kCategory, "Catégorie", "Toutes les catégories", result, p.query);
+  view["select_recurrence"] = SelectView(Facet::kRecurrence, "Récurrence", "Toutes", result, p.query);
   view["offers"] = ResultsView(context, *index, result);
   view["total"] = result.total;
   view["plural"] = result.total > 1;

@@ -1,5 +1,6 @@
 #include "web/views/offer_view.h"
 
+#include <cstdlib>
 #include <sstream>
 
 #include "domain/catalogue/offer_json.h"
@@ -18,11 +19,37 @@ nlohmann::json Labels(const std::vector<std::string>& keys, const catalogue::Voc
 }
 
 std::string PerimeterName(const catalogue::Offer& offer, territories::TerritoryRepository& repo) {
+  if (!offer.adhoc_perimeter.empty()) return offer.adhoc_perimeter.name;
   if (offer.perimeter.empty()) return {};
   auto id = territories::TerritoryId::Parse(offer.perimeter);
   if (!id) return offer.perimeter;
   if (auto t = repo.FindTerritory(id.value())) return t->name;
   return offer.perimeter;
+}
+
+// "Réservée aux communes de moins de 20 000 habitants", "Gratuite pour les communes…".
+std::string DescribePopulationCondition(const catalogue::PopulationCondition& c) {
+  std::string text = c.effect == "free" ? "Gratuite pour les " : "Réservée aux ";
+  text += LabelOf(catalogue::PopulationTerritoryKinds(), c.territory_kind);
+  if (c.min_population && c.max_population) {
+    text += " de " + FormatFrenchNumber(*c.min_population) + " à moins de " + FormatFrenchNumber(*c.max_population);
+  } else if (c.max_population) {
+    text += " de moins de " + FormatFrenchNumber(*c.max_population);
+  } else if (c.min_population) {
+    text += " d'au moins " + FormatFrenchNumber(*c.min_population);
+  }
+  return text + " habitants";
+}
+
+// "2026-11-25T15:30:00Z" → "25 novembre 2026"; the text itself when it is not a date.
+std::string FormatFrenchDate(const std::string& iso) {
+  static const char* kMonths[] = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
+                                  "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
+  if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return iso;
+  const int month = std::atoi(iso.substr(5, 2).c_str());
+  const int day = std::atoi(iso.substr(8, 2).c_str());
+  if (month < 1 || month > 12 || day < 1 || day > 31) return iso;
+  return std::to_string(day) + (day == 1 ? "er " : " ") + kMonths[month - 1] + " " + iso.substr(0, 4);
 }
 
 std::string FormatRate(double rate) {
@@ -70,6 +97,7 @@ nlohmann::json OfferResource(const catalogue::Offer& offer,
   const std::string perimeter_name = PerimeterName(offer, territories);
   j["perimeter_name"] = perimeter_name.empty() ? nlohmann::json(nullptr) : nlohmann::json(perimeter_name);
   j["closed_at"] = offer.closed_at.empty() ? nlohmann::json(nullptr) : nlohmann::json(offer.closed_at);
+  j["published_at"] = offer.published_at.empty() ? nlohmann::json(nullptr) : nlohmann::json(offer.published_at);
   return j;
 }
 
@@ -103,6 +131,21 @@ nlohmann::json OfferViewModel(const catalogue::Offer& offer,
   v["perimeter"] = offer.perimeter;
   v["perimeter_name"] = PerimeterName(offer, territories);
   if (!offer.perimeter.empty()) v["perimeter_url"] = "/territoires/" + offer.perimeter;
+  if (!offer.adhoc_perimeter.empty()) {
+    nlohmann::json members = nlohmann::json::array();
+    for (const std::string& member : offer.adhoc_perimeter.territories) {
+      catalogue::Offer single;
+      single.perimeter = member;
+      members.push_back({{"name", PerimeterName(single, territories)}, {"url", "/territoires/" + member}});
+    }
+    v["adhoc_perimeter"] = {{"name", offer.adhoc_perimeter.name}, {"territories", members},
+                            {"count", offer.adhoc_perimeter.territories.size()}};
+  }
+  nlohmann::json conditions = nlohmann::json::array();
+  for (const auto& condition : offer.population_conditions) conditions.push_back(DescribePopulationCondition(condition));
+  v["population_conditions"] = conditions;
+  v["has_population_conditions"] = !conditions.empty();
+  v["published_on"] = offer.published_at.empty() ? "" : FormatFrenchDate(offer.published_at);
   v["description"] = TextBlocks(offer.description);
   v["eligibility"] = TextBlocks(offer.eligibility);
   v["project_examples"] = TextBlocks(offer.project_examples);
@@ -140,7 +183,8 @@ nlohmann::json OfferViewModel(const catalogue::Offer& offer,
   v["has_project_examples"] = !offer.project_examples.empty();
   const bool has_criteria = !offer.mobilization_steps.empty() || !offer.destinations.empty() ||
                             !offer.audiences.empty() || !offer.eligibility.empty() ||
-                            !offer.perimeter.empty();
+                            !offer.perimeter.empty() || !offer.adhoc_perimeter.empty() ||
+                            !offer.population_conditions.empty();
   v["has_criteria"] = has_criteria;
   return v;
 }

@@ -65,6 +65,12 @@ const std::map<std::string, std::vector<std::string>> kAncestors = {
     {"commune:38002", {"epci:200000003", "departement:38", "region:84", "pays:FR"}},
     {"commune:38003", {"departement:38", "region:84", "pays:FR"}},
 };
+// Populations of some of them (the others are unknown), against population conditions.
+const std::map<std::string, std::int64_t> kPopulations = {
+    {"commune:75056", 2100000}, {"commune:77001", 1500},  {"commune:77002", 3500},
+    {"commune:01001", 800},     {"commune:01002", 25000}, {"commune:38001", 19999},
+    {"commune:38002", 20000},   {"epci:200000001", 2200000}, {"epci:200000002", 30000},
+};
 constexpr const char* kToday = "2026-06-15";
 constexpr const char* kClosingLimit = "2026-07-15";  // today + 30 days
 
@@ -119,12 +125,32 @@ class Generator {
     if (Chance(0.05)) offer.closed_at = "2026-05-01";
     if (Chance(0.7)) offer.is_call_for_projects = Chance(0.3);
     if (Chance(0.7)) offer.is_charged = Chance(0.5);
-    if (!Chance(0.1)) {
-      auto it = kAncestors.begin();
-      std::advance(it, static_cast<std::ptrdiff_t>(Below(kAncestors.size())));
-      offer.perimeter = Chance(0.4) ? "pays:FR" : it->first;
+    if (Chance(0.08)) {
+      offer.adhoc_perimeter.name = "Liste " + std::to_string(i);
+      for (std::size_t n = 1 + Below(3); n > 0; --n) {
+        const std::string& member = AnyTerritory();
+        auto& members = offer.adhoc_perimeter.territories;
+        if (std::find(members.begin(), members.end(), member) == members.end()) members.push_back(member);
+      }
+    } else if (!Chance(0.1)) {
+      offer.perimeter = Chance(0.4) ? "pays:FR" : AnyTerritory();
     }
+    for (std::size_t n = Chance(0.2) ? 1 + Below(2) : 0; n > 0; --n) {
+      catalogue::PopulationCondition condition;
+      condition.territory_kind = Chance(0.7) ? "commune" : "epci";
+      condition.effect = Chance(0.6) ? "eligibility" : "free";
+      if (Chance(0.3)) condition.min_population = Chance(0.5) ? 1000 : 3500;
+      if (!condition.min_population || Chance(0.5)) condition.max_population = Chance(0.5) ? 20000 : 50000;
+      offer.population_conditions.push_back(condition);
+    }
+    if (!Chance(0.05)) offer.published_at = Date() + "T0" + std::to_string(Below(10)) + ":00:00Z";
     return offer;
+  }
+
+  const std::string& AnyTerritory() {
+    auto it = kAncestors.begin();
+    std::advance(it, static_cast<std::ptrdiff_t>(Below(kAncestors.size())));
+    return it->first;
   }
 
   SearchQuery MakeQuery() {
@@ -167,9 +193,13 @@ class Generator {
       query.territory = it->first;
       query.covering = {it->first};
       for (const std::string& a : it->second) query.covering.push_back(a);
+      if (auto population = kPopulations.find(it->first); population != kPopulations.end()) {
+        query.territory_population = population->second;
+      }
     }
     if (Chance(0.2)) query.deadline_before = Date();
-    query.sort = static_cast<Sort>(Below(4));
+    if (Chance(0.2)) query.published_after = Date();
+    query.sort = static_cast<Sort>(Below(5));
     return query;
   }
 
@@ -270,7 +300,25 @@ bool NaiveMatches(const NaiveDoc& doc, const NaiveWord& word) {
   return false;
 }
 
-std::vector<std::string> NaiveValues(const catalogue::Offer& offer, std::size_t facet) {
+// What a population condition says of the chosen territory: -1 when it does not apply
+// (other kind, unknown population), 1 when the population is within its bounds, else 0.
+int NaiveCondition(const catalogue::PopulationCondition& c, const SearchQuery& query) {
+  const std::string kind = query.territory.substr(0, query.territory.find(':'));
+  if (!query.territory_population || c.territory_kind != kind) return -1;
+  const std::int64_t people = *query.territory_population;
+  const bool above_min = !c.min_population.has_value() || people >= c.min_population.value();
+  const bool below_max = !c.max_population.has_value() || people < c.max_population.value();
+  return above_min && below_max ? 1 : 0;
+}
+
+bool NaiveFreeHere(const catalogue::Offer& offer, const SearchQuery& query) {
+  for (const auto& c : offer.population_conditions) {
+    if (c.effect == "free" && NaiveCondition(c, query) == 1) return true;
+  }
+  return false;
+}
+
+std::vector<std::string> NaiveValues(const catalogue::Offer& offer, std::size_t facet, const SearchQuery& query) {
   switch (facet) {
     case 0: return offer.audiences;
     case 1: return offer.types;
@@ -301,17 +349,25 @@ std::vector<std::string> NaiveValues(const catalogue::Offer& offer, std::size_t 
       return {"open"};
     }
     case 11: return offer.is_call_for_projects == true ? std::vector<std::string>{"true"} : std::vector<std::string>{};
-    default: return offer.is_charged == false ? std::vector<std::string>{"true"} : std::vector<std::string>{};
+    default:
+      return offer.is_charged == false || NaiveFreeHere(offer, query) ? std::vector<std::string>{"true"}
+                                                                      : std::vector<std::string>{};
   }
 }
 
-int NaiveWidth(const std::string& perimeter) {
-  if (perimeter.empty()) return 5;
+// The widest level among the territories of the perimeter; 5 without one.
+int NaiveWidth(const catalogue::Offer& offer) {
+  const std::vector<std::string> members =
+      offer.perimeter.empty() ? offer.adhoc_perimeter.territories : std::vector<std::string>{offer.perimeter};
+  if (members.empty()) return 5;
   const std::vector<std::string> order = {"commune", "epci", "departement", "region", "pays"};
-  for (std::size_t i = 0; i < order.size(); ++i) {
-    if (perimeter.rfind(order[i] + ":", 0) == 0) return static_cast<int>(i == 0 ? 0 : i);
+  int widest = 0;
+  for (const std::string& member : members) {
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      if (member.rfind(order[i] + ":", 0) == 0) widest = std::max(widest, static_cast<int>(i));
+    }
   }
-  return 4;
+  return widest;
 }
 
 struct NaiveHit {
@@ -336,11 +392,24 @@ NaiveResult NaiveSearch(const std::vector<catalogue::Offer>& offers, const std::
     if (!words.empty() && matched == 0) continue;
     bool local = false;
     if (!query.territory.empty()) {
-      if (offer.perimeter.empty()) continue;
-      const bool covers = std::count(query.covering.begin(), query.covering.end(), offer.perimeter) > 0;
-      const auto& above = kAncestors.at(offer.perimeter);
-      local = !covers && std::count(above.begin(), above.end(), query.territory) > 0;
+      const std::vector<std::string> members =
+          offer.perimeter.empty() ? offer.adhoc_perimeter.territories : std::vector<std::string>{offer.perimeter};
+      bool covers = false;
+      bool inside = false;
+      for (const std::string& member : members) {
+        covers = covers || std::count(query.covering.begin(), query.covering.end(), member) > 0;
+        const auto& above = kAncestors.at(member);
+        inside = inside || std::count(above.begin(), above.end(), query.territory) > 0;
+      }
+      local = !covers && inside;
       if (!covers && !local) continue;
+      bool refused = false;
+      for (const auto& c : offer.population_conditions) refused = refused || (c.effect == "eligibility" && NaiveCondition(c, query) == 0);
+      if (refused) continue;
+    }
+    if (!query.published_after.empty() &&
+        (offer.published_at.empty() || offer.published_at.substr(0, 10) < query.published_after)) {
+      continue;
     }
     if (!query.deadline_before.empty() &&
         (offer.submission_deadline.empty() || offer.submission_deadline > query.deadline_before)) {
@@ -348,7 +417,7 @@ NaiveResult NaiveSearch(const std::vector<catalogue::Offer>& offers, const std::
     }
     std::vector<bool> passes(kFacetCount);
     for (std::size_t f = 0; f < kFacetCount; ++f) {
-      const auto values = NaiveValues(offer, f);
+      const auto values = NaiveValues(offer, f, query);
       passes[f] = query.selected[f].empty();
       for (const std::string& v : values) {
         passes[f] = passes[f] || std::count(query.selected[f].begin(), query.selected[f].end(), v) > 0;
@@ -358,7 +427,7 @@ NaiveResult NaiveSearch(const std::vector<catalogue::Offer>& offers, const std::
       bool others = true;
       for (std::size_t g = 0; g < kFacetCount; ++g) others = others && (g == f || passes[g]);
       if (!others) continue;
-      for (const std::string& v : NaiveValues(offer, f)) {
+      for (const std::string& v : NaiveValues(offer, f, query)) {
         ++result.facets[std::string(FacetKey(static_cast<Facet>(f)))][v];
       }
     }
@@ -375,8 +444,11 @@ NaiveResult NaiveSearch(const std::vector<catalogue::Offer>& offers, const std::
       }
       case Sort::kName: return std::tie(name(a), slug(a)) < std::tie(name(b), slug(b));
       case Sort::kNarrowestPerimeter:
-        return std::make_tuple(NaiveWidth(offers[a.offer].perimeter), name(a), slug(a)) <
-               std::make_tuple(NaiveWidth(offers[b.offer].perimeter), name(b), slug(b));
+        return std::make_tuple(NaiveWidth(offers[a.offer]), name(a), slug(a)) <
+               std::make_tuple(NaiveWidth(offers[b.offer]), name(b), slug(b));
+      case Sort::kNewest:
+        return std::make_tuple(offers[b.offer].published_at, slug(a)) <
+               std::make_tuple(offers[a.offer].published_at, slug(b));
       case Sort::kRelevance: return slug(a) < slug(b);
     }
     return false;
