@@ -85,6 +85,55 @@ describe('search page', () => {
     }
   });
 
+  test('a commune of more than 20 000 inhabitants does not get Petites Villes de demain', async () => {
+    const page = await context.newPage();
+    try {
+      await searchFor(page, 'revitalisation centre-ville', '52121');  // Chaumont, 20 827 inhabitants
+      assert.match(await page.locator('#recherche-territoire-aide').textContent(), /Chaumont/);
+      const links = await resultLinks(page);
+      assert.ok(links.length > 0);
+      assert.ok(!links.includes('/offres/petites-villes-de-demain'), links.join(', '));
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('the page and the API give the same results, in the same order', async () => {
+    const page = await context.newPage();
+    try {
+      for (const query of ['q=revitalisation+centre-ville&territory=52250', 'q=territoire&type_group=engineering&sort=deadline',
+        'territory=region:93&sort=perimeter&per_page=50', 'q=ingenierie&free=true&territory=52250', 'stage=preop&theme=numerique',
+        'q=tiers+lieux&sort=newest&published_after=2020-01-01', 'q=amenag&page=2&per_page=5']) {
+        await page.goto(`/offres/recherche?${query}`);
+        const response = await fetch(`${server.baseUrl}/api/v1/offers/search?${query}`);
+        assert.equal(response.status, 200, query);
+        const api = await response.json();
+        assert.deepEqual(await resultLinks(page), api.items.map((offer) => offer.url), query);
+        assert.equal(await total(page), api.total, query);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('choosing a programme in its select and submitting filters on it', async () => {
+    const page = await context.newPage();
+    try {
+      await page.goto('/offres/recherche');
+      const select = page.getByLabel('Programme', { exact: true });
+      const option = select.locator('option').nth(1);
+      const value = await option.getAttribute('value');
+      const expected = Number((await option.textContent()).match(/\((\d+)\)/)[1]);
+      await select.selectOption(value);
+      await Promise.all([page.waitForURL(/programme=/), page.getByRole('button', { name: 'Appliquer les filtres' }).click()]);
+      assert.equal(new URL(page.url()).searchParams.get('programme'), value);
+      assert.equal(await total(page), expected);
+      assert.equal(await page.getByLabel('Programme', { exact: true }).inputValue(), value);
+    } finally {
+      await page.close();
+    }
+  });
+
   test('the results page passes axe-core (no serious or critical violation)', async () => {
     const page = await context.newPage();
     try {
