@@ -75,9 +75,21 @@ int RunServe(const Config& config) {
     return web::RenderError(context, request, status, detail);
   });
   router.SetUnavailablePredicate([](const std::exception& e) { return storage::IsUnavailable(e); });
-  // One index for the search page and the search API (read, validated, built lazily).
+  // One index for the search page and the search API, built now so that the first search
+  // does not pay for it; later writes rebuild it on the next search (OfferSearch).
   const std::shared_ptr<web::OfferSearch> offer_search = web::MakeOfferSearch(context);
   context.search = offer_search.get();
+  try {
+    const auto started = std::chrono::steady_clock::now();
+    const std::size_t offers = offer_search->Current()->offers().size();
+    spdlog::info("boussole: search index of {} offers built in {} ms", offers,
+                 std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
+  } catch (const std::exception& e) {
+    spdlog::warn("boussole: search index not built at start ({}); the first search will build it", e.what());
+  }
+  metrics.AddGauge("boussole_search_index_builds", "Times this server built the offer search index.", [offer_search] {
+    return std::vector<std::pair<std::string, double>>{{"", static_cast<double>(offer_search->builds())}};
+  });
   web::RegisterHomeRoutes(router, context);
   web::RegisterTerritoryPages(router, context);
   web::RegisterExportApi(router, context);  // before the offer routes: {slug} would match

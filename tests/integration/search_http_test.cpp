@@ -247,8 +247,16 @@ TEST(SearchFreshness, TheNextSearchAfterAnImportSeesTheChange) {
   TempDir dir;
   TestDatabase db = TestDatabase::Reference(dir);
   ServerProcess server(db.url());
+  auto builds = [&] {
+    const std::string metrics = HttpGet(server.port(), "/metrics").body;
+    const std::string name = "\nboussole_search_index_builds ";
+    const auto at = metrics.find(name);
+    return at == std::string::npos ? -1 : std::stoi(metrics.substr(at + name.size()));
+  };
+  EXPECT_EQ(builds(), 1);  // at start, before any search
   const std::string target = "/api/v1/offers/search?q=zorglubienne";
   for (int i = 0; i < 2; ++i) EXPECT_EQ(GetJsonFrom(server.port(), target)["total"], 0);  // cached, too
+  EXPECT_EQ(builds(), 1);
 
   const fs::path offers = dir.path() / "offers";
   fs::create_directories(offers);
@@ -268,6 +276,7 @@ TEST(SearchFreshness, TheNextSearchAfterAnImportSeesTheChange) {
   const json after = GetJsonFrom(server.port(), target);
   EXPECT_EQ(after["total"], 1);
   EXPECT_EQ(Slugs(after), std::vector<std::string>{"france-services"});
+  EXPECT_EQ(builds(), 2);
 }
 
 }  // namespace
