@@ -14,6 +14,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev
   libsodium-dev libicu-dev libkainjow-mustache-dev
   chromium
+  libcurl4-openssl-dev
   curl ca-certificates unzip
 )
 
