@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "core/result.h"
+#include "domain/accounts/account_repository.h"
 #include "domain/catalogue/offer_repository.h"
 #include "domain/jobs/job_repository.h"
 #include "domain/territories/territory_repository.h"
@@ -25,7 +26,8 @@ struct PoolStats {
 
 class Store : public territories::TerritoryRepository,
               public catalogue::OfferRepository,
-              public jobs::JobRepository {
+              public jobs::JobRepository,
+              public accounts::AccountRepository {
  public:
   ~Store() override = default;
 

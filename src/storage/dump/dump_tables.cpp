@@ -14,6 +14,10 @@ const std::vector<DumpTable>& DumpTables() {
       {"change_log", {"id"}},
       {"jobs", {"name"}},
       {"job_runs", {"job", "due_at"}},
+      {"users", {"id"}},
+      {"sessions", {"id_hash"}},
+      {"account_tokens", {"token_hash"}},
+      {"failed_logins", {"id"}},
   };
   return kDumpTables;
 }

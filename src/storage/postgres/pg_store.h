@@ -52,6 +52,22 @@ class PgStore final : public Store {
   Status SaveOfferEdit(const catalogue::Offer& offer) override;
   std::vector<std::string> CloseOffersPastDeadline(std::string_view today, std::string_view now) override;
 
+  // AccountRepository
+  Result<accounts::User> CreateUser(const accounts::NewUser& user, std::string_view now) override;
+  std::optional<accounts::User> FindUserByEmail(std::string_view email) override;
+  std::optional<accounts::User> FindUserById(std::int64_t id) override;
+  void CreateSession(const accounts::Session& session) override;
+  std::optional<accounts::Session> FindSession(std::string_view id_hash, std::string_view now) override;
+  void DeleteSession(std::string_view id_hash) override;
+  void StoreToken(std::string_view token_hash, std::int64_t user_id, accounts::TokenPurpose purpose,
+                  std::string_view now, std::string_view expires_at) override;
+  std::optional<std::int64_t> ConfirmEmailWithToken(std::string_view token_hash, std::string_view now) override;
+  std::optional<std::int64_t> ResetPasswordWithToken(std::string_view token_hash, std::string_view password_hash,
+                                                     std::string_view now) override;
+  void RecordFailedLogin(std::string_view key, std::string_view now) override;
+  std::size_t CountFailedLogins(std::string_view key, std::string_view since) override;
+  void ClearFailedLogins(std::string_view key) override;
+
  private:
   void Migrate();
 
