@@ -1,0 +1,21 @@
+#include "mail/log_mailer.h"
+
+#include <spdlog/spdlog.h>
+
+#include <ctime>
+
+#include "mail/mime.h"
+
+namespace boussole::mail {
+
+LogMailer::LogMailer(Mailbox from) : from_(std::move(from)) {}
+
+Status LogMailer::Send(const MailMessage& message) {
+  // Built and dropped: a message SMTP would refuse must fail here too, not first in production.
+  if (auto built = BuildMessage(from_, message, std::time(nullptr)); !built) return built.error();
+  spdlog::info("mail not sent (no SMTP server configured)\nTo: {}\nSubject: {}\n\n{}", message.to, message.subject,
+               message.text);
+  return Ok();
+}
+
+}  // namespace boussole::mail
