@@ -7,6 +7,7 @@
 #include <ctime>
 #include <memory>
 #include <mutex>
+#include <new>
 
 #include "mail/mime.h"
 
@@ -82,7 +83,8 @@ Result<std::string> CheckSmtpUrl(std::string_view url) {
 
 SmtpMailer::SmtpMailer(SmtpSettings settings) : settings_(std::move(settings)) {
   auto server = CheckSmtpUrl(settings_.url);
-  server_ = server ? server.value() : settings_.url;
+  // Never the URL itself in messages: it may hold a password.
+  server_ = server ? server.value() : "(adresse non valide)";
   InitCurlOnce();
 }
 
