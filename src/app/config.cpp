@@ -40,7 +40,14 @@ Config ConfigFromEnvironment() {
   }
   if (auto v = Env("BOUSSOLE_DATA_DIR"); !v.empty()) config.data_dir = v;
   if (auto v = Env("BOUSSOLE_DATABASE"); !v.empty()) config.database = v;
-  if (auto v = Env("BOUSSOLE_PUBLIC_URL"); !v.empty()) config.public_url = v;
+  if (auto v = Env("BOUSSOLE_PUBLIC_URL"); !v.empty()) {
+    if (v.rfind("http://", 0) != 0 && v.rfind("https://", 0) != 0) {
+      throw std::invalid_argument("BOUSSOLE_PUBLIC_URL invalide : « " + v + " » (une adresse http:// ou https://).");
+    }
+    config.public_url = v;
+  }
+  config.smtp_url = Env("BOUSSOLE_SMTP_URL");
+  config.mail_from = Env("BOUSSOLE_MAIL_FROM");
   if (auto v = Env("BOUSSOLE_SCHEDULER_TICK_MS"); !v.empty()) {
     unsigned ms = 0;
     auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), ms);

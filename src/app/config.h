@@ -14,6 +14,10 @@ struct Config {
   std::string database;  //!< "" means sqlite://<data_dir>/boussole.db
   std::filesystem::path assets_dir;  //!< templates, static files, catalogue, node_modules
   std::string public_url = "http://127.0.0.1:8080";
+  //! Where mails go (BOUSSOLE_SMTP_URL, e.g. smtp://127.0.0.1:2525); "" writes them to the log.
+  std::string smtp_url;
+  //! The sender of mails (BOUSSOLE_MAIL_FROM), "address" or "Nom <address>".
+  std::string mail_from;
   //! How often each server looks for due jobs (BOUSSOLE_SCHEDULER_TICK_MS).
   std::chrono::milliseconds scheduler_tick{1000};
 

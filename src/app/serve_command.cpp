@@ -8,6 +8,9 @@
 
 #include "app/commands.h"
 #include "app/scheduler.h"
+#include "domain/accounts/account_service.h"
+#include "mail/make_mailer.h"
+#include "web/access.h"
 #include "domain/catalogue/eligibility.h"
 #include "storage/store.h"
 #include "web/http/server.h"
@@ -55,7 +58,15 @@ int RunServe(const Config& config) {
     }
     return 1;
   }
+  auto mailer = mail::MakeMailer(config.smtp_url, config.mail_from.empty() ? mail::kDefaultFrom : config.mail_from);
+  if (!mailer) {
+    std::cerr << "Erreur : " << mailer.error().message << "\n";
+    return 1;
+  }
+  accounts::AccountService accounts(*store, *mailer.value(), config.public_url);
   web::WebContext context{*store, templates, config.assets_dir, &metrics, &cache, &eligibility};
+  context.accounts = &accounts;
+  context.secure_cookies = config.public_url.rfind("https://", 0) == 0;
   metrics.AddGauge("boussole_response_cache", "Response cache: entries, hits and misses since start.", [&cache] {
     return std::vector<std::pair<std::string, double>>{{"kind=\"entries\"", static_cast<double>(cache.size())},
                                                        {"kind=\"hits\"", static_cast<double>(cache.hits())},
@@ -100,6 +111,8 @@ int RunServe(const Config& config) {
   web::RegisterOfferApi(router, context);
   web::RegisterEligibilityRoutes(router, context);
   web::RegisterOpsRoutes(router, context);
+  web::RegisterAccountPages(router, context);
+  router.SetInterceptor(web::MakeAccessInterceptor(context));
 
   web::StaticFiles files([&context](const web::Request& request, int status, std::string_view detail) {
     return web::RenderError(context, request, status, detail);

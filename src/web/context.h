@@ -11,6 +11,11 @@ namespace boussole::web {
 
 //! What handlers share: the store and the templates. Both are thread-safe.
 class OfferSearch;
+}  // namespace boussole::web
+namespace boussole::accounts {
+class AccountService;
+}  // namespace boussole::accounts
+namespace boussole::web {
 
 struct WebContext {
   storage::Store& store;
@@ -22,6 +27,10 @@ struct WebContext {
   const catalogue::QuestionnaireBatch* eligibility = nullptr;
   //! the offer index shared by the search page and the search API (issue 4)
   OfferSearch* search = nullptr;
+  //! sign-up, login and sessions (issue 5); null: nobody can sign in
+  accounts::AccountService* accounts = nullptr;
+  //! cookies only over https (BOUSSOLE_PUBLIC_URL starts with https://)
+  bool secure_cookies = false;
 };
 
 //! `handler` behind the context's response cache, when there is one. For handlers whose

@@ -69,7 +69,7 @@ Handler ResponseCache::Wrap(Handler handler) {
     ++misses_;
     // Rendered from data at least as new as `position`: safe to keep under that position.
     Response response = handler(request);
-    if (response.status == 200) {
+    if (response.status == 200 && response.Header("Cache-Control").find("no-store") == std::string::npos) {
       std::lock_guard lock(mutex_);
       if (position == position_) {
         if (entries_.size() >= capacity_) entries_.clear();

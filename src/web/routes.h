@@ -21,5 +21,8 @@ void RegisterSearchPage(Router& router, const WebContext& context);  //!< GET /o
 //! tests of context.eligibility (none when it is null: every test is a 404).
 void RegisterEligibilityRoutes(Router& router, const WebContext& context);
 void RegisterOpsRoutes(Router& router, const WebContext& context);
+//! /compte/…: sign-up, confirmation, login, logout, password reset, my account (issue 5).
+//! Nothing when context.accounts is null.
+void RegisterAccountPages(Router& router, const WebContext& context);
 
 }  // namespace boussole::web

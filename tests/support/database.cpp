@@ -87,6 +87,28 @@ std::string QueryRows(const std::string& url, const std::string& sql) {
   return out;
 }
 
+void ExecSql(const std::string& url, const std::string& sql) {
+  if (url.rfind("sqlite://", 0) == 0) {
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(url.substr(9).c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+      sqlite3_close(db);
+      throw std::runtime_error("cannot open " + url);
+    }
+    sqlite3_busy_timeout(db, 5000);
+    char* error = nullptr;
+    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+    const std::string message = error ? error : "";
+    sqlite3_free(error);
+    sqlite3_close(db);
+    if (rc != SQLITE_OK) throw std::runtime_error(message);
+    return;
+  }
+  pqxx::connection connection(url);
+  pqxx::work tx(connection);
+  tx.exec(sql);
+  tx.commit();
+}
+
 TestDatabase TestDatabase::Empty(const TempDir& dir, std::string backend) {
   if (backend.empty()) backend = TestBackend();
   if (backend == "sqlite") return TestDatabase("sqlite://" + (dir.path() / (UniqueName() + ".db")).string(), "");

@@ -17,6 +17,9 @@ std::string PostgresAdminUrl();
 //! Runs a read query directly on a database of either backend (sqlite:// or postgresql://)
 //! and returns the rows, one per line, columns separated by '|', NULL as "".
 std::string QueryRows(const std::string& url, const std::string& sql);
+//! Runs a writing statement directly on a database of either backend (to age a session,
+//! for instance). Throws on failure.
+void ExecSql(const std::string& url, const std::string& sql);
 
 class TestDatabase {
  public:

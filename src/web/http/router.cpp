@@ -175,7 +175,7 @@ Response Router::Dispatch(Request& request) const {
   Response response;
   if (const Route* route = Find(request.method, request.path, &params, &allow)) {
     request.path_params = std::move(params);
-    response = route->handler(request);
+    response = interceptor_ ? interceptor_(*route, request, route->handler) : route->handler(request);
   } else {
     const int status = allow.empty() ? 404 : 405;
     response = render_error_ ? render_error_(request, status, {})

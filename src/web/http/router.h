@@ -30,6 +30,10 @@ using Handler = std::function<Response(const Request&)>;
 //! Builds the error response for a status (HTML page or problem details, depending on the
 //! request). Used by the router for 404/405 and by the server for 400/413/431/500.
 using ErrorRenderer = std::function<Response(const Request&, int status, std::string_view detail)>;
+struct Route;
+//! Runs around every matched route: identity, authorisation and CSRF checks live there, in
+//! one place, rather than in each handler. It calls `next` (or answers without it).
+using Interceptor = std::function<Response(const Route& route, const Request& request, const Handler& next)>;
 
 struct Route {
   std::string method;
@@ -64,6 +68,8 @@ class Router {
     is_unavailable_ = std::move(predicate);
   }
   bool IsUnavailable(const std::exception& e) const { return is_unavailable_ && is_unavailable_(e); }
+  //! Sets the interceptor of every route. Set before serving.
+  void SetInterceptor(Interceptor interceptor) { interceptor_ = std::move(interceptor); }
 
  private:
   const Route* Find(const std::string& method, const std::string& path,
@@ -76,6 +82,7 @@ class Router {
 
   ErrorRenderer render_error_;
   std::function<bool(const std::exception&)> is_unavailable_;
+  Interceptor interceptor_;
   std::vector<Route> routes_;
   //! routes_[i].pattern split at '/', in step with routes_.
   std::vector<std::vector<std::string>> patterns_;

@@ -1,5 +1,7 @@
 #include "web/pages/page.h"
 
+#include "web/viewer.h"
+
 namespace boussole::web {
 
 Response RenderPage(const WebContext& context, int status, std::string_view template_name,
@@ -12,7 +14,15 @@ Response RenderPage(const WebContext& context, int status, std::string_view temp
   layout["crumbs"] = crumbs;
   layout["show_breadcrumb"] = !meta.crumbs.empty() || meta.title != "Accueil";
   layout["nav_" + (meta.nav.empty() ? std::string("none") : meta.nav)] = true;
-  return Response::Html(status, context.templates.Render("layout", layout));
+  const Viewer& viewer = CurrentViewer();
+  if (viewer.signed_in()) {
+    layout["viewer"] = {{"name", viewer.account->user.display_name}, {"csrf", viewer.account->session.csrf_token}};
+  }
+  layout["accounts"] = context.accounts != nullptr;
+  Response response = Response::Html(status, context.templates.Render("layout", layout));
+  // Pages for one person (signed in, or carrying a visitor's form token) are theirs alone.
+  if (viewer.signed_in() || VisitorCsrfUsed()) response.SetHeader("Cache-Control", "private, no-store");
+  return response;
 }
 
 Response RenderError(const WebContext& context, const Request& request, int status,

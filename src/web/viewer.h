@@ -1,0 +1,51 @@
+#pragma once
+// Who is asking: the person behind the request being handled on this thread. Handlers run
+// synchronously on a worker thread, so the interceptor (web/access.h) opens a scope around
+// each of them and everything below — page layout, cache, policy — reads it here instead of
+// threading a parameter through every call. The session is looked up on first use only, so
+// that static files and cached pages cost no query.
+#include <optional>
+#include <string>
+
+#include "domain/accounts/account_service.h"
+#include "web/context.h"
+#include "web/http/request.h"
+
+namespace boussole::web {
+
+inline constexpr const char* kSessionCookie = "boussole_session";
+inline constexpr const char* kVisitorCsrfCookie = "boussole_csrf";
+//! The hidden field every POST form carries.
+inline constexpr const char* kCsrfField = "csrf";
+
+struct Viewer {
+  std::optional<accounts::SignedIn> account;
+  bool signed_in() const { return account.has_value(); }
+};
+
+//! Makes `request` the current request of this thread until destroyed. Not nestable.
+class ViewerScope {
+ public:
+  ViewerScope(const WebContext& context, const Request& request);
+  ~ViewerScope();
+  ViewerScope(const ViewerScope&) = delete;
+  ViewerScope& operator=(const ViewerScope&) = delete;
+
+  //! The visitor CSRF token minted during the request, to be sent as a cookie; "" if none.
+  std::string MintedVisitorToken() const;
+};
+
+//! The current viewer; a visitor outside any scope (tests, jobs).
+const Viewer& CurrentViewer();
+
+//! The token the forms of the current response must carry: the session's when signed in,
+//! else the visitor cookie's (minted when absent). A page that asks for it must not be
+//! shared between people (RenderPage marks it no-store).
+std::string CurrentCsrfToken();
+//! Whether CurrentCsrfToken() was called for a visitor during this request.
+bool VisitorCsrfUsed();
+
+//! Whether the POST body's csrf field matches the viewer's token (constant time).
+bool CsrfMatches(const Request& request);
+
+}  // namespace boussole::web
