@@ -5,10 +5,12 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <unordered_map>
 
 #include "core/text_folding.h"
 #include "domain/catalogue/availability.h"
+#include "search/bitset.h"
 #include "search/offer_filters.h"
 #include "search/query_parser.h"
 #include "search/spelling.h"
@@ -17,9 +19,11 @@
 namespace boussole::search {
 namespace {
 
-// Everything a query touches per offer is an integer decided at build time (facet values,
-// territories, dates, sort ranks), so that a search over 100 000 offers compares numbers,
-// not strings, and allocates per query, not per offer (bench/README.md, "Search").
+// How a search runs (bench/README.md, "Search"): every filter is a set of documents — a
+// bitset per facet value built once, and per query the text, territory, dates and the
+// status — so that the filters are ANDed word by word, each facet is counted over the
+// documents that pass every OTHER filter, and only the documents that pass them all are
+// scored and sorted. The cost follows the number of matches, not the size of the catalogue.
 
 constexpr std::size_t kFields = 3;  // title (name, short title, initial name), description, eligibility
 constexpr std::array<double, kFields> kFieldWeights = {3.0, 1.0, 0.5};
@@ -30,11 +34,8 @@ constexpr double kPrefixWeight = 0.5;      // a completion counts less than the 
 constexpr std::size_t kMaxCompletions = 64;
 constexpr std::size_t kStatusFacet = static_cast<std::size_t>(Facet::kStatus);
 constexpr std::size_t kFreeFacet = static_cast<std::size_t>(Facet::kFree);
-// The status facet's values, by id; computed per query from the dates.
+// The status facet's values, by id.
 const std::vector<std::string> kStatusNames = {"open", "closing", "closed"};
-constexpr std::uint32_t kOpen = 0;
-constexpr std::uint32_t kClosing = 1;
-constexpr std::uint32_t kClosed = 2;
 constexpr std::int32_t kNoDate = std::numeric_limits<std::int32_t>::max();
 
 //! YYYY-MM-DD (a longer ISO text too) → YYYYMMDD, which orders as the dates do.
@@ -56,11 +57,7 @@ struct Posting {
 struct Document {
   std::array<std::vector<std::uint32_t>, kFields> terms;
   double weighted_length = 0;
-  std::int32_t deadline = kNoDate;   // kNoDate: none
-  std::int32_t published = 0;        // 0: not published
-  bool closed = false;               // closed by the job
-  bool free = false;                 // is_charged == false
-  bool has_conditions = false;       // population conditions to check
+  std::int32_t deadline = kNoDate;
   std::uint8_t width = 5;            // PerimeterWidth of the widest member
   std::uint32_t name_rank = 0;       // position in (folded name, slug) order
   std::uint32_t slug_rank = 0;       // position in slug order
@@ -71,6 +68,13 @@ struct Document {
 struct Alternative {
   std::vector<std::uint32_t> terms;  // consecutive
   double weight = 1.0;
+};
+
+//! An alternative's documents with their field frequencies, and its inverse frequency.
+struct AlternativeMatches {
+  std::vector<Posting> postings;  // ascending documents
+  double weight = 1.0;
+  double idf = 0;
 };
 
 struct Candidate {
@@ -89,7 +93,7 @@ std::size_t CountPhrase(const std::vector<std::uint32_t>& field, const std::vect
   return count;
 }
 
-//! Values as small integers: one dictionary per facet, or one for the territories.
+//! Values as small integers: one dictionary per facet, and one for the territories.
 class Dictionary {
  public:
   std::uint32_t Intern(const std::string& value) {
@@ -109,7 +113,7 @@ class Dictionary {
   std::vector<std::string> names_;
 };
 
-//! Per-document lists of integers in one array (documents × slots): offsets[d * slots + s].
+//! Per-document lists of integers in one array: offsets[d * slots + s].
 class Lists {
  public:
   explicit Lists(std::size_t slots) : slots_(slots) { offsets_.push_back(0); }
@@ -117,9 +121,6 @@ class Lists {
   void EndSlot() { offsets_.push_back(static_cast<std::uint32_t>(values_.size())); }
   const std::uint32_t* begin(std::size_t d, std::size_t slot) const { return values_.data() + offsets_[d * slots_ + slot]; }
   const std::uint32_t* end(std::size_t d, std::size_t slot) const { return values_.data() + offsets_[d * slots_ + slot + 1]; }
-  bool Contains(std::size_t d, std::size_t slot, std::uint32_t value) const {
-    return std::find(begin(d, slot), end(d, slot), value) != end(d, slot);
-  }
 
  private:
   std::size_t slots_;
@@ -127,35 +128,75 @@ class Lists {
   std::vector<std::uint32_t> offsets_;
 };
 
+//! Tokenize, with the folding of each whitespace-separated chunk remembered: catalogues
+//! repeat their words, and ICU's transliteration is most of the cost of a build.
+class ChunkTokenizer {
+ public:
+  template <typename Visit>
+  void ForEachWord(std::string_view text, Visit&& visit) {
+    std::size_t start = 0;
+    while (start < text.size()) {
+      const std::size_t end = std::min(text.find_first_of(" \t\r\n", start), text.size());
+      if (end > start) {
+        const std::string_view chunk = text.substr(start, end - start);
+        auto it = cache_.find(chunk);
+        if (it == cache_.end()) it = cache_.emplace(std::string(chunk), Tokenize(chunk)).first;
+        for (const std::string& word : it->second) visit(word);
+      }
+      start = end + 1;
+    }
+  }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::vector<std::string>, Hash, std::equal_to<>> cache_;
+};
+
+//! Per-query scratch space, one per thread (a search never allocates per document).
+struct Scratch {
+  std::vector<double> scores;
+  std::vector<std::uint16_t> matched;
+  std::vector<double> best;
+  std::vector<std::uint32_t> touched;
+};
+
 class OfferIndexImpl final : public OfferIndex {
  public:
   OfferIndexImpl(std::vector<catalogue::Offer> offers,
-                 std::map<std::string, std::vector<std::string>> perimeter_ancestors, Synonyms synonyms);
+                 const std::map<std::string, std::vector<std::string>>& perimeter_ancestors, Synonyms synonyms);
 
   SearchResult Search(const SearchQuery& query) const override;
   const std::vector<catalogue::Offer>& offers() const override { return offers_; }
 
  private:
-  void MakeDocument(std::uint32_t d, const std::map<std::string, std::vector<std::string>>& ancestors);
-  void AddField(std::uint32_t d, std::size_t field, std::string_view text, Document& doc);
+  void MakeDocument(std::uint32_t d, const std::map<std::string, std::vector<std::string>>& ancestors,
+                    ChunkTokenizer& tokenizer, std::unordered_map<std::string, std::uint32_t>& word_terms);
+  void AddField(std::uint32_t d, std::size_t field, std::string_view text, Document& doc, ChunkTokenizer& tokenizer,
+                std::unordered_map<std::string, std::uint32_t>& word_terms);
   void Rank();
   std::uint32_t TermId(const std::string& stem);
   const std::uint32_t* FindTerm(const std::string& stem) const;
   std::vector<Alternative> Resolve(const QueryWord& word, ParsedQuery& parsed, bool& corrected) const;
-  //! Adds the word's best score per document to `scores` and counts it in `matched`;
-  //! `best` is scratch space of one slot per document, left zeroed.
-  void ScoreWord(const std::vector<Alternative>& alternatives, std::vector<double>& best,
-                 std::vector<std::uint32_t>& touched, std::vector<double>& scores,
-                 std::vector<std::uint16_t>& matched, std::vector<std::uint32_t>& candidates) const;
+  AlternativeMatches Match(const Alternative& alternative) const;
+  Bitset DocsWithDeadline(std::int32_t from, std::int32_t to) const;  // from ≤ deadline ≤ to
   void SortCandidates(std::vector<Candidate>& hits, Sort sort, std::size_t wanted) const;
 
   std::vector<catalogue::Offer> offers_;
   Synonyms synonyms_;
   std::vector<Document> docs_;
-  std::array<Dictionary, kFacetCount> facet_values_;  // kStatus: kStatusNames, kFree: {"true"}
-  Lists facets_{kFacetCount};                          // static values per document and facet
+  std::array<Dictionary, kFacetCount> facet_values_;           // kStatus: kStatusNames
+  std::array<std::vector<Bitset>, kFacetCount> value_docs_;    // by facet and value id (not kStatus)
+  Lists facets_{kFacetCount};                                  // values per document and facet
   Dictionary territories_;
-  Lists places_{2};  // per document: 0 the perimeter's territories, 1 their ancestors
+  std::vector<std::vector<std::uint32_t>> perimeter_docs_;  // by territory: docs whose perimeter names it
+  std::vector<std::vector<std::uint32_t>> inner_docs_;      // by territory: docs whose perimeter lies below it
+  std::vector<std::uint32_t> conditional_docs_;             // docs with population conditions
+  Bitset closed_docs_;                                      // closed by the job
+  std::vector<std::pair<std::int32_t, std::uint32_t>> by_deadline_;   // (deadline, doc), ascending
+  std::vector<std::pair<std::int32_t, std::uint32_t>> by_published_;  // (publication day, doc), ascending
   std::unordered_map<std::string, std::uint32_t> term_ids_;
   std::vector<std::vector<Posting>> postings_;  // by term id, docs ascending
   std::map<std::string, std::uint32_t> surface_;  // folded word → term id, sorted for prefixes
@@ -164,19 +205,33 @@ class OfferIndexImpl final : public OfferIndex {
 };
 
 OfferIndexImpl::OfferIndexImpl(std::vector<catalogue::Offer> offers,
-                               std::map<std::string, std::vector<std::string>> perimeter_ancestors,
+                               const std::map<std::string, std::vector<std::string>>& perimeter_ancestors,
                                Synonyms synonyms)
     : offers_(std::move(offers)), synonyms_(std::move(synonyms)) {
   for (const std::string& status : kStatusNames) facet_values_[kStatusFacet].Intern(status);
   facet_values_[kFreeFacet].Intern("true");
-  docs_.reserve(offers_.size());
+  const std::size_t n = offers_.size();
+  closed_docs_ = Bitset(n);
+  docs_.reserve(n);
+  ChunkTokenizer tokenizer;
+  std::unordered_map<std::string, std::uint32_t> word_terms;
   double total_length = 0;
-  for (std::uint32_t d = 0; d < offers_.size(); ++d) {
-    MakeDocument(d, perimeter_ancestors);
+  for (std::uint32_t d = 0; d < n; ++d) {
+    MakeDocument(d, perimeter_ancestors, tokenizer, word_terms);
     total_length += docs_.back().weighted_length;
   }
-  average_length_ = docs_.empty() ? 1.0 : std::max(1.0, total_length / static_cast<double>(docs_.size()));
+  average_length_ = docs_.empty() ? 1.0 : std::max(1.0, total_length / static_cast<double>(n));
+  for (auto& [word, term] : word_terms) surface_.emplace(word, term);
   for (const auto& [word, term] : surface_) spelling_.Add(word, postings_[term].size());
+  for (std::size_t f = 0; f < kFacetCount; ++f) {
+    if (f == kStatusFacet) continue;
+    value_docs_[f].assign(facet_values_[f].size(), Bitset(n));
+    for (std::uint32_t d = 0; d < n; ++d) {
+      for (const std::uint32_t* v = facets_.begin(d, f); v != facets_.end(d, f); ++v) value_docs_[f][*v].Set(d);
+    }
+  }
+  std::sort(by_deadline_.begin(), by_deadline_.end());
+  std::sort(by_published_.begin(), by_published_.end());
   Rank();
 }
 
@@ -191,28 +246,31 @@ const std::uint32_t* OfferIndexImpl::FindTerm(const std::string& stem) const {
   return it == term_ids_.end() ? nullptr : &it->second;
 }
 
-void OfferIndexImpl::AddField(std::uint32_t d, std::size_t field, std::string_view text, Document& doc) {
-  for (const std::string& word : Tokenize(text)) {
-    if (IsStopWord(word)) continue;
-    const std::uint32_t term = TermId(Stem(word));
-    surface_.emplace(word, term);
+void OfferIndexImpl::AddField(std::uint32_t d, std::size_t field, std::string_view text, Document& doc,
+                              ChunkTokenizer& tokenizer, std::unordered_map<std::string, std::uint32_t>& word_terms) {
+  tokenizer.ForEachWord(text, [&](const std::string& word) {
+    if (IsStopWord(word)) return;
+    auto it = word_terms.find(word);
+    if (it == word_terms.end()) it = word_terms.emplace(word, TermId(Stem(word))).first;
+    const std::uint32_t term = it->second;
     doc.terms[field].push_back(term);
     std::vector<Posting>& list = postings_[term];
     if (list.empty() || list.back().doc != d) list.push_back({d, {}});
     ++list.back().tf[field];
-  }
+  });
 }
 
-void OfferIndexImpl::MakeDocument(std::uint32_t d, const std::map<std::string, std::vector<std::string>>& ancestors) {
+void OfferIndexImpl::MakeDocument(std::uint32_t d, const std::map<std::string, std::vector<std::string>>& ancestors,
+                                  ChunkTokenizer& tokenizer, std::unordered_map<std::string, std::uint32_t>& word_terms) {
   const catalogue::Offer& offer = offers_[d];
   Document& doc = docs_.emplace_back();
   for (const std::string* part : {&offer.name, &offer.short_title, &offer.initial_name}) {
     if (part->empty()) continue;
     if (!doc.terms[0].empty()) doc.terms[0].push_back(kGap);
-    AddField(d, 0, *part, doc);
+    AddField(d, 0, *part, doc, tokenizer, word_terms);
   }
-  AddField(d, 1, offer.description, doc);
-  AddField(d, 2, offer.eligibility, doc);
+  AddField(d, 1, offer.description, doc, tokenizer, word_terms);
+  AddField(d, 2, offer.eligibility, doc, tokenizer, word_terms);
   for (std::size_t f = 0; f < kFields; ++f) {
     doc.weighted_length += kFieldWeights[f] * static_cast<double>(doc.terms[f].size());
   }
@@ -225,28 +283,31 @@ void OfferIndexImpl::MakeDocument(std::uint32_t d, const std::map<std::string, s
     facets_.EndSlot();
   }
   doc.deadline = offer.submission_deadline.empty() ? kNoDate : DateNumber(offer.submission_deadline);
-  doc.published = offer.published_at.empty() ? 0 : DateNumber(offer.published_at);
-  if (doc.published == kNoDate) doc.published = 0;
-  doc.closed = !offer.closed_at.empty();
-  doc.free = offer.is_charged.has_value() && !*offer.is_charged;
-  doc.has_conditions = !offer.population_conditions.empty();
+  if (doc.deadline != kNoDate) by_deadline_.emplace_back(doc.deadline, d);
+  if (const std::int32_t day = DateNumber(offer.published_at); !offer.published_at.empty() && day != kNoDate) {
+    by_published_.emplace_back(day, d);
+  }
+  if (!offer.closed_at.empty()) closed_docs_.Set(d);
+  if (!offer.population_conditions.empty()) conditional_docs_.push_back(d);
 
   const std::vector<std::string> members = catalogue::PerimeterTerritories(offer);
   int width = members.empty() ? PerimeterWidth("") : 0;
-  std::vector<std::uint32_t> above;
+  auto add = [&](std::vector<std::vector<std::uint32_t>>& lists, const std::string& territory) {
+    const std::uint32_t id = territories_.Intern(territory);
+    if (perimeter_docs_.size() <= id) {
+      perimeter_docs_.resize(id + 1);
+      inner_docs_.resize(id + 1);
+    }
+    auto& list = lists[id];
+    if (list.empty() || list.back() != d) list.push_back(d);
+  };
   for (const std::string& member : members) {
     width = std::max(width, PerimeterWidth(member));
-    places_.Add(territories_.Intern(member));
+    add(perimeter_docs_, member);
     auto it = ancestors.find(member);
     if (it == ancestors.end()) continue;
-    for (const std::string& ancestor : it->second) {
-      const std::uint32_t id = territories_.Intern(ancestor);
-      if (std::find(above.begin(), above.end(), id) == above.end()) above.push_back(id);
-    }
+    for (const std::string& ancestor : it->second) add(inner_docs_, ancestor);
   }
-  places_.EndSlot();
-  for (std::uint32_t id : above) places_.Add(id);
-  places_.EndSlot();
   doc.width = static_cast<std::uint8_t>(width);
 }
 
@@ -311,46 +372,38 @@ std::vector<Alternative> OfferIndexImpl::Resolve(const QueryWord& word, ParsedQu
   return alternatives;
 }
 
-void OfferIndexImpl::ScoreWord(const std::vector<Alternative>& alternatives, std::vector<double>& best,
-                               std::vector<std::uint32_t>& touched, std::vector<double>& scores,
-                               std::vector<std::uint16_t>& matched, std::vector<std::uint32_t>& candidates) const {
-  const double n = static_cast<double>(docs_.size());
-  touched.clear();
-  std::vector<std::pair<std::uint32_t, std::array<std::uint32_t, kFields>>> hits;
-  for (const Alternative& alternative : alternatives) {
-    // Field frequencies of the alternative in every document holding its first term.
-    hits.clear();
-    for (const Posting& posting : postings_[alternative.terms[0]]) {
-      if (alternative.terms.size() == 1) {
-        hits.emplace_back(posting.doc, posting.tf);
-        continue;
-      }
-      std::array<std::uint32_t, kFields> tf{};
+AlternativeMatches OfferIndexImpl::Match(const Alternative& alternative) const {
+  AlternativeMatches matches;
+  matches.weight = alternative.weight;
+  if (alternative.terms.size() == 1) {
+    matches.postings = postings_[alternative.terms[0]];
+  } else {
+    // A phrase: only documents holding its rarest term can hold it.
+    std::uint32_t rarest = alternative.terms[0];
+    for (std::uint32_t term : alternative.terms) {
+      if (postings_[term].size() < postings_[rarest].size()) rarest = term;
+    }
+    for (const Posting& posting : postings_[rarest]) {
+      Posting phrase{posting.doc, {}};
       bool any = false;
       for (std::size_t f = 0; f < kFields; ++f) {
-        tf[f] = static_cast<std::uint32_t>(CountPhrase(docs_[posting.doc].terms[f], alternative.terms));
-        any = any || tf[f] > 0;
+        phrase.tf[f] = static_cast<std::uint32_t>(CountPhrase(docs_[posting.doc].terms[f], alternative.terms));
+        any = any || phrase.tf[f] > 0;
       }
-      if (any) hits.emplace_back(posting.doc, tf);
-    }
-    const double df = static_cast<double>(hits.size());
-    const double idf = std::log(1.0 + (n - df + 0.5) / (df + 0.5));
-    for (const auto& [d, tf] : hits) {
-      double weighted_tf = 0;
-      for (std::size_t f = 0; f < kFields; ++f) weighted_tf += kFieldWeights[f] * static_cast<double>(tf[f]);
-      const double norm = 1.0 - kB + kB * docs_[d].weighted_length / average_length_;
-      // Strictly positive, so that a slot above zero means "touched".
-      const double score =
-          std::max(alternative.weight * idf * weighted_tf * (kK1 + 1.0) / (weighted_tf + kK1 * norm), 1e-12);
-      if (best[d] == 0) touched.push_back(d);
-      best[d] = std::max(best[d], score);
+      if (any) matches.postings.push_back(phrase);
     }
   }
-  for (std::uint32_t d : touched) {
-    scores[d] += best[d];
-    if (matched[d]++ == 0) candidates.push_back(d);
-    best[d] = 0;
-  }
+  const double n = static_cast<double>(docs_.size());
+  const double df = static_cast<double>(matches.postings.size());
+  matches.idf = std::log(1.0 + (n - df + 0.5) / (df + 0.5));
+  return matches;
+}
+
+Bitset OfferIndexImpl::DocsWithDeadline(std::int32_t from, std::int32_t to) const {
+  Bitset docs(docs_.size());
+  auto it = std::lower_bound(by_deadline_.begin(), by_deadline_.end(), std::pair<std::int32_t, std::uint32_t>{from, 0});
+  for (; it != by_deadline_.end() && it->first <= to; ++it) docs.Set(it->second);
+  return docs;
 }
 
 void OfferIndexImpl::SortCandidates(std::vector<Candidate>& hits, Sort sort, std::size_t wanted) const {
@@ -394,21 +447,20 @@ void OfferIndexImpl::SortCandidates(std::vector<Candidate>& hits, Sort sort, std
 
 SearchResult OfferIndexImpl::Search(const SearchQuery& query) const {
   SearchResult result;
+  const std::size_t n = docs_.size();
   ParsedQuery parsed = ParseQuery(query.text, synonyms_);
   bool corrected = false;
   const bool has_text = !parsed.words.empty();
-  std::vector<double> scores;
-  std::vector<std::uint16_t> matched;
-  std::vector<std::uint32_t> candidates;
-  if (has_text) {
-    scores.assign(docs_.size(), 0.0);
-    matched.assign(docs_.size(), 0);
-    std::vector<double> best(docs_.size(), 0.0);
-    std::vector<std::uint32_t> touched;
-    for (const QueryWord& word : parsed.words) {
-      ScoreWord(Resolve(word, parsed, corrected), best, touched, scores, matched, candidates);
+
+  // 1. The text: the documents matching at least one query word.
+  std::vector<std::vector<AlternativeMatches>> words;
+  Bitset base(n, !has_text);
+  for (const QueryWord& word : parsed.words) {
+    auto& matches = words.emplace_back();
+    for (const Alternative& alternative : Resolve(word, parsed, corrected)) {
+      matches.push_back(Match(alternative));
+      for (const Posting& posting : matches.back().postings) base.Set(posting.doc);
     }
-    std::sort(candidates.begin(), candidates.end());
   }
   if (corrected) {
     for (const auto& piece : parsed.pieces) {
@@ -417,104 +469,142 @@ SearchResult OfferIndexImpl::Search(const SearchQuery& query) const {
     }
   }
 
-  // The selection as ids; a value no offer has selects nothing (the facet stays active).
-  std::array<std::vector<char>, kFacetCount> selected;
-  std::array<bool, kFacetCount> active{};
-  for (std::size_t f = 0; f < kFacetCount; ++f) {
-    active[f] = !query.selected[f].empty();
-    selected[f].assign(facet_values_[f].size(), 0);
-    for (const std::string& value : query.selected[f]) {
-      if (const std::uint32_t* id = facet_values_[f].Find(value)) selected[f][*id] = 1;
+  // 2. The filters that are not facets: territory, population, dates.
+  const std::string territory_kind = query.territory.substr(0, query.territory.find(':'));
+  Bitset local(n);
+  Bitset free_here(n);
+  if (!query.territory.empty() || !query.covering.empty()) {
+    Bitset covers(n);
+    std::vector<std::string> covering = query.covering;
+    if (!query.territory.empty()) covering.push_back(query.territory);
+    for (const std::string& id : covering) {
+      if (const std::uint32_t* t = territories_.Find(id)) {
+        for (std::uint32_t d : perimeter_docs_[*t]) covers.Set(d);
+      }
+    }
+    if (const std::uint32_t* t = query.territory.empty() ? nullptr : territories_.Find(query.territory)) {
+      for (std::uint32_t d : inner_docs_[*t]) {
+        if (!covers.Test(d)) local.Set(d);
+      }
+    }
+    Bitset here = covers;
+    here |= local;
+    base &= here;
+  }
+  for (std::uint32_t d : conditional_docs_) {
+    if (!catalogue::PopulationAllows(offers_[d], territory_kind, query.territory_population)) {
+      base.Reset(d);
+    } else if (catalogue::FreeByPopulation(offers_[d], territory_kind, query.territory_population)) {
+      free_here.Set(d);
     }
   }
-  std::vector<std::uint32_t> covering;
-  for (const std::string& id : query.covering) {
-    if (const std::uint32_t* found = territories_.Find(id)) covering.push_back(*found);
+  if (!query.deadline_before.empty()) base &= DocsWithDeadline(std::numeric_limits<std::int32_t>::min(), DateNumber(query.deadline_before));
+  if (!query.published_after.empty()) {
+    Bitset published(n);
+    const std::int32_t from = DateNumber(query.published_after);
+    auto it = std::lower_bound(by_published_.begin(), by_published_.end(), std::pair<std::int32_t, std::uint32_t>{from, 0});
+    for (; it != by_published_.end(); ++it) published.Set(it->second);
+    base &= published;
   }
-  const bool by_territory = !query.territory.empty() || !query.covering.empty();
-  const std::uint32_t* territory = query.territory.empty() ? nullptr : territories_.Find(query.territory);
-  if (territory != nullptr && std::find(covering.begin(), covering.end(), *territory) == covering.end()) {
-    covering.push_back(*territory);
-  }
-  const std::string territory_kind = query.territory.substr(0, query.territory.find(':'));
+
+  // 3. The facets' documents for this query: the selected values, the status from the
+  //    dates, "free" also from population conditions.
   const std::int32_t today = DateNumber(query.today);
   const std::int32_t closing_limit = DateNumber(AddDays(query.today, 30));
-  const std::int32_t deadline_before = query.deadline_before.empty() ? kNoDate : DateNumber(query.deadline_before);
-  const std::int32_t published_after = query.published_after.empty() ? 0 : DateNumber(query.published_after);
-
-  std::array<std::vector<std::size_t>, kFacetCount> counts;
-  for (std::size_t f = 0; f < kFacetCount; ++f) counts[f].assign(facet_values_[f].size(), 0);
-  std::vector<Candidate> hits;
-  const std::uint32_t free_value = 0;
-  std::array<std::uint32_t, 2> status_values{};
-  const std::size_t scan = has_text ? candidates.size() : docs_.size();
-  for (std::size_t i = 0; i < scan; ++i) {
-    const std::uint32_t d = has_text ? candidates[i] : static_cast<std::uint32_t>(i);
-    const Document& doc = docs_[d];
-    bool local = false;
-    if (by_territory) {
-      bool covers = false;
-      for (const std::uint32_t* p = places_.begin(d, 0); p != places_.end(d, 0) && !covers; ++p) {
-        covers = std::find(covering.begin(), covering.end(), *p) != covering.end();
-      }
-      local = !covers && territory != nullptr && places_.Contains(d, 1, *territory);
-      if (!covers && !local) continue;
-    }
-    if (doc.has_conditions &&
-        !catalogue::PopulationAllows(offers_[d], territory_kind, query.territory_population)) {
-      continue;
-    }
-    if (deadline_before != kNoDate && doc.deadline > deadline_before) continue;
-    if (published_after != 0 && doc.published < published_after) continue;
-
-    // The per-query facets: status from the dates, free also from population conditions.
-    std::size_t status_count = 0;
-    if (doc.closed || (doc.deadline != kNoDate && today != kNoDate && doc.deadline < today)) {
-      status_values[status_count++] = kClosed;
-    } else {
-      status_values[status_count++] = kOpen;
-      if (doc.deadline != kNoDate && closing_limit != kNoDate && doc.deadline <= closing_limit) {
-        status_values[status_count++] = kClosing;
-      }
-    }
-    const bool free = doc.free || (doc.has_conditions && catalogue::FreeByPopulation(
-                                                             offers_[d], territory_kind, query.territory_population));
-    auto for_each_value = [&](std::size_t f, auto&& visit) {
-      if (f == kStatusFacet) {
-        for (std::size_t s = 0; s < status_count; ++s) visit(status_values[s]);
-      } else if (f == kFreeFacet) {
-        if (free) visit(free_value);
-      } else {
-        for (const std::uint32_t* v = facets_.begin(d, f); v != facets_.end(d, f); ++v) visit(*v);
-      }
-    };
-    // Which facets does the offer fail? It counts in facet F when it fails no other facet.
-    std::uint32_t failed = 0;
-    std::size_t failures = 0;
-    for (std::size_t f = 0; f < kFacetCount && failures < 2; ++f) {
-      if (!active[f]) continue;
-      bool any = false;
-      for_each_value(f, [&](std::uint32_t v) { any = any || selected[f][v] != 0; });
-      if (!any) {
-        failed |= 1u << f;
-        ++failures;
-      }
-    }
-    if (failures > 1) continue;
-    for (std::size_t f = 0; f < kFacetCount; ++f) {
-      if (failed != 0 && failed != (1u << f)) continue;
-      for_each_value(f, [&](std::uint32_t v) { ++counts[f][v]; });
-    }
-    if (failed != 0) continue;
-    hits.push_back({d, has_text ? matched[d] : std::uint16_t{0}, local, has_text ? scores[d] : 0.0});
-  }
+  Bitset closed = closed_docs_;
+  if (today != kNoDate) closed |= DocsWithDeadline(std::numeric_limits<std::int32_t>::min(), today - 1);
+  Bitset open = closed;
+  open.Invert();
+  Bitset closing = closing_limit == kNoDate ? Bitset(n) : DocsWithDeadline(std::numeric_limits<std::int32_t>::min(), closing_limit);
+  closing &= open;
+  const std::array<const Bitset*, 3> status_docs = {&open, &closing, &closed};
+  Bitset free_docs = value_docs_[kFreeFacet].empty() ? Bitset(n) : value_docs_[kFreeFacet][0];
+  free_docs |= free_here;
+  auto docs_of = [&](std::size_t f, std::uint32_t v) -> const Bitset& {
+    if (f == kStatusFacet) return *status_docs[v];
+    if (f == kFreeFacet) return free_docs;
+    return value_docs_[f][v];
+  };
+  std::array<std::optional<Bitset>, kFacetCount> passing;  // set for active facets
   for (std::size_t f = 0; f < kFacetCount; ++f) {
+    if (query.selected[f].empty()) continue;
+    Bitset docs(n);
+    for (const std::string& value : query.selected[f]) {
+      if (const std::uint32_t* v = facet_values_[f].Find(value)) docs |= docs_of(f, *v);
+    }
+    passing[f] = std::move(docs);
+  }
+  Bitset matching = base;
+  for (const auto& docs : passing) {
+    if (docs) matching &= *docs;
+  }
+
+  // 4. Facet counts: facet F over the documents passing every other filter.
+  for (std::size_t f = 0; f < kFacetCount; ++f) {
+    const Bitset* over = &matching;
+    Bitset others;
+    if (passing[f]) {
+      others = base;
+      for (std::size_t g = 0; g < kFacetCount; ++g) {
+        if (g != f && passing[g]) others &= *passing[g];
+      }
+      over = &others;
+    }
     std::map<std::string, std::size_t> named;
-    for (std::uint32_t v = 0; v < counts[f].size(); ++v) {
-      if (counts[f][v] > 0) named.emplace(facet_values_[f].Name(v), counts[f][v]);
+    // Per value, a popcount over the whole set; per document, a walk of its values: whichever
+    // costs fewer operations for this set.
+    const bool by_value = f == kStatusFacet || f == kFreeFacet ||
+                          facet_values_[f].size() * over->word_count() < 2 * over->Count();
+    if (by_value) {
+      for (std::uint32_t v = 0; v < facet_values_[f].size(); ++v) {
+        if (const std::size_t c = over->CountAnd(docs_of(f, v)); c > 0) named.emplace(facet_values_[f].Name(v), c);
+      }
+    } else {
+      std::vector<std::size_t> counts(facet_values_[f].size(), 0);
+      over->ForEach([&](std::uint32_t d) {
+        for (const std::uint32_t* v = facets_.begin(d, f); v != facets_.end(d, f); ++v) ++counts[*v];
+      });
+      for (std::uint32_t v = 0; v < counts.size(); ++v) {
+        if (counts[v] > 0) named.emplace(facet_values_[f].Name(v), counts[v]);
+      }
     }
     if (!named.empty()) result.facets[std::string(FacetKey(static_cast<Facet>(f)))] = std::move(named);
   }
+
+  // 5. Scores of the matching documents only, then the page.
+  thread_local Scratch scratch;
+  if (has_text) {
+    scratch.scores.assign(n, 0.0);
+    scratch.matched.assign(n, 0);
+    scratch.best.assign(n, 0.0);
+    for (const auto& alternatives : words) {
+      scratch.touched.clear();
+      for (const AlternativeMatches& matches : alternatives) {
+        for (const Posting& posting : matches.postings) {
+          if (!matching.Test(posting.doc)) continue;
+          double weighted_tf = 0;
+          for (std::size_t f = 0; f < kFields; ++f) weighted_tf += kFieldWeights[f] * static_cast<double>(posting.tf[f]);
+          const double norm = 1.0 - kB + kB * docs_[posting.doc].weighted_length / average_length_;
+          // Strictly positive, so that a slot above zero means "touched".
+          const double score = std::max(
+              matches.weight * matches.idf * weighted_tf * (kK1 + 1.0) / (weighted_tf + kK1 * norm), 1e-12);
+          double& best = scratch.best[posting.doc];
+          if (best == 0) scratch.touched.push_back(posting.doc);
+          best = std::max(best, score);
+        }
+      }
+      for (std::uint32_t d : scratch.touched) {
+        scratch.scores[d] += scratch.best[d];
+        ++scratch.matched[d];
+        scratch.best[d] = 0;
+      }
+    }
+  }
+  std::vector<Candidate> hits;
+  hits.reserve(matching.Count());
+  matching.ForEach([&](std::uint32_t d) {
+    hits.push_back({d, has_text ? scratch.matched[d] : std::uint16_t{0}, local.Test(d), has_text ? scratch.scores[d] : 0.0});
+  });
   result.total = hits.size();
   const std::size_t per_page = std::max<std::size_t>(1, query.per_page);
   const std::size_t first = (std::max<std::size_t>(1, query.page) - 1) * per_page;
@@ -537,7 +627,7 @@ SearchResult OfferIndexImpl::Search(const SearchQuery& query) const {
 std::unique_ptr<OfferIndex> OfferIndex::Build(std::vector<catalogue::Offer> offers,
                                               std::map<std::string, std::vector<std::string>> perimeter_ancestors,
                                               Synonyms synonyms) {
-  return std::make_unique<OfferIndexImpl>(std::move(offers), std::move(perimeter_ancestors), std::move(synonyms));
+  return std::make_unique<OfferIndexImpl>(std::move(offers), perimeter_ancestors, std::move(synonyms));
 }
 
 }  // namespace boussole::search
