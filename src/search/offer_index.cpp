@@ -87,8 +87,12 @@ struct Candidate {
 std::size_t CountPhrase(const std::vector<std::uint32_t>& field, const std::vector<std::uint32_t>& phrase) {
   if (phrase.empty() || field.size() < phrase.size()) return 0;
   std::size_t count = 0;
+  const std::uint32_t first = phrase[0];
   for (std::size_t i = 0; i + phrase.size() <= field.size(); ++i) {
-    if (std::equal(phrase.begin(), phrase.end(), field.begin() + static_cast<std::ptrdiff_t>(i))) ++count;
+    if (field[i] != first) continue;  // most positions: one comparison, no call
+    std::size_t k = 1;
+    while (k < phrase.size() && field[i + k] == phrase[k]) ++k;
+    if (k == phrase.size()) ++count;
   }
   return count;
 }
@@ -180,7 +184,10 @@ class OfferIndexImpl final : public OfferIndex {
   std::uint32_t TermId(const std::string& stem);
   const std::uint32_t* FindTerm(const std::string& stem) const;
   std::vector<Alternative> Resolve(const QueryWord& word, ParsedQuery& parsed, bool& corrected) const;
-  AlternativeMatches Match(const Alternative& alternative) const;
+  //! The alternative's documents. A phrase is checked only in `worth` (the documents the
+  //! other filters leave a chance); its frequency, and so its weight, is its rarest term's,
+  //! so that it does not depend on the filters.
+  AlternativeMatches Match(const Alternative& alternative, const Bitset& worth) const;
   Bitset DocsWithDeadline(std::int32_t from, std::int32_t to) const;  // from ≤ deadline ≤ to
   void SortCandidates(std::vector<Candidate>& hits, Sort sort, std::size_t wanted) const;
 
@@ -372,18 +379,27 @@ std::vector<Alternative> OfferIndexImpl::Resolve(const QueryWord& word, ParsedQu
   return alternatives;
 }
 
-AlternativeMatches OfferIndexImpl::Match(const Alternative& alternative) const {
+AlternativeMatches OfferIndexImpl::Match(const Alternative& alternative, const Bitset& worth) const {
   AlternativeMatches matches;
   matches.weight = alternative.weight;
+  std::uint32_t rarest = alternative.terms[0];
+  for (std::uint32_t term : alternative.terms) {
+    if (postings_[term].size() < postings_[rarest].size()) rarest = term;
+  }
+  const double df = static_cast<double>(postings_[rarest].size());
   if (alternative.terms.size() == 1) {
     matches.postings = postings_[alternative.terms[0]];
   } else {
-    // A phrase: only documents holding its rarest term can hold it.
-    std::uint32_t rarest = alternative.terms[0];
+    // A phrase: only documents holding all its terms can hold it.
+    Bitset candidates = worth;
     for (std::uint32_t term : alternative.terms) {
-      if (postings_[term].size() < postings_[rarest].size()) rarest = term;
+      if (term == rarest) continue;
+      Bitset holding(docs_.size());
+      for (const Posting& posting : postings_[term]) holding.Set(posting.doc);
+      candidates &= holding;
     }
     for (const Posting& posting : postings_[rarest]) {
+      if (!candidates.Test(posting.doc)) continue;
       Posting phrase{posting.doc, {}};
       bool any = false;
       for (std::size_t f = 0; f < kFields; ++f) {
@@ -394,7 +410,6 @@ AlternativeMatches OfferIndexImpl::Match(const Alternative& alternative) const {
     }
   }
   const double n = static_cast<double>(docs_.size());
-  const double df = static_cast<double>(matches.postings.size());
   matches.idf = std::log(1.0 + (n - df + 0.5) / (df + 0.5));
   return matches;
 }
@@ -452,25 +467,9 @@ SearchResult OfferIndexImpl::Search(const SearchQuery& query) const {
   bool corrected = false;
   const bool has_text = !parsed.words.empty();
 
-  // 1. The text: the documents matching at least one query word.
-  std::vector<std::vector<AlternativeMatches>> words;
-  Bitset base(n, !has_text);
-  for (const QueryWord& word : parsed.words) {
-    auto& matches = words.emplace_back();
-    for (const Alternative& alternative : Resolve(word, parsed, corrected)) {
-      matches.push_back(Match(alternative));
-      for (const Posting& posting : matches.back().postings) base.Set(posting.doc);
-    }
-  }
-  if (corrected) {
-    for (const auto& piece : parsed.pieces) {
-      if (!result.suggestion.empty()) result.suggestion += ' ';
-      result.suggestion += piece.quoted ? "\"" + piece.text + "\"" : piece.text;
-    }
-  }
-
-  // 2. The filters that are not facets: territory, population, dates.
+  // 1. The filters that are not facets: territory, population, dates.
   const std::string territory_kind = query.territory.substr(0, query.territory.find(':'));
+  Bitset filters(n, true);
   Bitset local(n);
   Bitset free_here(n);
   if (!query.territory.empty() || !query.covering.empty()) {
@@ -487,27 +486,28 @@ SearchResult OfferIndexImpl::Search(const SearchQuery& query) const {
         if (!covers.Test(d)) local.Set(d);
       }
     }
-    Bitset here = covers;
-    here |= local;
-    base &= here;
+    filters = covers;
+    filters |= local;
   }
   for (std::uint32_t d : conditional_docs_) {
     if (!catalogue::PopulationAllows(offers_[d], territory_kind, query.territory_population)) {
-      base.Reset(d);
+      filters.Reset(d);
     } else if (catalogue::FreeByPopulation(offers_[d], territory_kind, query.territory_population)) {
       free_here.Set(d);
     }
   }
-  if (!query.deadline_before.empty()) base &= DocsWithDeadline(std::numeric_limits<std::int32_t>::min(), DateNumber(query.deadline_before));
+  if (!query.deadline_before.empty()) {
+    filters &= DocsWithDeadline(std::numeric_limits<std::int32_t>::min(), DateNumber(query.deadline_before));
+  }
   if (!query.published_after.empty()) {
     Bitset published(n);
     const std::int32_t from = DateNumber(query.published_after);
     auto it = std::lower_bound(by_published_.begin(), by_published_.end(), std::pair<std::int32_t, std::uint32_t>{from, 0});
     for (; it != by_published_.end(); ++it) published.Set(it->second);
-    base &= published;
+    filters &= published;
   }
 
-  // 3. The facets' documents for this query: the selected values, the status from the
+  // 2. The facets' documents for this query: the selected values, the status from the
   //    dates, "free" also from population conditions.
   const std::int32_t today = DateNumber(query.today);
   const std::int32_t closing_limit = DateNumber(AddDays(query.today, 30));
@@ -526,6 +526,7 @@ SearchResult OfferIndexImpl::Search(const SearchQuery& query) const {
     return value_docs_[f][v];
   };
   std::array<std::optional<Bitset>, kFacetCount> passing;  // set for active facets
+  std::size_t active = 0;
   for (std::size_t f = 0; f < kFacetCount; ++f) {
     if (query.selected[f].empty()) continue;
     Bitset docs(n);
@@ -533,6 +534,40 @@ SearchResult OfferIndexImpl::Search(const SearchQuery& query) const {
       if (const std::uint32_t* v = facet_values_[f].Find(value)) docs |= docs_of(f, *v);
     }
     passing[f] = std::move(docs);
+    ++active;
+  }
+  // Every document passing all active facets but at most one (all the facet counts need).
+  auto all_but = [&](std::size_t skip) {
+    Bitset docs = filters;
+    for (std::size_t g = 0; g < kFacetCount; ++g) {
+      if (g != skip && passing[g]) docs &= *passing[g];
+    }
+    return docs;
+  };
+  Bitset worth = active == 0 ? filters : Bitset(n);
+  for (std::size_t f = 0; f < kFacetCount && active > 0; ++f) {
+    if (passing[f]) worth |= all_but(f);
+  }
+
+  // 3. The text: the documents matching at least one query word.
+  std::vector<std::vector<AlternativeMatches>> words;
+  Bitset base = filters;
+  if (has_text) {
+    Bitset text(n);
+    for (const QueryWord& word : parsed.words) {
+      auto& matches = words.emplace_back();
+      for (const Alternative& alternative : Resolve(word, parsed, corrected)) {
+        matches.push_back(Match(alternative, worth));
+        for (const Posting& posting : matches.back().postings) text.Set(posting.doc);
+      }
+    }
+    base &= text;
+  }
+  if (corrected) {
+    for (const auto& piece : parsed.pieces) {
+      if (!result.suggestion.empty()) result.suggestion += ' ';
+      result.suggestion += piece.quoted ? "\"" + piece.text + "\"" : piece.text;
+    }
   }
   Bitset matching = base;
   for (const auto& docs : passing) {
