@@ -11,6 +11,7 @@
 #include "domain/accounts/account_service.h"
 #include "mail/make_mailer.h"
 #include "web/access.h"
+#include "web/all_routes.h"
 #include "domain/catalogue/eligibility.h"
 #include "storage/store.h"
 #include "web/http/server.h"
@@ -101,28 +102,15 @@ int RunServe(const Config& config) {
   metrics.AddGauge("boussole_search_index_builds", "Times this server built the offer search index.", [offer_search] {
     return std::vector<std::pair<std::string, double>>{{"", static_cast<double>(offer_search->builds())}};
   });
-  web::RegisterHomeRoutes(router, context);
-  web::RegisterTerritoryPages(router, context);
-  web::RegisterExportApi(router, context);  // before the offer routes: {slug} would match
-  web::RegisterOfferPages(router, context);
-  web::RegisterTerritoryApi(router, context);
-  web::RegisterSearchApi(router, context);
-  web::RegisterSearchPage(router, context);
-  web::RegisterOfferApi(router, context);
-  web::RegisterEligibilityRoutes(router, context);
-  web::RegisterOpsRoutes(router, context);
-  web::RegisterAccountPages(router, context);
+  web::RegisterAllRoutes(router, context);
   router.SetInterceptor(web::MakeAccessInterceptor(context));
-
-  web::StaticFiles files([&context](const web::Request& request, int status, std::string_view detail) {
-    return web::RenderError(context, request, status, detail);
-  });
-  // Only what pages use of the DSFR's 88 MB dist/ is reachable.
-  files.Mount("/static/dsfr/", config.assets_dir / "node_modules/@gouvfr/dsfr/dist/",
-              {"dsfr.min.css", "dsfr.module.min.js", "dsfr.nomodule.min.js",
-               "utility/icons/icons.min.css", "icons/", "fonts/", "favicon/"});
-  files.Mount("/static/app/", config.assets_dir / "static/", {""});
-  files.AddRoutes(router);
+  if (const auto missing = web::RoutesWithoutRule(router); !missing.empty()) {
+    std::string names;
+    for (const auto& name : missing) names += (names.empty() ? "" : ", ") + name;
+    std::cerr << "Erreur : ces routes n'ont pas de règle dans la table des droits (domain/accounts/policy.cpp) : "
+              << names << "\n";
+    return 1;
+  }
 
   web::ServerOptions options;
   options.address = config.address;

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "support/database.h"
+#include "support/form_browser.h"
 #include "support/smtp_sink.h"
 
 namespace boussole::testing {
@@ -15,49 +16,7 @@ namespace {
 
 constexpr const char* kPassword = "un mot de passe solide";
 
-// A browser without JavaScript: keeps cookies, reads the CSRF field of forms, posts forms.
-class Browser {
- public:
-  explicit Browser(int port) : port_(port) {}
-
-  HttpResponse Get(const std::string& target) { return Keep(HttpRequest(port_, "GET", target, {}, Headers())); }
-
-  //! Posts `fields` (already encoded) with the csrf field of the last page read.
-  HttpResponse Post(const std::string& target, const std::string& fields, bool with_csrf = true) {
-    std::string body = fields;
-    if (with_csrf) body += (body.empty() ? "" : "&") + std::string("csrf=") + csrf_;
-    auto headers = Headers();
-    headers["Content-Type"] = "application/x-www-form-urlencoded";
-    return Keep(HttpRequest(port_, "POST", target, body, headers));
-  }
-
-  std::string& cookie(const std::string& name) { return cookies_[name]; }
-  const std::string& csrf() const { return csrf_; }
-  void set_csrf(std::string token) { csrf_ = std::move(token); }
-
- private:
-  std::map<std::string, std::string> Headers() const {
-    std::string header;
-    for (const auto& [name, value] : cookies_) {
-      if (!value.empty()) header += (header.empty() ? "" : "; ") + name + "=" + value;
-    }
-    return header.empty() ? std::map<std::string, std::string>{} : std::map<std::string, std::string>{{"Cookie", header}};
-  }
-
-  HttpResponse Keep(HttpResponse r) {
-    static const std::regex kSetCookie(R"(^([A-Za-z_]+)=([^;]*))");
-    std::smatch m;
-    const std::string set = r.headers["set-cookie"];
-    if (std::regex_search(set, m, kSetCookie)) cookies_[m[1]] = set.find("Max-Age=0") != std::string::npos ? "" : m[2].str();
-    static const std::regex kCsrf(R"(name="csrf" value="([A-Za-z0-9_-]+)\")");
-    if (std::regex_search(r.body, m, kCsrf)) csrf_ = m[1];
-    return r;
-  }
-
-  int port_;
-  std::map<std::string, std::string> cookies_;
-  std::string csrf_;
-};
+using Browser = FormBrowser;
 
 std::string LinkToken(const std::string& text, const std::string& path) {
   const std::regex link(path + R"(\?jeton=([A-Za-z0-9_-]+))");

@@ -74,6 +74,7 @@ Response Response::Text(int status, std::string body) {
 std::string_view StatusTitle(int status) {
   switch (status) {
     case 400: return "Requête invalide";
+    case 401: return "Connexion requise";
     case 403: return "Accès refusé";
     case 404: return "Page introuvable";
     case 405: return "Méthode non autorisée";

@@ -1,0 +1,82 @@
+#include "domain/accounts/policy.h"
+
+#include <algorithm>
+
+namespace boussole::accounts {
+
+const std::vector<Rule>& PolicyTable() {
+  static const std::vector<Rule> kRules = {
+      // The catalogue, territories and the search: public, as Aides-territoires is.
+      {"home", Access::kEveryone},
+      {"territory_search", Access::kEveryone},
+      {"territory_page", Access::kEveryone},
+      {"offer_list", Access::kEveryone},
+      {"offer_page", Access::kEveryone},
+      {"offer_search_page", Access::kEveryone},
+      {"eligibility_page", Access::kEveryone},
+      {"api_territories", Access::kEveryone},
+      {"api_territory", Access::kEveryone},
+      {"api_offers", Access::kEveryone},
+      {"api_offer", Access::kEveryone},
+      {"api_offer_search", Access::kEveryone},
+      {"api_offer_search_csv", Access::kEveryone},
+      {"api_offer_search_xlsx", Access::kEveryone},
+      {"api_offer_eligibility", Access::kEveryone},
+      {"openapi", Access::kEveryone},
+      {"static", Access::kEveryone},
+      // Probes: load balancers and monitoring call them without an account.
+      {"healthz", Access::kEveryone},
+      {"readyz", Access::kEveryone},
+      {"metrics", Access::kEveryone},
+      // Accounts: what one does before signing in is open to everyone.
+      {"signup_page", Access::kEveryone},
+      {"signup", Access::kEveryone},
+      {"check_mail_page", Access::kEveryone},
+      {"confirm_email_page", Access::kEveryone},
+      {"confirm_email", Access::kEveryone},
+      {"resend_confirmation", Access::kEveryone},
+      {"email_confirmed_page", Access::kEveryone},
+      {"login_page", Access::kEveryone},
+      {"login", Access::kEveryone},
+      {"forgot_password_page", Access::kEveryone},
+      {"forgot_password", Access::kEveryone},
+      {"new_password_page", Access::kEveryone},
+      {"new_password", Access::kEveryone},
+      {"password_changed_page", Access::kEveryone},
+      {"account_page", Access::kSignedIn},
+      {"logout", Access::kSignedIn},
+  };
+  return kRules;
+}
+
+std::optional<Access> AccessFor(std::string_view action) {
+  const auto& rules = PolicyTable();
+  auto it = std::find_if(rules.begin(), rules.end(), [&](const Rule& rule) { return rule.action == action; });
+  if (it == rules.end()) return std::nullopt;
+  return it->access;
+}
+
+bool Allows(Access access, Role role) {
+  switch (access) {
+    case Access::kEveryone: return true;
+    case Access::kSignedIn: return role != Role::kVisitor;
+    case Access::kOwnerMembers:
+      return role == Role::kMember || role == Role::kOrganisationAdmin || role == Role::kPlatformAdmin;
+    case Access::kOwnerAdmins: return role == Role::kOrganisationAdmin || role == Role::kPlatformAdmin;
+    case Access::kPlatformAdmins: return role == Role::kPlatformAdmin;
+  }
+  return false;
+}
+
+std::string_view RoleName(Role role) {
+  switch (role) {
+    case Role::kVisitor: return "visitor";
+    case Role::kMember: return "member";
+    case Role::kOrganisationAdmin: return "organisation_admin";
+    case Role::kOtherMember: return "other_member";
+    case Role::kPlatformAdmin: return "platform_admin";
+  }
+  return "";
+}
+
+}  // namespace boussole::accounts

@@ -1,0 +1,38 @@
+#include "web/all_routes.h"
+
+#include <memory>
+
+#include "web/http/static_files.h"
+#include "web/pages/page.h"
+#include "web/routes.h"
+
+namespace boussole::web {
+
+void RegisterAllRoutes(Router& router, const WebContext& context) {
+  RegisterHomeRoutes(router, context);
+  RegisterTerritoryPages(router, context);
+  RegisterExportApi(router, context);  // before the offer routes: {slug} would match
+  RegisterOfferPages(router, context);
+  RegisterTerritoryApi(router, context);
+  RegisterSearchApi(router, context);
+  RegisterSearchPage(router, context);
+  RegisterOfferApi(router, context);
+  RegisterEligibilityRoutes(router, context);
+  RegisterOpsRoutes(router, context);
+  RegisterAccountPages(router, context);
+
+  // The routes keep a pointer to their mounts: they live as long as the process.
+  static std::vector<std::unique_ptr<StaticFiles>> mounted;
+  auto& files = *mounted.emplace_back(std::make_unique<StaticFiles>(
+      [&context](const Request& request, int status, std::string_view detail) {
+        return RenderError(context, request, status, detail);
+      }));
+  // Only what pages use of the DSFR's 88 MB dist/ is reachable.
+  files.Mount("/static/dsfr/", context.assets_dir / "node_modules/@gouvfr/dsfr/dist/",
+              {"dsfr.min.css", "dsfr.module.min.js", "dsfr.nomodule.min.js", "utility/icons/icons.min.css", "icons/",
+               "fonts/", "favicon/"});
+  files.Mount("/static/app/", context.assets_dir / "static/", {""});
+  files.AddRoutes(router);
+}
+
+}  // namespace boussole::web

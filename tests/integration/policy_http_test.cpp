@@ -1,0 +1,179 @@
+// The policy table, route by route and role by role (issue 5, item 3): every route the
+// server mounts has a rule and an example request here (the test fails otherwise), and the
+// running server allows or refuses each example as the table says, for each role.
+//
+// Roles today: visitor, member (a signed-in person) and platform admin. The roles relative
+// to an owning organisation (its admin, a member of another one) need organisations, which
+// come with the projects (issue 5, item 2); Allows() already decides for them.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+#include <string>
+
+#include "domain/accounts/account_service.h"
+#include "domain/accounts/policy.h"
+#include "mail/make_mailer.h"
+#include "storage/store.h"
+#include "support/database.h"
+#include "support/form_browser.h"
+#include "support/smtp_sink.h"
+#include "web/access.h"
+#include "web/http/metrics.h"
+#include "web/all_routes.h"
+#include "web/offer_search.h"
+#include "web/pages/page.h"
+#include "web/search_request.h"
+
+namespace boussole::testing {
+namespace {
+
+using accounts::Role;
+
+struct Example {
+  std::string method;
+  std::string target;
+  std::string body;  //!< POST fields, without the csrf field
+};
+
+// One request per route name ("static" serves two mounts: one example each is not needed,
+// the rule is per name).
+const std::map<std::string, Example> kExamples = {
+    {"home", {"GET", "/", ""}},
+    {"territory_search", {"GET", "/territoires?q=joinville", ""}},
+    {"territory_page", {"GET", "/territoires/commune:52250", ""}},
+    {"offer_list", {"GET", "/offres", ""}},
+    {"offer_page", {"GET", "/offres/atelier-des-territoires-local", ""}},
+    {"offer_search_page", {"GET", "/offres/recherche?q=tiers+lieux", ""}},
+    {"eligibility_page", {"GET", "/offres/atelier-des-territoires-local/eligibilite", ""}},
+    {"api_territories", {"GET", "/api/v1/territories?q=joinville", ""}},
+    {"api_territory", {"GET", "/api/v1/territories/52250", ""}},
+    {"api_offers", {"GET", "/api/v1/offers", ""}},
+    {"api_offer", {"GET", "/api/v1/offers/atelier-des-territoires-local", ""}},
+    {"api_offer_search", {"GET", "/api/v1/offers/search?q=ville", ""}},
+    {"api_offer_search_csv", {"GET", "/api/v1/offers/search.csv?q=ville", ""}},
+    {"api_offer_search_xlsx", {"GET", "/api/v1/offers/search.xlsx?q=ville", ""}},
+    {"api_offer_eligibility", {"GET", "/api/v1/offers/atelier-des-territoires-local/eligibility", ""}},
+    {"openapi", {"GET", "/api/openapi.json", ""}},
+    {"static", {"GET", "/static/dsfr/dsfr.min.css", ""}},
+    {"healthz", {"GET", "/healthz", ""}},
+    {"readyz", {"GET", "/readyz", ""}},
+    {"metrics", {"GET", "/metrics", ""}},
+    {"signup_page", {"GET", "/compte/inscription", ""}},
+    {"signup", {"POST", "/compte/inscription", "email=nouveau%40example.fr&display_name=N&password=x&password_confirmation=x"}},
+    {"check_mail_page", {"GET", "/compte/messagerie", ""}},
+    {"confirm_email_page", {"GET", "/compte/confirmation?jeton=abc", ""}},
+    {"confirm_email", {"POST", "/compte/confirmation", "jeton=abc"}},
+    {"resend_confirmation", {"POST", "/compte/confirmation/renvoyer", "email=personne%40example.fr"}},
+    {"email_confirmed_page", {"GET", "/compte/confirmee", ""}},
+    {"login_page", {"GET", "/compte/connexion", ""}},
+    {"login", {"POST", "/compte/connexion", "email=personne%40example.fr&password=faux"}},
+    {"forgot_password_page", {"GET", "/compte/mot-de-passe-oublie", ""}},
+    {"forgot_password", {"POST", "/compte/mot-de-passe-oublie", "email=personne%40example.fr"}},
+    {"new_password_page", {"GET", "/compte/nouveau-mot-de-passe?jeton=abc", ""}},
+    {"new_password", {"POST", "/compte/nouveau-mot-de-passe", "jeton=abc&password=x&password_confirmation=x"}},
+    {"password_changed_page", {"GET", "/compte/mot-de-passe-change", ""}},
+    {"account_page", {"GET", "/compte", ""}},
+    {"logout", {"POST", "/compte/deconnexion", ""}},  // last: it ends the session
+};
+
+// The routes the server mounts, built in-process exactly as `serve` does.
+std::vector<web::Route> MountedRoutes(const std::string& database_url) {
+  auto store = std::move(storage::OpenStore(database_url)).value();
+  web::Templates templates(std::filesystem::path(BOUSSOLE_SOURCE_DIR) / "templates");
+  auto mailer = std::move(mail::MakeMailer("", mail::kDefaultFrom)).value();
+  accounts::AccountService accounts(*store, *mailer, "http://127.0.0.1");
+  web::Metrics metrics;
+  web::WebContext context{*store, templates, BOUSSOLE_SOURCE_DIR, &metrics, nullptr, nullptr};
+  context.accounts = &accounts;
+  auto search = web::MakeOfferSearch(context);
+  context.search = search.get();
+  web::Router router([](const web::Request&, int status, std::string_view) { return web::Response::Text(status, ""); });
+  web::RegisterAllRoutes(router, context);
+  EXPECT_EQ(web::RoutesWithoutRule(router), std::vector<std::string>{}) << "routes missing from the policy table";
+  return router.routes();
+}
+
+// Whether the answer is the policy's refusal (rather than the handler's own answer).
+bool RefusedByPolicy(const HttpResponse& r) {
+  if (r.status == 303) return r.headers.count("location") && r.headers.at("location").rfind("/compte/connexion?retour=", 0) == 0;
+  return (r.status == 401 && r.body.find("Connectez-vous pour faire cela.") != std::string::npos) ||
+         (r.status == 403 && r.body.find("Votre compte ne permet pas de faire cela.") != std::string::npos);
+}
+
+class PolicyHttp : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_.emplace(TestDatabase::Reference(dir_));
+    server_.emplace(db_->url(), std::map<std::string, std::string>{{"BOUSSOLE_SMTP_URL", sink_.url()}});
+  }
+
+  // A confirmed account, signed in in a fresh browser.
+  FormBrowser SignedIn(const std::string& email, bool platform_admin) {
+    FormBrowser browser(server_->port());
+    browser.Get("/compte/inscription");
+    const std::size_t before = sink_.mails().size();
+    browser.Post("/compte/inscription", "email=" + email +
+                                            "&display_name=Agent&password=un+mot+de+passe+solide"
+                                            "&password_confirmation=un+mot+de+passe+solide");
+    sink_.WaitFor(before + 1);
+    ExecSql(db_->url(), "UPDATE users SET confirmed_at = '2026-11-25T00:00:00Z', platform_admin = " +
+                            std::string(platform_admin ? "1" : "0") + " WHERE email = '" + email.substr(0, email.find('%')) +
+                            "@example.fr'");
+    browser.Get("/compte/connexion");
+    EXPECT_EQ(browser.Post("/compte/connexion", "email=" + email + "&password=un+mot+de+passe+solide").status, 303);
+    return browser;
+  }
+
+  SmtpSink sink_;
+  TempDir dir_;
+  std::optional<TestDatabase> db_;
+  std::optional<ServerProcess> server_;
+};
+
+TEST_F(PolicyHttp, EveryRouteAllowsOrRefusesEachRoleAsTheTableSays) {
+  std::set<std::string> names;
+  for (const web::Route& route : MountedRoutes(db_->url())) {
+    names.insert(route.name);
+    EXPECT_TRUE(kExamples.count(route.name)) << "no example request for route " << route.name << " (" << route.pattern << ")";
+  }
+  for (const auto& [name, example] : kExamples) EXPECT_TRUE(names.count(name)) << "example for a route that does not exist: " << name;
+
+  std::map<Role, FormBrowser> browsers;
+  browsers.emplace(Role::kVisitor, FormBrowser(server_->port()));
+  browsers.emplace(Role::kMember, SignedIn("membre%40example.fr", false));
+  browsers.emplace(Role::kPlatformAdmin, SignedIn("admin%40example.fr", true));
+  for (auto& [role, browser] : browsers) {
+    for (const auto& [name, example] : kExamples) {
+      if (name == "logout") continue;  // below, last
+      const auto access = accounts::AccessFor(name);
+      ASSERT_TRUE(access.has_value()) << name;
+      browser.Get("/compte/connexion");  // a page with a form: the role's CSRF token
+      const HttpResponse r = example.method == "GET" ? browser.Get(example.target) : browser.Post(example.target, example.body);
+      EXPECT_EQ(RefusedByPolicy(r), !accounts::Allows(*access, role))
+          << name << " as " << accounts::RoleName(role) << ": " << r.status << " " << r.body.substr(0, 300);
+    }
+    browser.Get("/compte/connexion");
+    const HttpResponse out = browser.Post("/compte/deconnexion", "");
+    EXPECT_EQ(RefusedByPolicy(out), !accounts::Allows(*accounts::AccessFor("logout"), role)) << accounts::RoleName(role);
+  }
+}
+
+TEST(PolicyTable, GuardsWhatMustBeGuarded) {
+  EXPECT_EQ(accounts::AccessFor("account_page"), accounts::Access::kSignedIn);
+  EXPECT_EQ(accounts::AccessFor("logout"), accounts::Access::kSignedIn);
+  EXPECT_EQ(accounts::AccessFor("offer_search_page"), accounts::Access::kEveryone);
+  EXPECT_FALSE(accounts::AccessFor("no_such_route").has_value());
+  // The owner-relative roles decide as DOMAIN.md says.
+  using accounts::Access;
+  EXPECT_TRUE(accounts::Allows(Access::kOwnerMembers, Role::kMember));
+  EXPECT_FALSE(accounts::Allows(Access::kOwnerMembers, Role::kOtherMember));
+  EXPECT_FALSE(accounts::Allows(Access::kOwnerAdmins, Role::kMember));
+  EXPECT_TRUE(accounts::Allows(Access::kOwnerAdmins, Role::kOrganisationAdmin));
+  EXPECT_TRUE(accounts::Allows(Access::kOwnerAdmins, Role::kPlatformAdmin));
+  EXPECT_FALSE(accounts::Allows(Access::kPlatformAdmins, Role::kOrganisationAdmin));
+  EXPECT_FALSE(accounts::Allows(Access::kSignedIn, Role::kVisitor));
+}
+
+}  // namespace
+}  // namespace boussole::testing

@@ -1,0 +1,36 @@
+#include "support/form_browser.h"
+
+#include <regex>
+
+namespace boussole::testing {
+
+HttpResponse FormBrowser::Get(const std::string& target) { return Keep(HttpRequest(port_, "GET", target, {}, Headers())); }
+
+HttpResponse FormBrowser::Post(const std::string& target, const std::string& fields, bool with_csrf) {
+  std::string body = fields;
+  if (with_csrf) body += (body.empty() ? "" : "&") + std::string("csrf=") + csrf_;
+  auto headers = Headers();
+  headers["Content-Type"] = "application/x-www-form-urlencoded";
+  return Keep(HttpRequest(port_, "POST", target, body, headers));
+}
+
+std::map<std::string, std::string> FormBrowser::Headers() const {
+  std::string header;
+  for (const auto& [name, value] : cookies_) {
+    if (!value.empty()) header += (header.empty() ? "" : "; ") + name + "=" + value;
+  }
+  if (header.empty()) return {};
+  return {{"Cookie", header}};
+}
+
+HttpResponse FormBrowser::Keep(HttpResponse r) {
+  static const std::regex kSetCookie(R"(^([A-Za-z_]+)=([^;]*))");
+  std::smatch m;
+  const std::string set = r.headers["set-cookie"];
+  if (std::regex_search(set, m, kSetCookie)) cookies_[m[1]] = set.find("Max-Age=0") != std::string::npos ? "" : m[2].str();
+  static const std::regex kCsrf(R"(name="csrf" value="([A-Za-z0-9_-]+)\")");
+  if (std::regex_search(r.body, m, kCsrf)) csrf_ = m[1];
+  return r;
+}
+
+}  // namespace boussole::testing

@@ -1,0 +1,32 @@
+#pragma once
+// A browser without JavaScript for HTTP tests: keeps cookies, remembers the CSRF field of
+// the last page read, posts forms with it.
+#include <map>
+#include <string>
+
+#include "support/process.h"
+
+namespace boussole::testing {
+
+class FormBrowser {
+ public:
+  explicit FormBrowser(int port) : port_(port) {}
+
+  HttpResponse Get(const std::string& target);
+  //! Posts `fields` (already encoded), plus the csrf field of the last page read.
+  HttpResponse Post(const std::string& target, const std::string& fields, bool with_csrf = true);
+
+  std::string& cookie(const std::string& name) { return cookies_[name]; }
+  const std::string& csrf() const { return csrf_; }
+  void set_csrf(std::string token) { csrf_ = std::move(token); }
+
+ private:
+  std::map<std::string, std::string> Headers() const;
+  HttpResponse Keep(HttpResponse response);
+
+  int port_;
+  std::map<std::string, std::string> cookies_;
+  std::string csrf_;
+};
+
+}  // namespace boussole::testing
