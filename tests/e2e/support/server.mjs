@@ -25,7 +25,8 @@ function requiredFile(variable) {
 }
 
 // `databaseUrl`: serve that database instead of a copy of the SQLite reference.
-export async function startServer({ databaseUrl } = {}) {
+// `env`: extra environment for the server (BOUSSOLE_SMTP_URL of a test's SMTP sink…).
+export async function startServer({ databaseUrl, env = {} } = {}) {
   const binary = requiredFile('BOUSSOLE_BINARY');
   const dir = mkdtempSync(join(tmpdir(), 'boussole-e2e-'));
   let database = databaseUrl;
@@ -42,7 +43,7 @@ export async function startServer({ databaseUrl } = {}) {
   const child = spawn(binary, ['--database', database, 'serve', '--port', '0'], {
     cwd: dir,
     env: { ...process.env, BOUSSOLE_ASSETS_DIR: process.env.BOUSSOLE_ASSETS_DIR || repoRoot,
-           BOUSSOLE_DATA_DIR: dir },
+           BOUSSOLE_DATA_DIR: dir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
