@@ -25,10 +25,16 @@ bool ValidInseeCode(std::string_view code) {
   return IsDigits(code.substr(0, 2)) || code.substr(0, 2) == "2A" || code.substr(0, 2) == "2B";
 }
 
-// Département codes: 01–95, 2A, 2B, and three digits overseas (971…989).
+// Three digits overseas (971…989): the DROM, and the COM that the COG lists both as a
+// département and as a région of their own (975, 977, 978, 984, 986–989).
+bool ValidOverseasCode(std::string_view code) {
+  return code.size() == 3 && IsDigits(code) && code[0] == '9' && (code[1] == '7' || code[1] == '8');
+}
+
+// Département codes: 01–95, 2A, 2B, and the overseas ones.
 bool ValidDepartementCode(std::string_view code) {
   if (code.size() == 2) return IsDigits(code) || code == "2A" || code == "2B";
-  return code.size() == 3 && IsDigits(code) && code.substr(0, 2) == "97";
+  return ValidOverseasCode(code);
 }
 
 bool ValidCode(Kind kind, std::string_view code) {
@@ -42,7 +48,7 @@ bool ValidCode(Kind kind, std::string_view code) {
     case Kind::kDepartement:
       return ValidDepartementCode(code);
     case Kind::kRegion:
-      return IsDigits(code, 2);
+      return IsDigits(code, 2) || ValidOverseasCode(code);
     case Kind::kPays:
       return code == "FR";
   }

@@ -57,6 +57,15 @@ TEST(CogReader, CountsEveryScaleOfTheReferenceData) {
   EXPECT_EQ(counts[Kind::kPays], 1);
 }
 
+TEST(CogReader, EveryTerritoryIdParsesBack) {
+  // Wallis-et-Futuna (986) and the other overseas collectivities are territories an offer
+  // may name: their typed ids must be accepted wherever a territory is read.
+  for (const auto& t : RealSnapshot().territories) {
+    auto parsed = TerritoryId::Parse(t.id.ToString());
+    EXPECT_TRUE(parsed.ok()) << t.id.ToString();
+  }
+}
+
 TEST(CogReader, ParisHasPopulationDepartementAndGroupings) {
   const Snapshot& s = RealSnapshot();
   const Territory* paris = Find(s, Kind::kCommune, "75056");
