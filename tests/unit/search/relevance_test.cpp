@@ -6,26 +6,15 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "domain/catalogue/offer_folder.h"
-#include "domain/territories/cog_reader.h"
-#include "search/ancestry.h"
-#include "search/offer_index.h"
+#include "real_catalogue.h"
 
 namespace boussole::search {
 namespace {
 
 TEST(RelevanceTest, EveryQueryHasItsOffersInTheTopThree) {
-  catalogue::OfferBatch batch = catalogue::ReadOfferFolder(BOUSSOLE_SOURCE_DIR "/data/offers");
-  ASSERT_TRUE(batch.errors.empty());
-  auto snapshot = territories::ReadCogSnapshot(BOUSSOLE_SOURCE_DIR
-                                               "/node_modules/@etalab/decoupage-administratif/data");
-  ASSERT_TRUE(snapshot.ok()) << snapshot.error().message;
-  auto synonyms = Synonyms::Read(BOUSSOLE_SOURCE_DIR "/data/search/synonyms.txt");
-  ASSERT_TRUE(synonyms.ok()) << synonyms.error().message;
-  const Ancestry ancestry(snapshot.value());
-  std::vector<std::string> perimeters;
-  for (const auto& offer : batch.offers) perimeters.push_back(offer.perimeter);
-  auto index = OfferIndex::Build(batch.offers, ancestry.ForPerimeters(perimeters), std::move(synonyms).value());
+  const RealCatalogue catalogue = RealCatalogue::Load();
+  const Ancestry& ancestry = *catalogue.ancestry;
+  const OfferIndex* index = catalogue.index.get();
 
   std::ifstream file(BOUSSOLE_SOURCE_DIR "/tests/search/relevance.json");
   const nlohmann::json entries = nlohmann::json::parse(file);
