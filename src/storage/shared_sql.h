@@ -22,6 +22,14 @@ catalogue::Offer OfferFromDocument(const std::string& document);
 //! postal code, SIREN), a Corsican INSEE code ("2a004"), or 1–3 characters ("2a", "973").
 bool LooksLikeCode(std::string_view folded_query);
 
+//! The columns both backends read a user and a project with, in the order their readers
+//! expect.
+inline constexpr const char* kUserColumns =
+    "id, email, display_name, password_hash, confirmed_at, created_at, platform_admin";
+inline constexpr const char* kProjectColumns =
+    "id, organisation_id, name, public_description, private_description, territory_id, stage, themes,"
+    " budget_euros, due_date, contract, is_public, created_by, created_at, updated_at";
+
 //! Adds `count` territories of the kind named `kind` ("commune"…) to `counts`.
 void AddToCounts(territories::Counts& counts, std::string_view kind, std::size_t count);
 

@@ -1,4 +1,5 @@
 // The account tables of PgStore (issue 5).
+#include "storage/shared_sql.h"
 #include "storage/postgres/pg_store.h"
 
 namespace boussole::storage::postgres {
@@ -7,8 +8,6 @@ namespace {
 using accounts::Session;
 using accounts::TokenPurpose;
 using accounts::User;
-
-constexpr const char* kUserColumns = "id, email, display_name, password_hash, confirmed_at, created_at, platform_admin";
 
 std::string TextOrEmpty(const pqxx::field& field) { return field.is_null() ? "" : field.as<std::string>(); }
 

@@ -1,4 +1,5 @@
 // The account tables of SqliteStore (issue 5).
+#include "storage/shared_sql.h"
 #include "storage/sqlite/sqlite_store.h"
 
 namespace boussole::storage::sqlite {
@@ -7,8 +8,6 @@ namespace {
 using accounts::Session;
 using accounts::TokenPurpose;
 using accounts::User;
-
-constexpr const char* kUserColumns = "id, email, display_name, password_hash, confirmed_at, created_at, platform_admin";
 
 User ReadUser(const Statement& q) {
   User user;
