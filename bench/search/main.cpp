@@ -9,7 +9,7 @@ int main(int argc, char** argv) {
   Options options;
   options.root = BOUSSOLE_BENCH_SOURCE_DIR;
   options.seeds = options.root / "../shared/seeds";
-  CLI::App app{"Search benchmark: synthetic offers, in-process index, HTTP API, PostgreSQL baseline, FTS5"};
+  CLI::App app{"Search benchmark: synthetic offers, in-process index, HTTP API, PostgreSQL baseline, FTS5, Xapian"};
   app.require_subcommand(1);
   app.fallthrough();
   app.add_option("--root", options.root, "Source tree (data/, node_modules/)");
@@ -29,6 +29,9 @@ int main(int argc, char** argv) {
   fts5->add_option("--dir", options.dir, "Folder for the database (created, its fts5.db replaced)")->required();
   fts5->add_option("--dump", options.dump, "Write each query's total and facet counts here (to compare engines)");
   fts5->add_option("--explain", options.explain, "Write EXPLAIN QUERY PLAN of one query per family here");
+  auto* xapian = app.add_subcommand("xapian", "Xapian engine (on disk, in this process)");
+  xapian->add_option("--dir", options.dir, "Folder for the database (created; its build/ and db/ replaced)")->required();
+  xapian->add_option("--dump", options.dump, "Write each query's total and facet counts here (to compare engines)");
   auto* sample = app.add_subcommand("sample", "Print the corpus and the queries as JSON lines");
   CLI11_PARSE(app, argc, argv);
   try {
@@ -37,6 +40,7 @@ int main(int argc, char** argv) {
     if (*http) return RunHttp(options);
     if (*postgres) return RunPostgres(options);
     if (*fts5) return RunFts5(options);
+    if (*xapian) return RunXapian(options);
     if (*sample) return RunSample(options);
   } catch (const std::exception& e) {
     std::cerr << "error: " << e.what() << "\n";
