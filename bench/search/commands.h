@@ -12,6 +12,10 @@ int RunLoadStore(const Options& options);
 int RunHttp(const Options& options);
 //! The PostgreSQL full-text baseline (options.url: an empty database).
 int RunPostgres(const Options& options);
+//! SQLite FTS5 over Boussole's stems, in a file under options.dir.
+int RunFts5(const Options& options);
+//! Xapian over Boussole's stems, in a database under options.dir.
+int RunXapian(const Options& options);
 //! Prints the corpus as JSON lines (to look at it).
 int RunSample(const Options& options);
 

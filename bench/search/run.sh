@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Search benchmark of Boussole (issue 4, item 7): synthetic offers at several sizes, the same
 # fixed queries against the in-memory index (in-process), the HTTP API (build/boussole serve
-# on SQLite) and a PostgreSQL 15 full-text baseline built as Aides-territoires searches.
+# on SQLite), a PostgreSQL 15 full-text baseline built as Aides-territoires searches, and two
+# embeddable engines on disk in the bench process: SQLite FTS5 and Xapian 1.4.
 #
-# Usage (as root, on Debian 12, from anywhere): bash bench/search/run.sh
+# Usage (on Debian 12, from anywhere; as root when ENGINES has postgres): bash bench/search/run.sh
 # Settings (environment):
 #   SIZES="1000 10000 100000"  corpus sizes (offers)
 #   REPEATS=42          passes over the 96 queries in-process (24 per family: 42 passes give
 #                       1 008 samples per family)
 #   HTTP_REPEATS=42     passes over the queries through HTTP
 #   PG_REPEATS=42       passes over the queries against PostgreSQL
-#   ENGINES="index http postgres"
+#   FTS5_REPEATS, XAPIAN_REPEATS   passes for SQLite FTS5 and Xapian (default: REPEATS)
+#   ENGINES="index http postgres fts5 xapian"   any subset; the report shows the engines run
 #   BUILD=1             configure build/ if needed and build boussole and boussole-bench-search
 #                       (0: use the binaries already in build/, fail if missing)
 #   PERF=0              1: profile the in-process run at the largest size with `perf record`
@@ -28,7 +30,9 @@ SIZES=${SIZES:-"1000 10000 100000"}
 REPEATS=${REPEATS:-42}
 HTTP_REPEATS=${HTTP_REPEATS:-42}
 PG_REPEATS=${PG_REPEATS:-42}
-ENGINES=${ENGINES:-"index http postgres"}
+FTS5_REPEATS=${FTS5_REPEATS:-$REPEATS}
+XAPIAN_REPEATS=${XAPIAN_REPEATS:-$REPEATS}
+ENGINES=${ENGINES:-"index http postgres fts5 xapian"}
 BUILD=${BUILD:-1}
 PERF=${PERF:-0}
 REPORT_DATE=$(date +%F)
@@ -43,7 +47,9 @@ has() { [[ " $ENGINES " == *" $1 "* ]]; }
 # ---------------------------------------------------------------------------------------------
 # 1. Tools
 # ---------------------------------------------------------------------------------------------
-[ "$(id -u)" -eq 0 ] || die "run as root (the PostgreSQL test cluster runs as the postgres user)"
+if has postgres || [ "$PERF" = 1 ]; then
+  [ "$(id -u)" -eq 0 ] || die "run as root (the PostgreSQL test cluster runs as the postgres user; apt)"
+fi
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok installed"; }
 missing=()
 if has postgres; then
@@ -227,6 +233,18 @@ for size in $SIZES; do
     run_child "$TSV" "$BENCH" --size "$size" --repeats "$PG_REPEATS" postgres \
       --database "${PG_ADMIN%/*}/bench_search" "${explain[@]}"
   fi
+
+  if has fts5; then
+    log "size $size: SQLite FTS5 ($FTS5_REPEATS passes)"
+    run_child "$TSV" "$BENCH" --size "$size" --repeats "$FTS5_REPEATS" fts5 --dir "$TMP/fts5"
+    rm -rf "$TMP/fts5"
+  fi
+
+  if has xapian; then
+    log "size $size: Xapian ($XAPIAN_REPEATS passes)"
+    run_child "$TSV" "$BENCH" --size "$size" --repeats "$XAPIAN_REPEATS" xapian --dir "$TMP/xapian"
+    rm -rf "$TMP/xapian"
+  fi
 done
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 ELAPSED=$(( $(date +%s) - START_TIME ))
@@ -241,68 +259,146 @@ fmt() { [ -n "$1" ] && awk -v v="$1" -v d="${2:-2}" 'BEGIN { printf "%.*f", d, v
 ratio() { [ -n "$1" ] && [ -n "$2" ] && awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "n/a" }' || echo "–"; }
 triple() { [ -n "$(res "$1" "$2" "$3" 5)" ] && echo "$(fmt "$(res "$1" "$2" "$3" 5)") / $(fmt "$(res "$1" "$2" "$3" 6)") / $(fmt "$(res "$1" "$2" "$3" 7)")" || echo "–"; }
 FAMILIES="text facets text+3facets+territory prefix"
+passes_line() {  # the passes of the engines run
+  local out="" e n
+  for e in $ENGINES; do
+    case $e in index) n=$REPEATS ;; http) n=$HTTP_REPEATS ;; postgres) n=$PG_REPEATS ;;
+      fts5) n=$FTS5_REPEATS ;; xapian) n=$XAPIAN_REPEATS ;; *) n="?" ;; esac
+    out+="${out:+, }$e $n"
+  done
+  echo "$out"
+}
 verdict() { [ "$1" = 1 ] && echo "**met**" || echo "**not met**"; }
 
 {
   echo "# Boussole search benchmark — $(date '+%Y-%m-%d %H:%M %Z')"
   echo
   echo "Synthetic offers (fixed seed) at ${SIZES// /, } offers; 96 fixed queries, 24 per family,"
-  echo "run $REPEATS times in-process, $HTTP_REPEATS times over HTTP, $PG_REPEATS times against PostgreSQL,"
-  echo "after one unrecorded pass. Latencies in ms (p50 / p95 / p99), one query at a time."
+  echo "each engine in its own process after one unrecorded pass (passes: $(passes_line))."
+  echo "Latencies in ms (p50 / p95 / p99), one query at a time. Engines: $ENGINES."
   echo
-  echo "- **index**: \`OfferIndex::Search\` in the bench process (no HTTP, no JSON)."
-  echo "- **http**: \`GET /api/v1/offers/search\` of \`build/boussole serve\` on a SQLite store, from a"
-  echo "  sequential Boost.Beast client on one keep-alive connection over 127.0.0.1; every URL carries"
-  echo "  a fresh \`bench=N\` parameter so that the response cache never answers."
-  echo "- **postgres**: PostgreSQL 15 full-text search (french + unaccent, weighted tsvector, GIN,"
-  echo "  perimeter ancestors table), one prepared statement per query (libpqxx) over 127.0.0.1."
-  echo "- **matches**: mean number of matching offers per query (index / postgres): both engines do"
-  echo "  comparable work, not identical work (synonyms and the misspelling fallback exist only in the"
-  echo "  index; the tokenizers differ slightly)."
+  if has index; then echo "- **index**: \`OfferIndex::Search\` in the bench process (no HTTP, no JSON)."; fi
+  if has http; then
+    echo "- **http**: \`GET /api/v1/offers/search\` of \`build/boussole serve\` on a SQLite store, from a"
+    echo "  sequential Boost.Beast client on one keep-alive connection over 127.0.0.1; every URL carries"
+    echo "  a fresh \`bench=N\` parameter so that the response cache never answers."
+  fi
+  if has postgres; then
+    echo "- **postgres**: PostgreSQL 15 full-text search (french + unaccent, weighted tsvector, GIN,"
+    echo "  perimeter ancestors table), one prepared statement per query (libpqxx) over 127.0.0.1."
+  fi
+  if has fts5; then
+    echo "- **fts5**: SQLite FTS5 (contentless, unicode61 remove_diacritics 2, prefix='2 3') over"
+    echo "  Boussole's folded Snowball stems, bm25 with column weights 3 / 1 / 0.5, facets in a join"
+    echo "  table, perimeter ancestors table; one file on disk (WAL), one prepared statement per query,"
+    echo "  in the bench process."
+  fi
+  if has xapian; then
+    echo "- **xapian**: Xapian $(pkg-config --modversion xapian-core 2>/dev/null || echo 1.4) glass database on disk (compacted) over Boussole's"
+    echo "  stems, wdf 6 / 2 / 1 per field, BM25, boolean terms for facets and perimeter + ancestors, a"
+    echo "  match spy for the facet counts and one extra match per selected filter; in the bench process."
+  fi
+  echo "- **matches**: mean number of matching offers per query: the engines do comparable work,"
+  echo "  not identical work (synonyms and the misspelling fallback exist only in the index; PostgreSQL"
+  echo "  has its own parser and stop words; FTS5 and Xapian use the index's analysis)."
   echo
-  echo "| offers | family | index | http | postgres | postgres ÷ index p50 | postgres ÷ index p99 | matches index / postgres |"
-  echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+  head="| offers | family |"; sep="| ---: | --- |"
+  for e in $ENGINES; do head+=" $e |"; sep+=" ---: |"; done
+  echo "$head"; echo "$sep"
   for size in $SIZES; do
     for f in $FAMILIES; do
-      echo "| $size | $f | $(triple index "$size" "$f") | $(triple http "$size" "$f") | $(triple postgres "$size" "$f") |" \
-        "$(ratio "$(res postgres "$size" "$f" 5)" "$(res index "$size" "$f" 5)")× |" \
-        "$(ratio "$(res postgres "$size" "$f" 7)" "$(res index "$size" "$f" 7)")× |" \
-        "$(fmt "$(res index "$size" "$f" 9)" 0) / $(fmt "$(res postgres "$size" "$f" 9)" 0) |"
+      row="| $size | $f |"
+      for e in $ENGINES; do row+=" $(triple "$e" "$size" "$f") |"; done
+      echo "$row"
     done
   done
+  RATIO_ENGINES=""
+  for e in $ENGINES; do if [ "$e" != index ] && [ "$e" != http ]; then RATIO_ENGINES+=" $e"; fi; done
+  if has index && [ -n "$RATIO_ENGINES" ]; then
+    echo
+    echo "Ratios engine ÷ index (p50 / p99) and mean matches per query:"
+    echo
+    head="| offers | family |"; sep="| ---: | --- |"
+    for e in $RATIO_ENGINES; do head+=" $e ÷ index |"; sep+=" ---: |"; done
+    head+=" matches ${ENGINES// / \/ } |"; sep+=" ---: |"
+    echo "$head"; echo "$sep"
+    for size in $SIZES; do
+      for f in $FAMILIES; do
+        row="| $size | $f |"
+        for e in $RATIO_ENGINES; do
+          row+=" $(ratio "$(res "$e" "$size" "$f" 5)" "$(res index "$size" "$f" 5)")× / $(ratio "$(res "$e" "$size" "$f" 7)" "$(res index "$size" "$f" 7)")× |"
+        done
+        m=""
+        for e in $ENGINES; do m+="${m:+ / }$(fmt "$(res "$e" "$size" "$f" 9)" 0)"; done
+        echo "$row $m |"
+      done
+    done
+  fi
   echo
-  echo "Samples per family: in-process $(res index "$MAX_SIZE" text 8), HTTP $(res http "$MAX_SIZE" text 8), PostgreSQL $(res postgres "$MAX_SIZE" text 8)."
+  samples=""
+  for e in $ENGINES; do samples+="${samples:+, }$e $(res "$e" "$MAX_SIZE" text 8)"; done
+  echo "Samples per family at $MAX_SIZE offers: $samples."
   echo
   echo "## Build, memory, loading"
   echo
-  echo "| offers | index build s | RSS before build MiB | RSS after build MiB | peak RSS (build + queries) MiB | HTTP first search s | SQLite import s | PostgreSQL COPY s | PostgreSQL indexes s | ANALYZE s |"
-  echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
-  for size in $SIZES; do
-    echo "| $size | $(fmt "$(met index "$size" build_s)") | $(fmt "$(met index "$size" rss_before_build_mib)" 0) |" \
-      "$(fmt "$(met index "$size" rss_after_build_mib)" 0) | $(fmt "$(met index "$size" peak_rss_mib)" 0) |" \
-      "$(fmt "$(met http "$size" first_search_s)") | $(fmt "$(met sqlite "$size" import_s)") |" \
-      "$(fmt "$(met postgres "$size" copy_s)") | $(fmt "$(met postgres "$size" index_s)") | $(fmt "$(met postgres "$size" analyze_s)") |"
-  done
-  echo
-  echo "Peak RSS is VmHWM of the in-process bench, restarted (\`/proc/self/clear_refs\`) once the"
-  echo "corpus is generated and the territory files are freed: the offers, the index and the queries,"
-  echo "what a server holds. \"HTTP first search\" is the first request after the import: the server"
-  echo "reads every offer from SQLite and builds its index then. Server errors logged during the HTTP"
-  echo "runs: $(for s in $SIZES; do printf '%s ' "$(met http "$s" server_errors | cut -d. -f1)"; done)(one per size)."
+  if has index || has http || has postgres; then
+    echo "| offers | index build s | RSS before build MiB | RSS after build MiB | peak RSS (build + queries) MiB | HTTP first search s | SQLite import s | PostgreSQL COPY s | PostgreSQL indexes s | ANALYZE s |"
+    echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    for size in $SIZES; do
+      echo "| $size | $(fmt "$(met index "$size" build_s)") | $(fmt "$(met index "$size" rss_before_build_mib)" 0) |" \
+        "$(fmt "$(met index "$size" rss_after_build_mib)" 0) | $(fmt "$(met index "$size" peak_rss_mib)" 0) |" \
+        "$(fmt "$(met http "$size" first_search_s)") | $(fmt "$(met sqlite "$size" import_s)") |" \
+        "$(fmt "$(met postgres "$size" copy_s)") | $(fmt "$(met postgres "$size" index_s)") | $(fmt "$(met postgres "$size" analyze_s)") |"
+    done
+    echo
+    echo "Peak RSS is VmHWM of the in-process bench, restarted (\`/proc/self/clear_refs\`) once the"
+    echo "corpus is generated and the territory files are freed: the offers, the index and the queries,"
+    echo "what a server holds. \"HTTP first search\" is the first request after the import: the server"
+    echo "reads every offer from SQLite and builds its index then."
+    if has http; then
+      echo "Server errors logged during the HTTP runs: $(for s in $SIZES; do printf '%s ' "$(met http "$s" server_errors | cut -d. -f1)"; done)(one per size)."
+    fi
+  fi
+  if has fts5 || has xapian; then
+    echo
+    echo "| offers | engine | analysis s | load s | indexes / compaction s | build s (total) | on disk MiB |"
+    echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: |"
+    for size in $SIZES; do
+      if has fts5; then
+        echo "| $size | fts5 | $(fmt "$(met fts5 "$size" analyse_s)") | $(fmt "$(met fts5 "$size" insert_s)") |" \
+          "$(fmt "$(met fts5 "$size" index_s)") | $(fmt "$(met fts5 "$size" build_s)") | $(fmt "$(met fts5 "$size" disk_mib)" 1) |"
+      fi
+      if has xapian; then
+        echo "| $size | xapian | $(fmt "$(met xapian "$size" analyse_s)") | $(fmt "$(met xapian "$size" index_s)") |" \
+          "$(fmt "$(met xapian "$size" compact_s)") | $(fmt "$(met xapian "$size" build_s)") | $(fmt "$(met xapian "$size" disk_mib)" 1) |"
+      fi
+    done
+    echo
+    echo "Analysis: Boussole's folding, stop words and stems of every offer's texts (the index does the"
+    echo "same inside its build). FTS5 load: one transaction of INSERTs (offers, FTS5 rows, facet links,"
+    echo "every territory's ancestors); then the B-tree indexes, FTS5 'optimize', ANALYZE and a WAL"
+    echo "checkpoint. Xapian load: add_document and commit; then compaction into the database queried."
+  fi
   echo
   echo "## Targets at $TARGET_SIZE offers"
   echo
-  if [[ " $SIZES " == *" $TARGET_SIZE "* ]]; then
+  if ! has index; then
+    echo "Not measured: the index is not in ENGINES."
+  elif [[ " $SIZES " == *" $TARGET_SIZE "* ]]; then
     c99=$(res index $TARGET_SIZE text+3facets+territory 7)
     ok=$(awk -v v="$c99" 'BEGIN { print (v != "" && v <= 5) ? 1 : 0 }')
     echo "- p99 ≤ 5 ms in-process for text + 3 facets + territory: $(fmt "$c99") ms — $(verdict "$ok")"
     worst=""; all=1
-    for f in $FAMILIES; do
-      r=$(ratio "$(res postgres $TARGET_SIZE "$f" 5)" "$(res index $TARGET_SIZE "$f" 5)")
-      worst+="$f ${r}×, "
-      awk -v r="$r" 'BEGIN { exit (r != "n/a" && r != "–" && r + 0 >= 10) ? 0 : 1 }' || all=0
-    done
-    echo "- ≥ 10× faster than PostgreSQL on the same queries (p50, every family): ${worst%, } — $(verdict "$all")"
+    if has postgres; then
+      for f in $FAMILIES; do
+        r=$(ratio "$(res postgres $TARGET_SIZE "$f" 5)" "$(res index $TARGET_SIZE "$f" 5)")
+        worst+="$f ${r}×, "
+        awk -v r="$r" 'BEGIN { exit (r != "n/a" && r != "–" && r + 0 >= 10) ? 0 : 1 }' || all=0
+      done
+      echo "- ≥ 10× faster than PostgreSQL on the same queries (p50, every family): ${worst%, } — $(verdict "$all")"
+    else
+      echo "- ≥ 10× faster than PostgreSQL: not measured in this run (postgres is not in ENGINES)"
+    fi
     b=$(met index $TARGET_SIZE build_s)
     echo "- index build ≤ 10 s: $(fmt "$b") s — $(verdict "$(awk -v v="$b" 'BEGIN { print (v != "" && v <= 10) ? 1 : 0 }')")"
     m=$(met index $TARGET_SIZE peak_rss_mib)
@@ -320,7 +416,9 @@ verdict() { [ "$1" = 1 ] && echo "**met**" || echo "**not met**"; }
   echo "- load average (1, 5, 15 min) before: $LOAD_BEFORE; after: $LOAD_AFTER; run time: ${ELAPSED} s"
   echo "- boussole commit: $COMMIT (HEAD when the run started); binaries built $BIN_BUILT ($BUILD_TYPE)"
   echo "- compiler: $(c++ --version 2>/dev/null | head -1)"
-  echo "- PostgreSQL: $(/usr/lib/postgresql/15/bin/postgres --version 2>/dev/null || echo 'not installed'), throwaway cluster (fsync off, default memory settings)"
+  if has postgres; then
+    echo "- PostgreSQL: $(/usr/lib/postgresql/15/bin/postgres --version 2>/dev/null || echo 'not installed'), throwaway cluster (fsync off, default memory settings)"
+  fi
   echo "- SQLite: $(sqlite3 --version 2>/dev/null | awk '{print $1}' || echo '?')"
   echo
   echo "The client, the server under test and PostgreSQL share the same CPUs; queries run one at a time."

@@ -20,7 +20,9 @@ struct Options {
   std::size_t size = 1000;
   std::size_t repeats = 50;
   std::string url;              //!< database or server URL, per command
-  std::filesystem::path explain;  //!< postgres: where to write the query plans ("" none)
+  std::filesystem::path explain;  //!< postgres, fts5: where to write the query plans ("" none)
+  std::filesystem::path dir;      //!< fts5, xapian: the folder for the database files
+  std::filesystem::path dump;     //!< inprocess, fts5, xapian: write every query's total and counts here
 };
 
 struct World {
