@@ -35,4 +35,12 @@ std::string Form::Get(std::string_view name) const {
   return {};
 }
 
+std::vector<std::string> Form::GetAll(std::string_view name) const {
+  std::vector<std::string> values;
+  for (const auto& [key, value] : pairs_) {
+    if (key == name && !value.empty()) values.push_back(value);
+  }
+  return values;
+}
+
 }  // namespace boussole::web

@@ -2,6 +2,7 @@
 // The body of a submitted HTML form (application/x-www-form-urlencoded), bounded.
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.h"
 #include "web/http/request.h"
@@ -17,6 +18,8 @@ class Form {
 
   //! The first value of `name`, "" when absent.
   std::string Get(std::string_view name) const;
+  //! Every value of `name` (checkboxes), in order.
+  std::vector<std::string> GetAll(std::string_view name) const;
 
  private:
   QueryPairs pairs_;
