@@ -9,6 +9,7 @@
 #include "app/commands.h"
 #include "app/scheduler.h"
 #include "domain/accounts/account_service.h"
+#include "domain/organisations/organisation_service.h"
 #include "mail/make_mailer.h"
 #include "web/access.h"
 #include "web/all_routes.h"
@@ -67,6 +68,8 @@ int RunServe(const Config& config) {
   accounts::AccountService accounts(*store, *mailer.value(), config.public_url);
   web::WebContext context{*store, templates, config.assets_dir, &metrics, &cache, &eligibility};
   context.accounts = &accounts;
+  organisations::OrganisationService organisations(*store, *store, *mailer.value(), config.public_url);
+  context.organisations = &organisations;
   context.secure_cookies = config.public_url.rfind("https://", 0) == 0;
   metrics.AddGauge("boussole_response_cache", "Response cache: entries, hits and misses since start.", [&cache] {
     return std::vector<std::pair<std::string, double>>{{"kind=\"entries\"", static_cast<double>(cache.size())},

@@ -13,6 +13,7 @@
 #include "domain/accounts/account_repository.h"
 #include "domain/catalogue/offer_repository.h"
 #include "domain/jobs/job_repository.h"
+#include "domain/organisations/organisation_repository.h"
 #include "domain/territories/territory_repository.h"
 
 namespace boussole::storage {
@@ -27,7 +28,8 @@ struct PoolStats {
 class Store : public territories::TerritoryRepository,
               public catalogue::OfferRepository,
               public jobs::JobRepository,
-              public accounts::AccountRepository {
+              public accounts::AccountRepository,
+              public organisations::OrganisationRepository {
  public:
   ~Store() override = default;
 

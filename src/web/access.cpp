@@ -1,6 +1,9 @@
 #include "web/access.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <string>
 
 #include "domain/accounts/policy.h"
 #include "web/form.h"
@@ -12,11 +15,35 @@
 namespace boussole::web {
 namespace {
 
-// Until resources have owners (organisations, projects), a signed-in person is a member.
-accounts::Role RoleOf(const Viewer& viewer) {
+// The organisation a route is about, as its path names it: a `{organisation}` parameter, or
+// `{id}` under /organisations/. Generic on purpose: any future route under an organisation
+// (its projects, its requests) gets owner-relative roles by naming the parameter so.
+std::optional<std::string> OwnerParameter(const Route& route, const Request& request) {
+  if (auto it = request.path_params.find("organisation"); it != request.path_params.end()) return it->second;
+  if (route.pattern.rfind("/organisations/", 0) == 0) {
+    if (auto it = request.path_params.find("id"); it != request.path_params.end()) return it->second;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::int64_t> ParseId(const std::string& text) {
+  if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  return std::stoll(text);
+}
+
+// The viewer's role towards the route's resource. Without an owner, a signed-in person is a
+// member; with one, membership of that organisation decides (a malformed or unknown
+// organisation has no members: the viewer is then a member of another one).
+accounts::Role RoleOf(const WebContext& context, const Route& route, const Request& request, const Viewer& viewer) {
   if (!viewer.signed_in()) return accounts::Role::kVisitor;
   if (viewer.account->user.platform_admin) return accounts::Role::kPlatformAdmin;
-  return accounts::Role::kMember;
+  const auto owner = OwnerParameter(route, request);
+  if (!owner) return accounts::Role::kMember;
+  const auto id = ParseId(*owner);
+  const auto membership = id ? context.store.FindMembership(*id, viewer.account->user.id) : std::nullopt;
+  if (!membership) return accounts::Role::kOtherMember;
+  return *membership == organisations::MemberRole::kAdmin ? accounts::Role::kOrganisationAdmin
+                                                          : accounts::Role::kMember;
 }
 
 Response Refuse(const WebContext& context, const Request& request, accounts::Role role) {
@@ -37,7 +64,9 @@ Interceptor MakeAccessInterceptor(const WebContext& context) {
     ViewerScope scope(context, request);
     const auto access = accounts::AccessFor(route.name);
     // Public actions need no identity: no session lookup for them (static files, cached pages).
-    const accounts::Role role = access == accounts::Access::kEveryone ? accounts::Role::kVisitor : RoleOf(CurrentViewer());
+    const accounts::Role role = access == accounts::Access::kEveryone
+                                    ? accounts::Role::kVisitor
+                                    : RoleOf(context, route, request, CurrentViewer());
     if (!access || !accounts::Allows(*access, role)) return Refuse(context, request, role);
     if (request.method == "POST") {
       // A body that is not a well-formed form cannot carry a token: say what is wrong with it.

@@ -15,6 +15,9 @@ class OfferSearch;
 namespace boussole::accounts {
 class AccountService;
 }  // namespace boussole::accounts
+namespace boussole::organisations {
+class OrganisationService;
+}  // namespace boussole::organisations
 namespace boussole::web {
 
 struct WebContext {
@@ -29,6 +32,8 @@ struct WebContext {
   OfferSearch* search = nullptr;
   //! sign-up, login and sessions (issue 5); null: nobody can sign in
   accounts::AccountService* accounts = nullptr;
+  //! organisations, members and invitations (issue 5, item 2); null: no organisation pages
+  organisations::OrganisationService* organisations = nullptr;
   //! cookies only over https (BOUSSOLE_PUBLIC_URL starts with https://)
   bool secure_cookies = false;
 };

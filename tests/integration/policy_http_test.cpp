@@ -2,9 +2,12 @@
 // server mounts has a rule and an example request here (the test fails otherwise), and the
 // running server allows or refuses each example as the table says, for each role.
 //
-// Roles today: visitor, member (a signed-in person) and platform admin. The roles relative
-// to an owning organisation (its admin, a member of another one) need organisations, which
-// come with the projects (issue 5, item 2); Allows() already decides for them.
+// Roles: visitor, member, organisation admin of the owner, member of another organisation,
+// platform admin. Routes about one organisation (`{organisation}`, or `{id}` under
+// /organisations/) are asked about the owner organisation made in the set-up, where the
+// member and the organisation admin belong and the member of another organisation does not;
+// for routes without an owner, every signed-in person who is not a platform admin is a
+// member, so an owner-relative rule on such a route fails here.
 #include <gtest/gtest.h>
 
 #include <map>
@@ -13,6 +16,7 @@
 
 #include "domain/accounts/account_service.h"
 #include "domain/accounts/policy.h"
+#include "domain/organisations/organisation_service.h"
 #include "mail/make_mailer.h"
 #include "storage/store.h"
 #include "support/database.h"
@@ -37,7 +41,8 @@ struct Example {
 };
 
 // One request per route name ("static" serves two mounts: one example each is not needed,
-// the rule is per name).
+// the rule is per name). In targets and bodies, {org} is the owner organisation's id and
+// {target} a member of it whom admins may demote or remove.
 const std::map<std::string, Example> kExamples = {
     {"home", {"GET", "/", ""}},
     {"territory_search", {"GET", "/territoires?q=joinville", ""}},
@@ -74,6 +79,17 @@ const std::map<std::string, Example> kExamples = {
     {"new_password", {"POST", "/compte/nouveau-mot-de-passe", "jeton=abc&password=x&password_confirmation=x"}},
     {"password_changed_page", {"GET", "/compte/mot-de-passe-change", ""}},
     {"account_page", {"GET", "/compte", ""}},
+    {"organisations_page", {"GET", "/organisations", ""}},
+    {"create_organisation", {"POST", "/organisations", "kind=anct&name=ANCT&territory="}},
+    {"my_organisations_page", {"GET", "/mes-organisations", ""}},
+    // An organisation nobody belongs to: leaving it changes no one's role for what follows.
+    {"leave_organisation", {"POST", "/mes-organisations/quitter", "organisation=999999"}},
+    {"invitation_page", {"GET", "/organisations/invitation?jeton=abc", ""}},
+    {"accept_invitation", {"POST", "/organisations/invitation", "jeton=abc"}},
+    {"organisation_page", {"GET", "/organisations/{org}", ""}},
+    {"invite_member", {"POST", "/organisations/{org}/invitations", "email=nouveau%40example.fr&role=member"}},
+    {"change_member_role", {"POST", "/organisations/{org}/membres/{target}/role", "role=member"}},
+    {"remove_member", {"POST", "/organisations/{org}/membres/{target}/retrait", ""}},
     {"logout", {"POST", "/compte/deconnexion", ""}},  // last: it ends the session
 };
 
@@ -86,6 +102,8 @@ std::vector<web::Route> MountedRoutes(const std::string& database_url) {
   web::Metrics metrics;
   web::WebContext context{*store, templates, BOUSSOLE_SOURCE_DIR, &metrics, nullptr, nullptr};
   context.accounts = &accounts;
+  organisations::OrganisationService organisations(*store, *store, *mailer, "http://127.0.0.1");
+  context.organisations = &organisations;
   auto search = web::MakeOfferSearch(context);
   context.search = search.get();
   web::Router router([](const web::Request&, int status, std::string_view) { return web::Response::Text(status, ""); });
@@ -125,6 +143,23 @@ class PolicyHttp : public ::testing::Test {
     return browser;
   }
 
+  // The first row of a one-column query.
+  std::string Scalar(const std::string& sql) {
+    const std::string rows = QueryRows(db_->url(), sql);
+    return rows.substr(0, rows.find('\n'));
+  }
+
+  std::string CreateOrganisation(const std::string& kind, const std::string& name, const std::string& territory) {
+    ExecSql(db_->url(), "INSERT INTO organisations (kind, name, territory_id, created_at) VALUES ('" + kind + "', '" +
+                            name + "', " + territory + ", '2026-11-25T00:00:00Z')");
+    return Scalar("SELECT MAX(id) FROM organisations");
+  }
+
+  void Join(const std::string& organisation, const std::string& email, const std::string& role) {
+    ExecSql(db_->url(), "INSERT INTO memberships (organisation_id, user_id, role, created_at) SELECT " + organisation +
+                            ", id, '" + role + "', '2026-11-25T00:00:00Z' FROM users WHERE email = '" + email + "'");
+  }
+
   SmtpSink sink_;
   TempDir dir_;
   std::optional<TestDatabase> db_;
@@ -142,14 +177,37 @@ TEST_F(PolicyHttp, EveryRouteAllowsOrRefusesEachRoleAsTheTableSays) {
   std::map<Role, FormBrowser> browsers;
   browsers.emplace(Role::kVisitor, FormBrowser(server_->port()));
   browsers.emplace(Role::kMember, SignedIn("membre%40example.fr", false));
+  browsers.emplace(Role::kOrganisationAdmin, SignedIn("responsable%40example.fr", false));
+  browsers.emplace(Role::kOtherMember, SignedIn("ailleurs%40example.fr", false));
   browsers.emplace(Role::kPlatformAdmin, SignedIn("admin%40example.fr", true));
+  ASSERT_EQ(browsers.size(), std::size(accounts::kAllRoles)) << "every role is enumerated";
+  // The owner, and another organisation.
+  const std::string owner = CreateOrganisation("collectivite", "Joinville", "'commune:52250'");
+  const std::string other = CreateOrganisation("operateur", "Cerema", "NULL");
+  ExecSql(db_->url(), "INSERT INTO users (email, display_name, password_hash, confirmed_at, created_at) VALUES"
+                      " ('cible@example.fr', 'Cible', 'x', '2026-11-25T00:00:00Z', '2026-11-25T00:00:00Z')");
+  Join(owner, "membre@example.fr", "member");
+  Join(owner, "responsable@example.fr", "admin");
+  Join(owner, "cible@example.fr", "member");
+  Join(other, "ailleurs@example.fr", "admin");
+  const std::string target = Scalar("SELECT id FROM users WHERE email = 'cible@example.fr'");
+  auto fill = [&](std::string text) {
+    for (const auto& [placeholder, value] : {std::pair<std::string, std::string>{"{org}", owner}, {"{target}", target}}) {
+      for (auto at = text.find(placeholder); at != std::string::npos; at = text.find(placeholder)) {
+        text.replace(at, placeholder.size(), value);
+      }
+    }
+    return text;
+  };
   for (auto& [role, browser] : browsers) {
     for (const auto& [name, example] : kExamples) {
       if (name == "logout") continue;  // below, last
       const auto access = accounts::AccessFor(name);
       ASSERT_TRUE(access.has_value()) << name;
       browser.Get("/compte/connexion");  // a page with a form: the role's CSRF token
-      const HttpResponse r = example.method == "GET" ? browser.Get(example.target) : browser.Post(example.target, example.body);
+      const std::string target_url = fill(example.target);
+      const HttpResponse r =
+          example.method == "GET" ? browser.Get(target_url) : browser.Post(target_url, fill(example.body));
       EXPECT_EQ(RefusedByPolicy(r), !accounts::Allows(*access, role))
           << name << " as " << accounts::RoleName(role) << ": " << r.status << " " << r.body.substr(0, 300);
     }
@@ -164,6 +222,10 @@ TEST(PolicyTable, GuardsWhatMustBeGuarded) {
   EXPECT_EQ(accounts::AccessFor("logout"), accounts::Access::kSignedIn);
   EXPECT_EQ(accounts::AccessFor("offer_search_page"), accounts::Access::kEveryone);
   EXPECT_FALSE(accounts::AccessFor("no_such_route").has_value());
+  EXPECT_EQ(accounts::AccessFor("organisation_page"), accounts::Access::kOwnerMembers);
+  EXPECT_EQ(accounts::AccessFor("invite_member"), accounts::Access::kOwnerAdmins);
+  EXPECT_EQ(accounts::AccessFor("remove_member"), accounts::Access::kOwnerAdmins);
+  EXPECT_EQ(accounts::AccessFor("create_organisation"), accounts::Access::kPlatformAdmins);
   // The owner-relative roles decide as DOMAIN.md says.
   using accounts::Access;
   EXPECT_TRUE(accounts::Allows(Access::kOwnerMembers, Role::kMember));

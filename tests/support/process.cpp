@@ -179,9 +179,32 @@ ServerProcess::ServerProcess(const std::string& database_url, const std::map<std
     Stop();
     throw std::runtime_error("server did not start: " + out + " " + Logs());
   }
+  drain_ = std::thread([this] {
+    while (!stop_drain_) {
+      pollfd fd{stderr_fd_, POLLIN, 0};
+      if (::poll(&fd, 1, 100) > 0 && !ReadLogs()) return;
+    }
+  });
 }
 
-ServerProcess::~ServerProcess() { Stop(); }
+ServerProcess::~ServerProcess() {
+  Stop();
+  StopDraining();
+}
+
+void ServerProcess::StopDraining() {
+  stop_drain_ = true;
+  if (drain_.joinable()) drain_.join();
+}
+
+bool ServerProcess::ReadLogs() {
+  std::lock_guard<std::mutex> lock(logs_mutex_);
+  if (stderr_fd_ < 0) return false;
+  char buffer[8192];
+  ssize_t n;
+  while ((n = ::read(stderr_fd_, buffer, sizeof buffer)) > 0) logs_.append(buffer, static_cast<std::size_t>(n));
+  return n != 0;
+}
 
 int ServerProcess::Stop() {
   if (pid_ <= 0) return -1;
@@ -202,11 +225,8 @@ int ServerProcess::Stop() {
 }
 
 std::string ServerProcess::Logs() {
-  if (stderr_fd_ >= 0) {
-    char buffer[8192];
-    ssize_t n;
-    while ((n = ::read(stderr_fd_, buffer, sizeof buffer)) > 0) logs_.append(buffer, static_cast<std::size_t>(n));
-  }
+  ReadLogs();
+  std::lock_guard<std::mutex> lock(logs_mutex_);
   return logs_;
 }
 

@@ -2,9 +2,12 @@
 // Test support: real child processes (the boussole binary) and real HTTP over loopback.
 #include <sys/types.h>
 
+#include <atomic>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace boussole::testing {
@@ -69,10 +72,19 @@ class ServerProcess {
   std::string Logs();
 
  private:
+  //! Appends what stderr holds now to logs_; false at end of file. Takes logs_mutex_.
+  bool ReadLogs();
+  void StopDraining();
+
   pid_t pid_ = -1;
   int port_ = 0;
   int stderr_fd_ = -1;
-  std::string logs_;
+  std::mutex logs_mutex_;
+  std::string logs_;  // GUARDED_BY(logs_mutex_)
+  //! Empties the stderr pipe as the server writes: the server logs every request, and a
+  //! test with many requests would otherwise fill the pipe and block the server.
+  std::thread drain_;
+  std::atomic<bool> stop_drain_{false};
 };
 
 struct HttpResponse {

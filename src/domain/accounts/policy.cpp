@@ -45,6 +45,20 @@ const std::vector<Rule>& PolicyTable() {
       {"password_changed_page", Access::kEveryone},
       {"account_page", Access::kSignedIn},
       {"logout", Access::kSignedIn},
+      // Organisations (issue 5, item 2): platform admins create them and see them all; their
+      // members see who belongs; their admins (or platform admins) invite and manage roles.
+      // Accepting an invitation and leaving concern only the signed-in person (the service
+      // checks the address invited and the membership).
+      {"organisations_page", Access::kPlatformAdmins},
+      {"create_organisation", Access::kPlatformAdmins},
+      {"my_organisations_page", Access::kSignedIn},
+      {"leave_organisation", Access::kSignedIn},
+      {"invitation_page", Access::kSignedIn},
+      {"accept_invitation", Access::kSignedIn},
+      {"organisation_page", Access::kOwnerMembers},
+      {"invite_member", Access::kOwnerAdmins},
+      {"change_member_role", Access::kOwnerAdmins},
+      {"remove_member", Access::kOwnerAdmins},
   };
   return kRules;
 }

@@ -18,6 +18,9 @@ const std::vector<DumpTable>& DumpTables() {
       {"sessions", {"id_hash"}},
       {"account_tokens", {"token_hash"}},
       {"failed_logins", {"id"}},
+      {"organisations", {"id"}},
+      {"memberships", {"organisation_id", "user_id"}},
+      {"invitations", {"token_hash"}},
   };
   return kDumpTables;
 }

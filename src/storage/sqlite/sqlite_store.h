@@ -69,6 +69,26 @@ class SqliteStore final : public Store {
   std::size_t CountFailedLogins(std::string_view key, std::string_view since) override;
   void ClearFailedLogins(std::string_view key) override;
 
+  // organisations::OrganisationRepository (sqlite_organisations.cpp)
+  organisations::Organisation CreateOrganisation(const organisations::NewOrganisation& organisation,
+                                                 std::string_view now) override;
+  std::optional<organisations::Organisation> FindOrganisation(std::int64_t id) override;
+  std::vector<organisations::Organisation> ListOrganisations() override;
+  std::optional<organisations::MemberRole> FindMembership(std::int64_t organisation_id, std::int64_t user_id) override;
+  std::vector<organisations::Membership> ListMemberships(std::int64_t user_id) override;
+  std::vector<organisations::Member> ListMembers(std::int64_t organisation_id) override;
+  Status AddMember(std::int64_t organisation_id, std::int64_t user_id, organisations::MemberRole role,
+                   std::string_view now) override;
+  Status ChangeMemberRole(std::int64_t organisation_id, std::int64_t user_id, organisations::MemberRole role) override;
+  Status RemoveMember(std::int64_t organisation_id, std::int64_t user_id) override;
+  void StoreInvitation(const organisations::Invitation& invitation) override;
+  std::optional<organisations::Invitation> FindInvitation(std::string_view token_hash) override;
+  std::vector<organisations::Invitation> PendingInvitationsFor(std::string_view email, std::string_view now) override;
+  std::vector<organisations::Invitation> PendingInvitationsOf(std::int64_t organisation_id,
+                                                              std::string_view now) override;
+  Result<organisations::Invitation> AcceptInvitation(std::string_view token_hash, std::int64_t user_id,
+                                                     std::string_view email, std::string_view now) override;
+
  private:
   void Migrate();
 

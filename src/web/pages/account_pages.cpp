@@ -9,6 +9,7 @@
 #include "web/form.h"
 #include "web/http/cookies.h"
 #include "web/http/url.h"
+#include "web/pages/form_view.h"
 #include "web/pages/page.h"
 #include "web/routes.h"
 #include "web/viewer.h"
@@ -17,29 +18,6 @@ namespace boussole::web {
 namespace {
 
 using nlohmann::json;
-
-// Field id ↔ form name; the error summary links to the field.
-json Field(const std::string& name, const std::string& label, const std::string& type, const std::string& autocomplete,
-           const std::string& value = {}, const std::string& hint = {}) {
-  return {{"id", "champ-" + name}, {"name", name},   {"label", label}, {"type", type},
-          {"autocomplete", autocomplete}, {"value", value}, {"hint", hint}, {"error", ""}};
-}
-
-// Puts each error on its field (when it names one) and in the summary.
-void AddErrors(json& view, const std::vector<Error>& errors, const char* title) {
-  json list = json::array();
-  for (const Error& e : errors) {
-    json item{{"message", e.message}};
-    if (!e.field.empty() && view.contains(e.field)) {
-      if (view[e.field]["error"].get<std::string>().empty()) view[e.field]["error"] = e.message;
-      item["field_id"] = view[e.field]["id"];
-    }
-    list.push_back(item);
-  }
-  view["errors"] = list;
-  view["has_errors"] = !errors.empty();
-  view["errors_title"] = title;
-}
 
 // Only a path of this site: never an absolute or protocol-relative URL (open redirects).
 std::string SafeReturn(const std::string& target) {
@@ -70,13 +48,13 @@ std::string SessionCookie(const WebContext& context, const std::string& token, s
 
 json SignUpView(const accounts::SignUpForm& form) {
   return {{"csrf", CurrentCsrfToken()},
-          {"email", Field("email", "Adresse électronique", "email", "email", form.email,
+          {"email", FormField("email", "Adresse électronique", "email", "email", form.email,
                           "Format attendu : nom@domaine.fr")},
-          {"display_name", Field("display_name", "Prénom et nom", "text", "name", form.display_name)},
-          {"password", Field("password", "Mot de passe", "password", "new-password", {},
+          {"display_name", FormField("display_name", "Prénom et nom", "text", "name", form.display_name)},
+          {"password", FormField("password", "Mot de passe", "password", "new-password", {},
                              "Au moins " + std::to_string(accounts::kMinPasswordLength) + " caractères.")},
           {"password_confirmation",
-           Field("password_confirmation", "Confirmation du mot de passe", "password", "new-password")}};
+           FormField("password_confirmation", "Confirmation du mot de passe", "password", "new-password")}};
 }
 
 Response SignUpPage(const WebContext& context, const Request&) {
@@ -95,7 +73,7 @@ Response SignUp(const WebContext& context, const Request& request) {
     errors.push_back(done.error());
   }
   json view = SignUpView(input);
-  AddErrors(view, errors, "Le compte n'a pas été créé");
+  AddFormErrors(view, errors, "Le compte n'a pas été créé");
   return RenderPage(context, errors.front().code == "mail_failed" ? 503 : 400, "signup", view,
                     {"Créer un compte", {}, ""});
 }
@@ -134,8 +112,8 @@ Response Resend(const WebContext& context, const Request& request) {
 json LoginView(const std::string& email, const std::string& retour) {
   return {{"csrf", CurrentCsrfToken()},
           {"retour", retour},
-          {"email", Field("email", "Adresse électronique", "email", "username", email)},
-          {"password", Field("password", "Mot de passe", "password", "current-password")}};
+          {"email", FormField("email", "Adresse électronique", "email", "username", email)},
+          {"password", FormField("password", "Mot de passe", "password", "current-password")}};
 }
 
 Response LoginPage(const WebContext& context, const Request& request) {
@@ -153,7 +131,7 @@ Response LogIn(const WebContext& context, const Request& request) {
   if (!opened) {
     const Error& e = opened.error();
     json view = LoginView(email, retour);
-    AddErrors(view, {Error{e.code, e.message, e.code == "bad_credentials" ? "password" : ""}},
+    AddFormErrors(view, {Error{e.code, e.message, e.code == "bad_credentials" ? "password" : ""}},
               "La connexion a échoué");
     if (e.code == "unconfirmed") view["unconfirmed"] = accounts::NormaliseEmail(email);
     const int status = e.code == "too_many_attempts" ? 429 : e.code == "unconfirmed" ? 403 : 401;
@@ -179,7 +157,7 @@ Response LogOut(const WebContext& context, const Request& request) {
 // ---- password reset ----------------------------------------------------------------------
 
 json ForgotView(const std::string& email) {
-  return {{"csrf", CurrentCsrfToken()}, {"email", Field("email", "Adresse électronique", "email", "email", email)}};
+  return {{"csrf", CurrentCsrfToken()}, {"email", FormField("email", "Adresse électronique", "email", "email", email)}};
 }
 
 Response ForgotPage(const WebContext& context, const Request&) {
@@ -192,7 +170,7 @@ Response Forgot(const WebContext& context, const Request& request) {
   const std::string email = form.value().Get("email");
   if (accounts::NormaliseEmail(email).empty()) {
     json view = ForgotView(email);
-    AddErrors(view, {InvalidInput("L'adresse électronique n'est pas valide (format attendu : nom@domaine.fr).", "email")},
+    AddFormErrors(view, {InvalidInput("L'adresse électronique n'est pas valide (format attendu : nom@domaine.fr).", "email")},
               "Le lien n'a pas été envoyé");
     return RenderPage(context, 400, "forgot_password", view, {"Mot de passe oublié", {}, ""});
   }
@@ -204,10 +182,10 @@ Response Forgot(const WebContext& context, const Request& request) {
 json NewPasswordView(const std::string& token) {
   return {{"csrf", CurrentCsrfToken()},
           {"token", token},
-          {"password", Field("password", "Nouveau mot de passe", "password", "new-password", {},
+          {"password", FormField("password", "Nouveau mot de passe", "password", "new-password", {},
                              "Au moins " + std::to_string(accounts::kMinPasswordLength) + " caractères.")},
           {"password_confirmation",
-           Field("password_confirmation", "Confirmation du mot de passe", "password", "new-password")}};
+           FormField("password_confirmation", "Confirmation du mot de passe", "password", "new-password")}};
 }
 
 Response NewPasswordPage(const WebContext& context, const Request& request) {
@@ -227,7 +205,7 @@ Response NewPassword(const WebContext& context, const Request& request) {
   const std::string confirmation = form.value().Get("password_confirmation");
   if (auto errors = accounts::ValidateNewPassword(password, confirmation); !errors.empty()) {
     json view = NewPasswordView(token);
-    AddErrors(view, errors, "Le mot de passe n'a pas été changé");
+    AddFormErrors(view, errors, "Le mot de passe n'a pas été changé");
     return RenderPage(context, 400, "new_password", view, {"Nouveau mot de passe", {}, ""});
   }
   auto reset = context.accounts->ResetPassword(token, password, confirmation);
