@@ -13,6 +13,7 @@
 #include "domain/accounts/account_repository.h"
 #include "domain/catalogue/offer_repository.h"
 #include "domain/jobs/job_repository.h"
+#include "domain/projects/project_repository.h"
 #include "domain/organisations/organisation_repository.h"
 #include "domain/territories/territory_repository.h"
 
@@ -29,7 +30,8 @@ class Store : public territories::TerritoryRepository,
               public catalogue::OfferRepository,
               public jobs::JobRepository,
               public accounts::AccountRepository,
-              public organisations::OrganisationRepository {
+              public organisations::OrganisationRepository,
+              public projects::ProjectRepository {
  public:
   ~Store() override = default;
 

@@ -32,14 +32,23 @@ std::optional<std::int64_t> ParseId(const std::string& text) {
 }
 
 // The viewer's role towards the route's resource. Without an owner, a signed-in person is a
-// member; with one, membership of that organisation decides (a malformed or unknown
+// member; with one (an organisation, or the organisation of a `{project}`), membership of that
+// organisation decides (a malformed or unknown
 // organisation has no members: the viewer is then a member of another one).
 accounts::Role RoleOf(const WebContext& context, const Route& route, const Request& request, const Viewer& viewer) {
   if (!viewer.signed_in()) return accounts::Role::kVisitor;
   if (viewer.account->user.platform_admin) return accounts::Role::kPlatformAdmin;
-  const auto owner = OwnerParameter(route, request);
-  if (!owner) return accounts::Role::kMember;
-  const auto id = ParseId(*owner);
+  std::optional<std::int64_t> id;
+  if (auto project = request.path_params.find("project"); project != request.path_params.end()) {
+    // A project belongs to its collectivité: roles towards the project are roles there.
+    const auto project_id = ParseId(project->second);
+    const auto found = project_id ? context.store.FindProject(*project_id) : std::nullopt;
+    if (found) id = found->organisation_id;
+  } else {
+    const auto owner = OwnerParameter(route, request);
+    if (!owner) return accounts::Role::kMember;
+    id = ParseId(*owner);
+  }
   const auto membership = id ? context.store.FindMembership(*id, viewer.account->user.id) : std::nullopt;
   if (!membership) return accounts::Role::kOtherMember;
   return *membership == organisations::MemberRole::kAdmin ? accounts::Role::kOrganisationAdmin

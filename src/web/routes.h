@@ -28,4 +28,8 @@ void RegisterAccountPages(Router& router, const WebContext& context);
 //! item 2). Nothing when context.organisations or context.accounts is null.
 void RegisterOrganisationPages(Router& router, const WebContext& context);
 
+//! Projects of collectivités: list, creation, edition, the project page with suggested and
+//! attached offers and the history (issue 5, item 4). Needs context.search.
+void RegisterProjectPages(Router& router, const WebContext& context);
+
 }  // namespace boussole::web

@@ -41,8 +41,8 @@ struct Example {
 };
 
 // One request per route name ("static" serves two mounts: one example each is not needed,
-// the rule is per name). In targets and bodies, {org} is the owner organisation's id and
-// {target} a member of it whom admins may demote or remove.
+// the rule is per name). In targets and bodies, {org} is the owner organisation's id,
+// {target} a member of it whom admins may demote or remove, {project} a public project of it.
 const std::map<std::string, Example> kExamples = {
     {"home", {"GET", "/", ""}},
     {"territory_search", {"GET", "/territoires?q=joinville", ""}},
@@ -90,6 +90,13 @@ const std::map<std::string, Example> kExamples = {
     {"invite_member", {"POST", "/organisations/{org}/invitations", "email=nouveau%40example.fr&role=member"}},
     {"change_member_role", {"POST", "/organisations/{org}/membres/{target}/role", "role=member"}},
     {"remove_member", {"POST", "/organisations/{org}/membres/{target}/retrait", ""}},
+    {"project_list", {"GET", "/organisations/{org}/projets", ""}},
+    {"project_new_page", {"GET", "/organisations/{org}/projets/nouveau", ""}},
+    {"project_create", {"POST", "/organisations/{org}/projets", "name=Projet&territory=52250&stage=preop"}},
+    {"project_page", {"GET", "/projets/{project}", ""}},
+    {"project_edit_page", {"GET", "/projets/{project}/modifier", ""}},
+    {"project_update", {"POST", "/projets/{project}", "name=Projet&territory=52250&stage=preop&is_public=oui"}},
+    {"project_offer_save", {"POST", "/projets/{project}/offres", "offer=atelier-des-territoires-local"}},
     {"logout", {"POST", "/compte/deconnexion", ""}},  // last: it ends the session
 };
 
@@ -191,8 +198,12 @@ TEST_F(PolicyHttp, EveryRouteAllowsOrRefusesEachRoleAsTheTableSays) {
   Join(owner, "cible@example.fr", "member");
   Join(other, "ailleurs@example.fr", "admin");
   const std::string target = Scalar("SELECT id FROM users WHERE email = 'cible@example.fr'");
+  ExecSql(db_->url(), "INSERT INTO projects (organisation_id, name, territory_id, stage, is_public, created_at, updated_at)"
+                      " VALUES (" + owner + ", 'Projet public', 'commune:52250', 'preop', 1, '2026-11-25T00:00:00Z',"
+                      " '2026-11-25T00:00:00Z')");
+  const std::string project = Scalar("SELECT MAX(id) FROM projects");
   auto fill = [&](std::string text) {
-    for (const auto& [placeholder, value] : {std::pair<std::string, std::string>{"{org}", owner}, {"{target}", target}}) {
+    for (const auto& [placeholder, value] : {std::pair<std::string, std::string>{"{org}", owner}, {"{target}", target}, {"{project}", project}}) {
       for (auto at = text.find(placeholder); at != std::string::npos; at = text.find(placeholder)) {
         text.replace(at, placeholder.size(), value);
       }

@@ -56,6 +56,15 @@ const std::vector<Rule>& PolicyTable() {
       {"invitation_page", Access::kSignedIn},
       {"accept_invitation", Access::kSignedIn},
       {"organisation_page", Access::kOwnerMembers},
+      // Projects: their collectivité's members work on them; a project's page is public when
+      // the project is (its handler shows a private one to its owners only, 404 to others).
+      {"project_list", Access::kOwnerMembers},
+      {"project_new_page", Access::kOwnerMembers},
+      {"project_create", Access::kOwnerMembers},
+      {"project_page", Access::kEveryone},
+      {"project_edit_page", Access::kOwnerMembers},
+      {"project_update", Access::kOwnerMembers},
+      {"project_offer_save", Access::kOwnerMembers},
       {"invite_member", Access::kOwnerAdmins},
       {"change_member_role", Access::kOwnerAdmins},
       {"remove_member", Access::kOwnerAdmins},

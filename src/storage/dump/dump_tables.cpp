@@ -21,6 +21,9 @@ const std::vector<DumpTable>& DumpTables() {
       {"organisations", {"id"}},
       {"memberships", {"organisation_id", "user_id"}},
       {"invitations", {"token_hash"}},
+      {"projects", {"id"}},
+      {"project_offers", {"project_id", "offer_slug"}},
+      {"project_events", {"id"}},
   };
   return kDumpTables;
 }

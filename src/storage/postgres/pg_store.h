@@ -88,6 +88,15 @@ class PgStore final : public Store {
   Result<organisations::Invitation> AcceptInvitation(std::string_view token_hash, std::int64_t user_id,
                                                      std::string_view email, std::string_view now) override;
 
+  // ProjectRepository
+  projects::Project CreateProject(const projects::Project& project, std::string_view now) override;
+  Status UpdateProject(const projects::Project& project, std::int64_t user_id, std::string_view now) override;
+  std::optional<projects::Project> FindProject(std::int64_t id) override;
+  std::vector<projects::Project> ProjectsOf(std::int64_t organisation_id) override;
+  void SaveProjectOffer(const projects::ProjectOffer& attachment, std::int64_t user_id, std::string_view now) override;
+  std::vector<projects::ProjectOffer> OffersOf(std::int64_t project_id) override;
+  std::vector<projects::ProjectEvent> HistoryOf(std::int64_t project_id) override;
+
  private:
   void Migrate();
 

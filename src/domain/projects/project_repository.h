@@ -1,0 +1,35 @@
+#pragma once
+// What projects need from storage. Implemented by every Store backend; each write is one
+// transaction and appends to the project's history in it.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+#include "domain/projects/project.h"
+
+namespace boussole::projects {
+
+class ProjectRepository {
+ public:
+  virtual ~ProjectRepository() = default;
+
+  //! Stores a new project (id, created_at, updated_at set) and its "created" event.
+  virtual Project CreateProject(const Project& project, std::string_view now) = 0;
+  //! Replaces the editable fields; not_found when there is no such project.
+  virtual Status UpdateProject(const Project& project, std::int64_t user_id, std::string_view now) = 0;
+  virtual std::optional<Project> FindProject(std::int64_t id) = 0;
+  //! The projects of an organisation, newest first.
+  virtual std::vector<Project> ProjectsOf(std::int64_t organisation_id) = 0;
+
+  //! Attaches an offer (status "a_etudier") or changes its status, date and comment.
+  virtual void SaveProjectOffer(const ProjectOffer& attachment, std::int64_t user_id, std::string_view now) = 0;
+  virtual std::vector<ProjectOffer> OffersOf(std::int64_t project_id) = 0;
+
+  //! Oldest first.
+  virtual std::vector<ProjectEvent> HistoryOf(std::int64_t project_id) = 0;
+};
+
+}  // namespace boussole::projects

@@ -1,0 +1,173 @@
+// The project tables of SqliteStore (issue 5, item 4).
+#include <nlohmann/json.hpp>
+
+#include "storage/shared_sql.h"
+#include "storage/sqlite/sqlite_store.h"
+
+namespace boussole::storage::sqlite {
+namespace {
+
+using projects::Project;
+using projects::ProjectEvent;
+using projects::ProjectOffer;
+
+Project ReadProject(const Statement& q) {
+  Project p;
+  p.id = q.Int(0);
+  p.organisation_id = q.Int(1);
+  p.name = q.Text(2);
+  p.public_description = q.Text(3);
+  p.private_description = q.Text(4);
+  p.territory = q.Text(5);
+  p.stage = q.Text(6);
+  p.themes = nlohmann::json::parse(q.Text(7)).get<std::vector<std::string>>();
+  p.budget_euros = q.OptionalInt(8);
+  p.due_date = q.Text(9);
+  p.contract = q.Text(10);
+  p.is_public = q.Int(11) != 0;
+  p.created_by = q.OptionalInt(12).value_or(0);
+  p.created_at = q.Text(13);
+  p.updated_at = q.Text(14);
+  return p;
+}
+
+// 0 means "nobody" (a command, a job): stored as NULL, which the foreign key accepts.
+std::optional<std::int64_t> UserOrNull(std::int64_t user_id) {
+  return user_id == 0 ? std::nullopt : std::optional<std::int64_t>(user_id);
+}
+
+void AddEvent(Connection& db, std::int64_t project_id, std::int64_t user_id, std::string_view now, std::string_view kind,
+              std::string_view detail) {
+  db.Prepare("INSERT INTO project_events (project_id, user_id, at, kind, detail) VALUES (?, ?, ?, ?, ?)")
+      .Bind(1, project_id)
+      .Bind(2, UserOrNull(user_id))
+      .Bind(3, now)
+      .Bind(4, kind)
+      .Bind(5, detail)
+      .Run();
+}
+
+}  // namespace
+
+Project SqliteStore::CreateProject(const Project& project, std::string_view now) {
+  auto db = pool_.Acquire();
+  Transaction tx(*db);
+  auto q = db->Prepare(std::string(
+                           "INSERT INTO projects (organisation_id, name, public_description, private_description,"
+                           " territory_id, stage, themes, budget_euros, due_date, contract, is_public, created_by,"
+                           " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), ?, ?, ?, ?)"
+                           " RETURNING ") +
+                       kProjectColumns);
+  q.Bind(1, project.organisation_id)
+      .Bind(2, project.name)
+      .Bind(3, project.public_description)
+      .Bind(4, project.private_description)
+      .Bind(5, project.territory)
+      .Bind(6, project.stage)
+      .Bind(7, nlohmann::json(project.themes).dump())
+      .Bind(8, project.budget_euros)
+      .Bind(9, project.due_date)
+      .Bind(10, project.contract)
+      .Bind(11, std::int64_t{project.is_public ? 1 : 0})
+      .Bind(12, UserOrNull(project.created_by))
+      .Bind(13, now)
+      .Bind(14, now);
+  q.Step();
+  Project created = ReadProject(q);
+  while (q.Step()) {
+  }
+  AddEvent(*db, created.id, project.created_by, now, "created", "Projet créé");
+  tx.Commit();
+  return created;
+}
+
+Status SqliteStore::UpdateProject(const Project& project, std::int64_t user_id, std::string_view now) {
+  auto db = pool_.Acquire();
+  Transaction tx(*db);
+  auto q = db->Prepare(
+      "UPDATE projects SET name = ?, public_description = ?, private_description = ?, territory_id = ?, stage = ?,"
+      " themes = ?, budget_euros = ?, due_date = NULLIF(?, ''), contract = NULLIF(?, ''), is_public = ?, updated_at = ?"
+      " WHERE id = ?");
+  q.Bind(1, project.name)
+      .Bind(2, project.public_description)
+      .Bind(3, project.private_description)
+      .Bind(4, project.territory)
+      .Bind(5, project.stage)
+      .Bind(6, nlohmann::json(project.themes).dump())
+      .Bind(7, project.budget_euros)
+      .Bind(8, project.due_date)
+      .Bind(9, project.contract)
+      .Bind(10, std::int64_t{project.is_public ? 1 : 0})
+      .Bind(11, now)
+      .Bind(12, project.id)
+      .Run();
+  if (sqlite3_changes(db->handle()) == 0) return NotFound("Ce projet n'existe pas.");
+  AddEvent(*db, project.id, user_id, now, "edited", "Projet modifié");
+  tx.Commit();
+  return Ok();
+}
+
+std::optional<Project> SqliteStore::FindProject(std::int64_t id) {
+  auto db = pool_.Acquire();
+  auto q = db->Prepare(std::string("SELECT ") + kProjectColumns + " FROM projects WHERE id = ?");
+  q.Bind(1, id);
+  if (!q.Step()) return std::nullopt;
+  return ReadProject(q);
+}
+
+std::vector<Project> SqliteStore::ProjectsOf(std::int64_t organisation_id) {
+  auto db = pool_.Acquire();
+  auto q = db->Prepare(std::string("SELECT ") + kProjectColumns +
+                       " FROM projects WHERE organisation_id = ? ORDER BY created_at DESC, id DESC");
+  q.Bind(1, organisation_id);
+  std::vector<Project> out;
+  while (q.Step()) out.push_back(ReadProject(q));
+  return out;
+}
+
+void SqliteStore::SaveProjectOffer(const ProjectOffer& a, std::int64_t user_id, std::string_view now) {
+  auto db = pool_.Acquire();
+  Transaction tx(*db);
+  auto existing = db->Prepare("SELECT status FROM project_offers WHERE project_id = ? AND offer_slug = ?");
+  existing.Bind(1, a.project_id).Bind(2, a.offer_slug);
+  const bool known = existing.Step();
+  const std::string before = known ? existing.Text(0) : "";
+  existing.Reset();
+  db->Prepare(
+        "INSERT INTO project_offers (project_id, offer_slug, status, status_date, comment, updated_at)"
+        " VALUES (?, ?, ?, NULLIF(?, ''), ?, ?) ON CONFLICT(project_id, offer_slug) DO UPDATE SET"
+        " status = excluded.status, status_date = excluded.status_date, comment = excluded.comment,"
+        " updated_at = excluded.updated_at")
+      .Bind(1, a.project_id)
+      .Bind(2, a.offer_slug)
+      .Bind(3, a.status)
+      .Bind(4, a.status_date)
+      .Bind(5, a.comment)
+      .Bind(6, now)
+      .Run();
+  AddEvent(*db, a.project_id, user_id, now, known ? "offer_status" : "offer_attached",
+           known ? a.offer_slug + " : " + before + " → " + a.status : a.offer_slug);
+  tx.Commit();
+}
+
+std::vector<ProjectOffer> SqliteStore::OffersOf(std::int64_t project_id) {
+  auto db = pool_.Acquire();
+  auto q = db->Prepare(
+      "SELECT project_id, offer_slug, status, status_date, comment, updated_at FROM project_offers"
+      " WHERE project_id = ? ORDER BY offer_slug");
+  q.Bind(1, project_id);
+  std::vector<ProjectOffer> out;
+  while (q.Step()) out.push_back({q.Int(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4), q.Text(5)});
+  return out;
+}
+
+std::vector<ProjectEvent> SqliteStore::HistoryOf(std::int64_t project_id) {
+  auto db = pool_.Acquire();
+  auto q = db->Prepare("SELECT id, project_id, user_id, at, kind, detail FROM project_events WHERE project_id = ? ORDER BY id");
+  q.Bind(1, project_id);
+  std::vector<ProjectEvent> out;
+  while (q.Step()) out.push_back({q.Int(0), q.Int(1), q.OptionalInt(2).value_or(0), q.Text(3), q.Text(4), q.Text(5)});
+  return out;
+}
+
+}  // namespace boussole::storage::sqlite
