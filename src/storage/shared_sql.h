@@ -30,6 +30,12 @@ inline constexpr const char* kProjectColumns =
     "id, organisation_id, name, public_description, private_description, territory_id, stage, themes,"
     " budget_euros, due_date, contract, is_public, created_by, created_at, updated_at";
 
+//! Organisations and invitations, read with the organisation joined as `o`, the invitation
+//! as `i`.
+inline constexpr const char* kOrganisationColumns = "o.id, o.kind, o.name, o.territory_id, o.created_at";
+inline constexpr const char* kInvitationColumns =
+    "i.token_hash, i.organisation_id, o.name, i.email, i.role, i.invited_by, i.created_at, i.expires_at, i.accepted_at";
+
 //! Adds `count` territories of the kind named `kind` ("commune"…) to `counts`.
 void AddToCounts(territories::Counts& counts, std::string_view kind, std::size_t count);
 

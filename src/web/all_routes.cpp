@@ -8,6 +8,11 @@
 
 namespace boussole::web {
 
+void AddPage(Router& router, const WebContext& context, const char* method, const char* pattern, const char* name,
+             PageHandler handler) {
+  router.Add(method, pattern, name, [&context, handler](const Request& r) { return handler(context, r); });
+}
+
 void RegisterAllRoutes(Router& router, const WebContext& context) {
   RegisterHomeRoutes(router, context);
   RegisterTerritoryPages(router, context);

@@ -5,6 +5,12 @@
 
 namespace boussole::web {
 
+//! A page handler that needs only the context and the request.
+using PageHandler = Response (*)(const WebContext& context, const Request& request);
+//! Adds a route served by `handler` with `context`.
+void AddPage(Router& router, const WebContext& context, const char* method, const char* pattern, const char* name,
+             PageHandler handler);
+
 void RegisterHomeRoutes(Router& router, const WebContext& context);
 void RegisterTerritoryPages(Router& router, const WebContext& context);
 void RegisterOfferPages(Router& router, const WebContext& context);

@@ -4,6 +4,7 @@
 #include <ctime>
 
 #include "core/clock.h"
+#include "core/plain_text.h"
 #include "domain/accounts/secrets.h"
 
 namespace boussole::accounts {
@@ -14,17 +15,6 @@ constexpr std::size_t kMaxNameLength = 120;
 
 std::string UtcFromNow(std::chrono::seconds offset) {
   return FormatUtc(std::time(nullptr) + static_cast<std::time_t>(offset.count()));
-}
-
-std::string Trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(first, last - first + 1));
-}
-
-bool HasControl(std::string_view text) {
-  return std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
 }
 
 Error Fail(std::string code, std::string message, std::string field = {}) {
@@ -42,7 +32,7 @@ std::string NormaliseEmail(std::string_view email) {
                  [](unsigned char c) { return c < 0x80 ? static_cast<char>(std::tolower(c)) : static_cast<char>(c); });
   const auto at = text.find('@');
   if (text.empty() || text.size() > kMaxEmailLength || at == std::string::npos || at == 0 ||
-      text.find('@', at + 1) != std::string::npos || HasControl(text) ||
+      text.find('@', at + 1) != std::string::npos || HasControlCharacters(text) ||
       text.find_first_of(" ,;:<>()[]\\\"") != std::string::npos) {
     return {};
   }
@@ -79,7 +69,7 @@ std::vector<Error> ValidateSignUp(const SignUpForm& form) {
   const std::string name = Trim(form.display_name);
   if (name.empty()) {
     errors.push_back(InvalidInput("Indiquez vos prénom et nom.", "display_name"));
-  } else if (name.size() > kMaxNameLength || HasControl(name)) {
+  } else if (name.size() > kMaxNameLength || HasControlCharacters(name)) {
     errors.push_back(InvalidInput("Le nom est trop long (" + std::to_string(kMaxNameLength) +
                                       " caractères au plus) ou contient des caractères invisibles.",
                                   "display_name"));

@@ -4,6 +4,7 @@
 #include <ctime>
 
 #include "core/clock.h"
+#include "core/plain_text.h"
 #include "domain/accounts/account_service.h"
 #include "domain/accounts/secrets.h"
 
@@ -11,17 +12,6 @@ namespace boussole::organisations {
 namespace {
 
 constexpr std::size_t kMaxTerritoryLength = 40;
-
-std::string Trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(first, last - first + 1));
-}
-
-bool HasControl(std::string_view text) {
-  return std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
-}
 
 Error Fail(std::string code, std::string message, std::string field = {}) {
   return Error{std::move(code), std::move(message), std::move(field)};
@@ -78,7 +68,7 @@ std::vector<Error> OrganisationService::ValidateOrganisation(const OrganisationF
   const std::string name = Trim(form.name);
   if (name.empty()) {
     errors.push_back(InvalidInput("Indiquez le nom de l'organisation.", "name"));
-  } else if (name.size() > kMaxOrganisationNameLength || HasControl(name)) {
+  } else if (name.size() > kMaxOrganisationNameLength || HasControlCharacters(name)) {
     errors.push_back(InvalidInput("Le nom est trop long (" + std::to_string(kMaxOrganisationNameLength) +
                                       " caractères au plus) ou contient des caractères invisibles.",
                                   "name"));

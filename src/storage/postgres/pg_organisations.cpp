@@ -1,6 +1,7 @@
 // The organisation tables of PgStore (issue 5, item 2). Changes to memberships lock the
 // organisation's row first (SELECT … FOR UPDATE), so that two admins demoting each other
 // at once cannot both pass the "last admin" check.
+#include "storage/shared_sql.h"
 #include "storage/postgres/pg_store.h"
 
 namespace boussole::storage::postgres {
@@ -12,9 +13,6 @@ using organisations::MemberRole;
 using organisations::Membership;
 using organisations::Organisation;
 
-constexpr const char* kOrganisationColumns = "o.id, o.kind, o.name, o.territory_id, o.created_at";
-constexpr const char* kInvitationColumns =
-    "i.token_hash, i.organisation_id, o.name, i.email, i.role, i.invited_by, i.created_at, i.expires_at, i.accepted_at";
 
 // Reads the five organisation columns starting at `first`.
 Organisation ReadOrganisation(const pqxx::row& row, int first = 0) {

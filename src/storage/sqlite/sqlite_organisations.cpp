@@ -1,6 +1,7 @@
 // The organisation tables of SqliteStore (issue 5, item 2). Writers are serialised by
 // BEGIN IMMEDIATE, so the "last admin" count and the change it guards cannot interleave
 // with another writer.
+#include "storage/shared_sql.h"
 #include "storage/sqlite/sqlite_store.h"
 
 namespace boussole::storage::sqlite {
@@ -12,9 +13,6 @@ using organisations::MemberRole;
 using organisations::Membership;
 using organisations::Organisation;
 
-constexpr const char* kOrganisationColumns = "o.id, o.kind, o.name, o.territory_id, o.created_at";
-constexpr const char* kInvitationColumns =
-    "i.token_hash, i.organisation_id, o.name, i.email, i.role, i.invited_by, i.created_at, i.expires_at, i.accepted_at";
 
 // Reads the five organisation columns starting at `first`.
 Organisation ReadOrganisation(const Statement& q, int first = 0) {

@@ -232,9 +232,8 @@ Response AccountPage(const WebContext& context, const Request&) {
 
 void RegisterAccountPages(Router& router, const WebContext& context) {
   if (context.accounts == nullptr) return;
-  auto add = [&](const char* method, const char* pattern, const char* name,
-                 Response (*page)(const WebContext&, const Request&)) {
-    router.Add(method, pattern, name, [&context, page](const Request& r) { return page(context, r); });
+  auto add = [&](const char* method, const char* pattern, const char* name, PageHandler page) {
+    AddPage(router, context, method, pattern, name, page);
   };
   add("GET", "/compte", "account_page", AccountPage);
   add("GET", "/compte/inscription", "signup_page", SignUpPage);

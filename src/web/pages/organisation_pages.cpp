@@ -304,9 +304,8 @@ Response Accept(const WebContext& context, const Request& request) {
 
 void RegisterOrganisationPages(Router& router, const WebContext& context) {
   if (context.organisations == nullptr || context.accounts == nullptr) return;
-  auto add = [&](const char* method, const char* pattern, const char* name,
-                 Response (*page)(const WebContext&, const Request&)) {
-    router.Add(method, pattern, name, [&context, page](const Request& r) { return page(context, r); });
+  auto add = [&](const char* method, const char* pattern, const char* name, PageHandler page) {
+    AddPage(router, context, method, pattern, name, page);
   };
   add("GET", "/organisations", "organisations_page", ListAll);
   add("POST", "/organisations", "create_organisation", Create);

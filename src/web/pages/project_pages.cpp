@@ -301,9 +301,8 @@ Response SaveProjectOffer(const WebContext& context, const Request& request) {
 }  // namespace
 
 void RegisterProjectPages(Router& router, const WebContext& context) {
-  auto add = [&](const char* method, const char* pattern, const char* name,
-                 Response (*page)(const WebContext&, const Request&)) {
-    router.Add(method, pattern, name, [&context, page](const Request& r) { return page(context, r); });
+  auto add = [&](const char* method, const char* pattern, const char* name, PageHandler page) {
+    AddPage(router, context, method, pattern, name, page);
   };
   add("GET", "/organisations/{organisation}/projets", "project_list", ProjectList);
   add("GET", "/organisations/{organisation}/projets/nouveau", "project_new_page", NewProjectPage);
