@@ -5,6 +5,7 @@
 
 #include <condition_variable>
 #include <cstdlib>
+#include <ctime>
 #include <mutex>
 
 #include "core/clock.h"
@@ -24,11 +25,18 @@ int IntervalFromEnvironment(const std::string& name, int fallback) {
 
 std::vector<Job> DefaultJobs() {
   const std::string close = "close_expired_offers";
+  const std::string purge = "purge_expired_account_data";
   return {
       {close, IntervalFromEnvironment(close, 3600),
        [](storage::Store& store) {
          const auto closed = store.CloseOffersPastDeadline(TodayUtc(), NowUtc());
          return std::to_string(closed.size()) + " offre(s) clôturée(s)";
+       }},
+      {purge, IntervalFromEnvironment(purge, 3600),
+       [](storage::Store& store) {
+         // A day is longer than any throttling window (AccountPolicy::throttle_window).
+         const std::string day_ago = FormatUtc(std::time(nullptr) - 24 * 3600);
+         return std::to_string(store.PurgeExpiredAccountData(NowUtc(), day_ago)) + " ligne(s) périmée(s) supprimée(s)";
        }},
   };
 }

@@ -100,6 +100,23 @@ TEST_P(AccountStoreTest, FailedLoginsAreCountedInTheirWindowAndCleared) {
   EXPECT_EQ(store_->CountFailedLogins("adresse:127.0.0.1", "2026-11-25T09:00:00Z"), 1u);
 }
 
+TEST_P(AccountStoreTest, ExpiredSessionsLinksAndOldFailuresArePurged) {
+  const auto user = NewUser("p@example.fr");
+  store_->CreateSession(Session{"old", user.id, "x", "2026-11-01T00:00:00Z", "2026-11-15T00:00:00Z"});
+  store_->CreateSession(Session{"live", user.id, "y", "2026-11-20T00:00:00Z", "2026-12-04T00:00:00Z"});
+  store_->StoreToken("t-old", user.id, TokenPurpose::kResetPassword, "2026-11-01T00:00:00Z", "2026-11-01T01:00:00Z");
+  store_->StoreToken("t-live", user.id, TokenPurpose::kConfirmEmail, "2026-11-25T00:00:00Z", "2026-11-27T00:00:00Z");
+  store_->RecordFailedLogin("compte:p@example.fr", "2026-11-23T00:00:00Z");
+  store_->RecordFailedLogin("compte:p@example.fr", "2026-11-25T09:00:00Z");
+  EXPECT_EQ(store_->PurgeExpiredAccountData("2026-11-25T10:00:00Z", "2026-11-24T10:00:00Z"), 3u);
+  EXPECT_TRUE(store_->FindSession("live", "2026-11-25T10:00:00Z").has_value());
+  EXPECT_EQ(store_->ConfirmEmailWithToken("t-live", "2026-11-25T10:00:00Z"), user.id);
+  EXPECT_EQ(store_->CountFailedLogins("compte:p@example.fr", "2026-01-01T00:00:00Z"), 1u);
+  // A used link stays until it expires: the same refusal either way, and nothing to gain.
+  EXPECT_EQ(store_->PurgeExpiredAccountData("2026-11-25T10:00:00Z", "2026-11-24T10:00:00Z"), 0u);
+  EXPECT_EQ(store_->PurgeExpiredAccountData("2026-11-28T10:00:00Z", "2026-11-24T10:00:00Z"), 1u);
+}
+
 TEST(Secrets, PasswordsAreArgon2idAndTokensAreRandom) {
   const std::string hash = accounts::HashPassword("correct horse battery");
   EXPECT_EQ(hash.rfind("$argon2id$", 0), 0u) << hash;

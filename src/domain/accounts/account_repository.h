@@ -48,6 +48,11 @@ class AccountRepository {
   virtual void RecordFailedLogin(std::string_view key, std::string_view now) = 0;
   virtual std::size_t CountFailedLogins(std::string_view key, std::string_view since) = 0;
   virtual void ClearFailedLogins(std::string_view key) = 0;
+
+  //! Deletes what can no longer serve: sessions and single-use links expired before `now`,
+  //! failed logins older than `failures_before` (past every throttling window). Returns how
+  //! many rows went.
+  virtual std::size_t PurgeExpiredAccountData(std::string_view now, std::string_view failures_before) = 0;
 };
 
 }  // namespace boussole::accounts

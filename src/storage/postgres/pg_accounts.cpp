@@ -154,4 +154,15 @@ void PgStore::ClearFailedLogins(std::string_view key) {
   tx.commit();
 }
 
+std::size_t PgStore::PurgeExpiredAccountData(std::string_view now, std::string_view failures_before) {
+  auto db = pool_.Acquire();
+  pqxx::work tx(*db);
+  std::size_t purged = 0;
+  purged += tx.exec_params("DELETE FROM sessions WHERE expires_at <= $1", std::string(now)).affected_rows();
+  purged += tx.exec_params("DELETE FROM account_tokens WHERE expires_at < $1", std::string(now)).affected_rows();
+  purged += tx.exec_params("DELETE FROM failed_logins WHERE attempted_at < $1", std::string(failures_before)).affected_rows();
+  tx.commit();
+  return purged;
+}
+
 }  // namespace boussole::storage::postgres

@@ -67,6 +67,7 @@ class PgStore final : public Store {
   void RecordFailedLogin(std::string_view key, std::string_view now) override;
   std::size_t CountFailedLogins(std::string_view key, std::string_view since) override;
   void ClearFailedLogins(std::string_view key) override;
+  std::size_t PurgeExpiredAccountData(std::string_view now, std::string_view failures_before) override;
 
   // organisations::OrganisationRepository (pg_organisations.cpp)
   organisations::Organisation CreateOrganisation(const organisations::NewOrganisation& organisation,

@@ -157,4 +157,18 @@ void SqliteStore::ClearFailedLogins(std::string_view key) {
   db->Prepare("DELETE FROM failed_logins WHERE key = ?").Bind(1, key).Run();
 }
 
+std::size_t SqliteStore::PurgeExpiredAccountData(std::string_view now, std::string_view failures_before) {
+  auto db = pool_.Acquire();
+  Transaction tx(*db);
+  std::size_t purged = 0;
+  for (const char* sql : {"DELETE FROM sessions WHERE expires_at <= ?", "DELETE FROM account_tokens WHERE expires_at < ?"}) {
+    db->Prepare(sql).Bind(1, now).Run();
+    purged += static_cast<std::size_t>(sqlite3_changes(db->handle()));
+  }
+  db->Prepare("DELETE FROM failed_logins WHERE attempted_at < ?").Bind(1, failures_before).Run();
+  purged += static_cast<std::size_t>(sqlite3_changes(db->handle()));
+  tx.Commit();
+  return purged;
+}
+
 }  // namespace boussole::storage::sqlite
