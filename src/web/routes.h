@@ -37,5 +37,7 @@ void RegisterOrganisationPages(Router& router, const WebContext& context);
 //! Projects of collectivités: list, creation, edition, the project page with suggested and
 //! attached offers and the history (issue 5, item 4). Needs context.search.
 void RegisterProjectPages(Router& router, const WebContext& context);
+//! /admin/offres…: the offer publication workflow for platform admins (issue 5, item 2).
+void RegisterOfferAdminPages(Router& router, const WebContext& context);
 
 }  // namespace boussole::web

@@ -65,6 +65,11 @@ const std::vector<Rule>& PolicyTable() {
       {"project_edit_page", Access::kOwnerMembers},
       {"project_update", Access::kOwnerMembers},
       {"project_offer_save", Access::kOwnerMembers},
+      // The offer publication workflow: platform admins only.
+      {"offer_admin_list", Access::kPlatformAdmins},
+      {"offer_admin_page", Access::kPlatformAdmins},
+      {"offer_admin_save", Access::kPlatformAdmins},
+      {"offer_admin_move", Access::kPlatformAdmins},
       {"invite_member", Access::kOwnerAdmins},
       {"change_member_role", Access::kOwnerAdmins},
       {"remove_member", Access::kOwnerAdmins},

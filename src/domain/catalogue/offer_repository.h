@@ -33,6 +33,14 @@ struct ImportReport {
   std::vector<std::string> not_in_files;
 };
 
+//! An offer as the publication workflow sees it: any status.
+struct OfferInWorkflow {
+  Offer offer;
+  std::string status;      //!< "draft", "review", "published"
+  bool edited_in_app = false;
+  std::string updated_at;
+};
+
 class OfferRepository {
  public:
   virtual ~OfferRepository() = default;
@@ -49,6 +57,15 @@ class OfferRepository {
   //! Records an edit of an existing offer made in the application (not by the importer).
   //! Fails with not_found when no offer has this slug.
   virtual Status SaveOfferEdit(const Offer& offer) = 0;
+
+  //! Every offer whatever its status, drafts and reviews first, then by name.
+  virtual std::vector<OfferInWorkflow> ListOffersInWorkflow() = 0;
+  virtual std::optional<OfferInWorkflow> FindOfferInWorkflow(const std::string& slug) = 0;
+  //! Moves an offer from `from` to `to` (the caller checks CanMove); "conflict" when its
+  //! status is no longer `from` (someone else moved it), "not_found" without such offer.
+  //! Publishing sets published_at. Recorded in the change feed: the search follows.
+  virtual Status MoveOffer(const std::string& slug, std::string_view from, std::string_view to,
+                           std::string_view now) = 0;
 
   //! Marks as closed (closed_at = `now`) the open offers whose submission deadline is
   //! before `today` (YYYY-MM-DD). Returns the slugs closed. Idempotent.

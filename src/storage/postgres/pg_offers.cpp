@@ -134,4 +134,61 @@ std::vector<std::string> PgStore::CloseOffersPastDeadline(std::string_view today
   return closed;
 }
 
+namespace {
+
+constexpr const char* kWorkflowSelect =
+    "SELECT document, closed_at, published_at, status, edited_in_app, updated_at FROM offers";
+
+catalogue::OfferInWorkflow ReadWorkflow(const pqxx::row& r) {
+  catalogue::OfferInWorkflow row;
+  row.offer = OfferFromDocument(r[0].as<std::string>());
+  row.offer.closed_at = r[1].is_null() ? "" : r[1].as<std::string>();
+  row.offer.published_at = r[2].is_null() ? "" : r[2].as<std::string>();
+  row.status = r[3].as<std::string>();
+  row.edited_in_app = r[4].as<int>() != 0;
+  row.updated_at = r[5].as<std::string>();
+  return row;
+}
+
+}  // namespace
+
+std::vector<catalogue::OfferInWorkflow> PgStore::ListOffersInWorkflow() {
+  auto db = pool_.Acquire();
+  pqxx::nontransaction tx(*db);
+  std::vector<catalogue::OfferInWorkflow> rows;
+  for (const auto& r : tx.exec(std::string(kWorkflowSelect) +
+                               " ORDER BY CASE status WHEN 'review' THEN 0 WHEN 'draft' THEN 1 ELSE 2 END,"
+                               " name COLLATE \"C\", slug COLLATE \"C\"")) {
+    rows.push_back(ReadWorkflow(r));
+  }
+  return rows;
+}
+
+std::optional<catalogue::OfferInWorkflow> PgStore::FindOfferInWorkflow(const std::string& slug) {
+  auto db = pool_.Acquire();
+  pqxx::nontransaction tx(*db);
+  auto rows = tx.exec_params(std::string(kWorkflowSelect) + " WHERE slug = $1", slug);
+  if (rows.empty()) return std::nullopt;
+  return ReadWorkflow(rows[0]);
+}
+
+Status PgStore::MoveOffer(const std::string& slug, std::string_view from, std::string_view to, std::string_view now) {
+  auto db = pool_.Acquire();
+  pqxx::work tx(*db);
+  auto current = tx.exec_params("SELECT status FROM offers WHERE slug = $1 FOR UPDATE", slug);
+  if (current.empty()) return NotFound("Aucune offre « " + slug + " ».");
+  if (current[0][0].as<std::string>() != from) {
+    return Error{"conflict", "L'offre a changé d'état entre-temps : rechargez la page.", "status"};
+  }
+  const std::string at(now);
+  tx.exec_params(
+      "UPDATE offers SET status = $1, updated_at = $2,"
+      " published_at = CASE WHEN $1 = 'published' THEN $2 ELSE published_at END WHERE slug = $3",
+      std::string(to), at, slug);
+  RecordChange(tx, slug, at);
+  tx.commit();
+  return Ok();
+}
+
 }  // namespace boussole::storage::postgres
+

@@ -50,6 +50,9 @@ class PgStore final : public Store {
   std::size_t CountOffers() override;
   Result<catalogue::ImportReport> ImportOffers(const std::vector<catalogue::Offer>& batch) override;
   Status SaveOfferEdit(const catalogue::Offer& offer) override;
+  std::vector<catalogue::OfferInWorkflow> ListOffersInWorkflow() override;
+  std::optional<catalogue::OfferInWorkflow> FindOfferInWorkflow(const std::string& slug) override;
+  Status MoveOffer(const std::string& slug, std::string_view from, std::string_view to, std::string_view now) override;
   std::vector<std::string> CloseOffersPastDeadline(std::string_view today, std::string_view now) override;
 
   // AccountRepository

@@ -147,4 +147,62 @@ std::vector<std::string> SqliteStore::CloseOffersPastDeadline(std::string_view t
   return closed;
 }
 
+namespace {
+
+constexpr const char* kWorkflowSelect =
+    "SELECT document, closed_at, published_at, status, edited_in_app, updated_at FROM offers";
+
+catalogue::OfferInWorkflow ReadWorkflow(const Statement& q) {
+  catalogue::OfferInWorkflow row;
+  row.offer = OfferFromDocument(q.Text(0));
+  row.offer.closed_at = q.Text(1);
+  row.offer.published_at = q.Text(2);
+  row.status = q.Text(3);
+  row.edited_in_app = q.Int(4) != 0;
+  row.updated_at = q.Text(5);
+  return row;
+}
+
+}  // namespace
+
+std::vector<catalogue::OfferInWorkflow> SqliteStore::ListOffersInWorkflow() {
+  auto db = pool_.Acquire();
+  auto q = db->Prepare(std::string(kWorkflowSelect) +
+                       " ORDER BY CASE status WHEN 'review' THEN 0 WHEN 'draft' THEN 1 ELSE 2 END, name, slug");
+  std::vector<catalogue::OfferInWorkflow> rows;
+  while (q.Step()) rows.push_back(ReadWorkflow(q));
+  return rows;
+}
+
+std::optional<catalogue::OfferInWorkflow> SqliteStore::FindOfferInWorkflow(const std::string& slug) {
+  auto db = pool_.Acquire();
+  auto q = db->Prepare(std::string(kWorkflowSelect) + " WHERE slug = ?");
+  q.Bind(1, slug);
+  if (!q.Step()) return std::nullopt;
+  return ReadWorkflow(q);
+}
+
+Status SqliteStore::MoveOffer(const std::string& slug, std::string_view from, std::string_view to,
+                              std::string_view now) {
+  auto db = pool_.Acquire();
+  Transaction tx(*db);
+  auto current = db->Prepare("SELECT status FROM offers WHERE slug = ?");
+  current.Bind(1, slug);
+  if (!current.Step()) return NotFound("Aucune offre « " + slug + " ».");
+  if (current.Text(0) != from) {
+    return Error{"conflict", "L'offre a changé d'état entre-temps : rechargez la page.", "status"};
+  }
+  current.Reset();
+  db->Prepare(
+        "UPDATE offers SET status = ?1, updated_at = ?2,"
+        " published_at = CASE WHEN ?1 = 'published' THEN ?2 ELSE published_at END WHERE slug = ?3")
+      .Bind(1, to)
+      .Bind(2, now)
+      .Bind(3, slug)
+      .Run();
+  RecordChange(*db, slug, now);
+  tx.Commit();
+  return Ok();
+}
+
 }  // namespace boussole::storage::sqlite

@@ -79,6 +79,7 @@ std::string_view StatusTitle(int status) {
     case 404: return "Page introuvable";
     case 405: return "Méthode non autorisée";
     case 408: return "Délai dépassé";
+    case 409: return "Conflit";
     case 413: return "Contenu trop volumineux";
     case 414: return "Adresse trop longue";
     case 429: return "Trop de requêtes";
