@@ -37,5 +37,10 @@ void RegisterOrganisationPages(Router& router, const WebContext& context);
 //! Projects of collectivités: list, creation, edition, the project page with suggested and
 //! attached offers and the history (issue 5, item 4). Needs context.search.
 void RegisterProjectPages(Router& router, const WebContext& context);
+//! The projetothèque (issue 5, item 5): the owners' case sheet and its publication, the
+//! public list and sheet pages, and the API.
+void RegisterCaseSheetPages(Router& router, const WebContext& context);
+void RegisterProjetothequePages(Router& router, const WebContext& context);
+void RegisterProjetothequeApi(Router& router, const WebContext& context);
 
 }  // namespace boussole::web

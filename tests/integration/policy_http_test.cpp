@@ -97,6 +97,13 @@ const std::map<std::string, Example> kExamples = {
     {"project_edit_page", {"GET", "/projets/{project}/modifier", ""}},
     {"project_update", {"POST", "/projets/{project}", "name=Projet&territory=52250&stage=preop&is_public=oui"}},
     {"project_offer_save", {"POST", "/projets/{project}/offres", "offer=atelier-des-territoires-local"}},
+    {"case_sheet_page", {"GET", "/projets/{project}/fiche", ""}},
+    {"case_sheet_save", {"POST", "/projets/{project}/fiche", "context=Un+bourg+qui+se+vide"}},
+    {"case_sheet_publication", {"POST", "/projets/{project}/publication", "action=retirer"}},
+    {"projetotheque", {"GET", "/projetotheque?q=bourg", ""}},
+    {"projetotheque_sheet", {"GET", "/projetotheque/{project}", ""}},
+    {"api_project_search", {"GET", "/api/v1/projects/search?q=bourg", ""}},
+    {"api_project", {"GET", "/api/v1/projects/{project}", ""}},
     {"logout", {"POST", "/compte/deconnexion", ""}},  // last: it ends the session
 };
 

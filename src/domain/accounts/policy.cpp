@@ -65,6 +65,15 @@ const std::vector<Rule>& PolicyTable() {
       {"project_edit_page", Access::kOwnerMembers},
       {"project_update", Access::kOwnerMembers},
       {"project_offer_save", Access::kOwnerMembers},
+      // The projetothèque: owners write and publish the case sheet; everyone reads the
+      // published ones (their handlers show nothing else).
+      {"case_sheet_page", Access::kOwnerMembers},
+      {"case_sheet_save", Access::kOwnerMembers},
+      {"case_sheet_publication", Access::kOwnerMembers},
+      {"projetotheque", Access::kEveryone},
+      {"projetotheque_sheet", Access::kEveryone},
+      {"api_project_search", Access::kEveryone},
+      {"api_project", Access::kEveryone},
       {"invite_member", Access::kOwnerAdmins},
       {"change_member_role", Access::kOwnerAdmins},
       {"remove_member", Access::kOwnerAdmins},
