@@ -19,6 +19,7 @@
 #include "web/http/static_files.h"
 #include "web/pages/page.h"
 #include "web/routes.h"
+#include "web/case_sheet_search.h"
 #include "web/search_request.h"
 
 namespace boussole::app {
@@ -94,6 +95,8 @@ int RunServe(const Config& config) {
   // does not pay for it; later writes rebuild it on the next search (OfferSearch).
   const std::shared_ptr<web::OfferSearch> offer_search = web::MakeOfferSearch(context);
   context.search = offer_search.get();
+  web::CaseSheetSearch case_sheet_search(*store);
+  context.case_sheets = &case_sheet_search;
   try {
     const auto started = std::chrono::steady_clock::now();
     const std::size_t offers = offer_search->Current()->offers().size();

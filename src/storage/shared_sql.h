@@ -28,7 +28,8 @@ inline constexpr const char* kUserColumns =
     "id, email, display_name, password_hash, confirmed_at, created_at, platform_admin";
 inline constexpr const char* kProjectColumns =
     "id, organisation_id, name, public_description, private_description, territory_id, stage, themes,"
-    " budget_euros, due_date, contract, is_public, created_by, created_at, updated_at";
+    " budget_euros, due_date, contract, is_public, created_by, created_at, updated_at, sheet_context,"
+    " sheet_actions, sheet_results, sheet_testimony, sheet_partners, published_at";
 
 //! Organisations and invitations, read with the organisation joined as `o`, the invitation
 //! as `i`.

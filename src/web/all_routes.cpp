@@ -28,6 +28,9 @@ void RegisterAllRoutes(Router& router, const WebContext& context) {
   RegisterOrganisationPages(router, context);
   RegisterProjectPages(router, context);
   RegisterOfferAdminPages(router, context);
+  RegisterCaseSheetPages(router, context);
+  RegisterProjetothequePages(router, context);
+  RegisterProjetothequeApi(router, context);
 
   // The routes keep a pointer to their mounts: they live as long as the process.
   static std::vector<std::unique_ptr<StaticFiles>> mounted;

@@ -11,6 +11,7 @@ namespace boussole::web {
 
 //! What handlers share: the store and the templates. Both are thread-safe.
 class OfferSearch;
+class CaseSheetSearch;
 }  // namespace boussole::web
 namespace boussole::accounts {
 class AccountService;
@@ -30,6 +31,8 @@ struct WebContext {
   const catalogue::QuestionnaireBatch* eligibility = nullptr;
   //! the offer index shared by the search page and the search API (issue 4)
   OfferSearch* search = nullptr;
+  //! the projetothèque's index (issue 5, item 5); null: built afresh for each request
+  CaseSheetSearch* case_sheets = nullptr;
   //! sign-up, login and sessions (issue 5); null: nobody can sign in
   accounts::AccountService* accounts = nullptr;
   //! organisations, members and invitations (issue 5, item 2); null: no organisation pages

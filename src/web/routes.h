@@ -39,5 +39,10 @@ void RegisterOrganisationPages(Router& router, const WebContext& context);
 void RegisterProjectPages(Router& router, const WebContext& context);
 //! /admin/offres…: the offer publication workflow for platform admins (issue 5, item 2).
 void RegisterOfferAdminPages(Router& router, const WebContext& context);
+//! The projetothèque (issue 5, item 5): the owners' case sheet and its publication, the
+//! public list and sheet pages, and the API.
+void RegisterCaseSheetPages(Router& router, const WebContext& context);
+void RegisterProjetothequePages(Router& router, const WebContext& context);
+void RegisterProjetothequeApi(Router& router, const WebContext& context);
 
 }  // namespace boussole::web

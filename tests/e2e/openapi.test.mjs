@@ -7,20 +7,23 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { resolveRef, SchemaError, validate } from './support/schema.mjs';
-import { repoRoot, startServer } from './support/server.mjs';
+import { startServerWithPublishedSheet } from './support/published_sheet.mjs';
+import { repoRoot } from './support/server.mjs';
 
 const documentPath = join(repoRoot, 'src/web/api/openapi.json');
 const doc = JSON.parse(readFileSync(documentPath, 'utf8'));
 const schemaRef = (name) => ({ $ref: `#/components/schemas/${name}` });
 
 let server;
+let setup;  // one published case sheet, for the projetothèque's paths
 const exercised = new Set();  // "GET /api/v1/offers 200"
 
 before(async () => {
-  server = await startServer();
+  setup = await startServerWithPublishedSheet();
+  server = setup.server;
 });
 after(async () => {
-  await server?.stop();
+  await setup?.stop();
 });
 
 // The path template of the document that `pathname` falls under (literal paths first).
@@ -91,7 +94,7 @@ describe('the OpenAPI document', () => {
 
   test('documents exactly the API routes of the server', () => {
     assert.deepEqual(Object.keys(doc.paths).sort(), [
-      '/api/v1/offers', '/api/v1/offers/search', '/api/v1/offers/search.csv', '/api/v1/offers/search.xlsx', '/api/v1/offers/{slug}', '/api/v1/offers/{slug}/eligibility', '/api/v1/territories', '/api/v1/territories/{code}', '/healthz',
+      '/api/v1/offers', '/api/v1/offers/search', '/api/v1/offers/search.csv', '/api/v1/offers/search.xlsx', '/api/v1/offers/{slug}', '/api/v1/offers/{slug}/eligibility', '/api/v1/projects/search', '/api/v1/projects/{project}', '/api/v1/territories', '/api/v1/territories/{code}', '/healthz',
       '/readyz',
     ]);
     for (const [path, item] of Object.entries(doc.paths)) {
@@ -451,6 +454,35 @@ describe('GET /api/v1/offers/{slug}/eligibility', () => {
 
   test('404: unknown offer', async () => {
     assert.match((await call('/api/v1/offers/n-existe-pas/eligibility', 404)).detail, /n-existe-pas/);
+  });
+});
+
+describe('GET /api/v1/projects/search', () => {
+  test('200: text, theme and territory, with the facets', async () => {
+    const found = await call('/api/v1/projects/search?q=commerces&theme=commerce-artisanat&territory=departement:52', 200);
+    assert.equal(found.total, 1);
+    assert.equal(found.items[0].id, setup.projectId);
+    assert.equal(found.facets.themes['commerce-artisanat'], 1);
+    assert.equal(found.query.territory, 'departement:52');
+    assert.equal((await call('/api/v1/projects/search?territory=departement:06', 200)).total, 0);
+  });
+
+  test('400: unknown theme or territory, bad page, named in the message', async () => {
+    assert.match((await call('/api/v1/projects/search?theme=astrologie', 400)).detail, /« astrologie »/);
+    assert.match((await call('/api/v1/projects/search?page=0', 400)).detail, /« page »/);
+    await call('/api/v1/projects/search?territory=99999', 400);
+  });
+});
+
+describe('GET /api/v1/projects/{project}', () => {
+  test('200: the sheet with the offers it obtained', async () => {
+    const sheet = await call(`/api/v1/projects/${setup.projectId}`, 200);
+    assert.equal(sheet.context, 'Des commerces fermés dans la grande rue.');
+    assert.deepEqual(sheet.offers.map((o) => o.slug), ['atelier-des-territoires-local']);
+  });
+
+  test('404: not a published sheet', async () => {
+    await call('/api/v1/projects/999999', 404);
   });
 });
 

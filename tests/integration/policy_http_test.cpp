@@ -101,6 +101,13 @@ const std::map<std::string, Example> kExamples = {
     {"offer_admin_page", {"GET", "/admin/offres/france-services", ""}},
     {"offer_admin_save", {"POST", "/admin/offres/france-services", "document=%7B%7D"}},
     {"offer_admin_move", {"POST", "/admin/offres/france-services/statut", "from=review&to=published"}},
+    {"case_sheet_page", {"GET", "/projets/{project}/fiche", ""}},
+    {"case_sheet_save", {"POST", "/projets/{project}/fiche", "context=Un+bourg+qui+se+vide"}},
+    {"case_sheet_publication", {"POST", "/projets/{project}/publication", "action=retirer"}},
+    {"projetotheque", {"GET", "/projetotheque?q=bourg", ""}},
+    {"projetotheque_sheet", {"GET", "/projetotheque/{project}", ""}},
+    {"api_project_search", {"GET", "/api/v1/projects/search?q=bourg", ""}},
+    {"api_project", {"GET", "/api/v1/projects/{project}", ""}},
     {"logout", {"POST", "/compte/deconnexion", ""}},  // last: it ends the session
 };
 

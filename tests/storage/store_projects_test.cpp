@@ -73,6 +73,42 @@ TEST_P(ProjectStoreTest, OffersAreAttachedThenFollowed) {
   EXPECT_EQ(history[2].detail, "atelier-des-territoires-local : a_etudier → demandee");
 }
 
+TEST_P(ProjectStoreTest, CaseSheetsArePublishedUnpublishedAndFollowTheFeed) {
+  projects::Project p = NewProject();
+  EXPECT_EQ(p.published_at, "");
+  ASSERT_TRUE(store_->SaveCaseSheet(p.id, {"Un bourg qui se vide", "Études", "Deux commerces", "« Enfin »", "DDT"},
+                                    p.created_by, "2026-11-25T12:00:00Z")
+                  .ok());
+  EXPECT_EQ(store_->SaveCaseSheet(p.id + 1000, {}, 0, "2026-11-25T12:00:00Z").error().code, "not_found");
+  EXPECT_TRUE(store_->PublishedProjects().empty());
+  p.is_public = true;
+  ASSERT_TRUE(store_->UpdateProject(p, p.created_by, "2026-11-25T12:30:00Z").ok());
+  const std::int64_t before = store_->LatestChange();
+  ASSERT_TRUE(store_->SetPublished(p.id, true, p.created_by, "2026-11-25T13:00:00Z").ok());
+  EXPECT_GT(store_->LatestChange(), before);
+  auto published = store_->PublishedProjects();
+  ASSERT_EQ(published.size(), 1u);
+  EXPECT_EQ(published[0].published_at, "2026-11-25T13:00:00Z");
+  EXPECT_EQ(published[0].sheet.context, "Un bourg qui se vide");
+  EXPECT_EQ(published[0].sheet.testimony, "« Enfin »");
+  EXPECT_EQ(published[0].sheet.partners, "DDT");
+  const std::int64_t after_publish = store_->LatestChange();
+  ASSERT_TRUE(store_->SetPublished(p.id, false, p.created_by, "2026-11-25T14:00:00Z").ok());
+  EXPECT_GT(store_->LatestChange(), after_publish);
+  EXPECT_TRUE(store_->PublishedProjects().empty());
+  // Making the project private takes it out of the projetothèque.
+  ASSERT_TRUE(store_->SetPublished(p.id, true, p.created_by, "2026-11-25T15:00:00Z").ok());
+  p.is_public = false;
+  ASSERT_TRUE(store_->UpdateProject(p, p.created_by, "2026-11-25T16:00:00Z").ok());
+  EXPECT_EQ(store_->FindProject(p.id)->published_at, "");
+  EXPECT_TRUE(store_->PublishedProjects().empty());
+  const auto history = store_->HistoryOf(p.id);
+  std::vector<std::string> kinds;
+  for (const auto& e : history) kinds.push_back(e.kind);
+  EXPECT_EQ(kinds, (std::vector<std::string>{"created", "sheet_edited", "edited", "published", "unpublished", "published",
+                                             "edited"}));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ProjectStoreTest, ::testing::ValuesIn(StoreBackends()));
 
 }  // namespace

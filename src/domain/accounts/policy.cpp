@@ -70,6 +70,15 @@ const std::vector<Rule>& PolicyTable() {
       {"offer_admin_page", Access::kPlatformAdmins},
       {"offer_admin_save", Access::kPlatformAdmins},
       {"offer_admin_move", Access::kPlatformAdmins},
+      // The projetothèque: owners write and publish the case sheet; everyone reads the
+      // published ones (their handlers show nothing else).
+      {"case_sheet_page", Access::kOwnerMembers},
+      {"case_sheet_save", Access::kOwnerMembers},
+      {"case_sheet_publication", Access::kOwnerMembers},
+      {"projetotheque", Access::kEveryone},
+      {"projetotheque_sheet", Access::kEveryone},
+      {"api_project_search", Access::kEveryone},
+      {"api_project", Access::kEveryone},
       {"invite_member", Access::kOwnerAdmins},
       {"change_member_role", Access::kOwnerAdmins},
       {"remove_member", Access::kOwnerAdmins},

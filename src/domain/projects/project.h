@@ -8,6 +8,15 @@
 
 namespace boussole::projects {
 
+//! The case sheet a public project becomes in the projetothèque (issue 5, item 5).
+struct CaseSheet {
+  std::string context;
+  std::string actions;
+  std::string results;
+  std::string testimony;
+  std::string partners;
+};
+
 struct Project {
   std::int64_t id = 0;
   std::int64_t organisation_id = 0;       //!< the owner: a collectivité
@@ -24,6 +33,8 @@ struct Project {
   std::int64_t created_by = 0;
   std::string created_at;
   std::string updated_at;
+  CaseSheet sheet;
+  std::string published_at;               //!< "" until the owners publish the case sheet
 };
 
 //! An offer attached to a project, with where the application stands.

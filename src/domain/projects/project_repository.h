@@ -24,6 +24,15 @@ class ProjectRepository {
   //! The projects of an organisation, newest first.
   virtual std::vector<Project> ProjectsOf(std::int64_t organisation_id) = 0;
 
+  //! Replaces the case sheet; records a change in the feed when it is published.
+  virtual Status SaveCaseSheet(std::int64_t project_id, const CaseSheet& sheet, std::int64_t user_id,
+                               std::string_view now) = 0;
+  //! Publishes (published_at = now) or unpublishes the case sheet, with its event and a
+  //! change in the feed. The caller checks the rules (project_rules.h).
+  virtual Status SetPublished(std::int64_t project_id, bool published, std::int64_t user_id, std::string_view now) = 0;
+  //! Every published case sheet of a public project, oldest publication first.
+  virtual std::vector<Project> PublishedProjects() = 0;
+
   //! Attaches an offer (status "a_etudier") or changes its status, date and comment.
   virtual void SaveProjectOffer(const ProjectOffer& attachment, std::int64_t user_id, std::string_view now) = 0;
   virtual std::vector<ProjectOffer> OffersOf(std::int64_t project_id) = 0;

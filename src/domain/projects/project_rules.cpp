@@ -73,4 +73,26 @@ std::vector<Error> ValidateProject(const Project& p) {
   return errors;
 }
 
+std::vector<Error> ValidateCaseSheet(const CaseSheet& sheet) {
+  std::vector<Error> errors;
+  for (const auto& [text, field] : {std::pair{&sheet.context, "context"}, std::pair{&sheet.actions, "actions"},
+                                    std::pair{&sheet.results, "results"}, std::pair{&sheet.testimony, "testimony"},
+                                    std::pair{&sheet.partners, "partners"}}) {
+    if (text->size() > kMaxDescriptionLength) {
+      errors.push_back(InvalidInput("Le texte est trop long (" + std::to_string(kMaxDescriptionLength) + " caractères au plus).", field));
+    }
+  }
+  return errors;
+}
+
+Status CheckPublishable(const Project& project) {
+  if (!project.is_public) {
+    return InvalidInput("Rendez d'abord le projet public : seule la fiche d'un projet public entre dans la projetothèque.");
+  }
+  if (project.sheet.context.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return InvalidInput("Décrivez d'abord le contexte du projet dans sa fiche.", "context");
+  }
+  return Ok();
+}
+
 }  // namespace boussole::projects

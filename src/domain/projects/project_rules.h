@@ -21,4 +21,11 @@ constexpr std::size_t kMaxDescriptionLength = 20000;
 //! against the store), each naming its field.
 std::vector<Error> ValidateProject(const Project& project);
 
+//! Every problem of a case sheet's texts (their length), each naming its field.
+std::vector<Error> ValidateCaseSheet(const CaseSheet& sheet);
+
+//! Why the project's case sheet may not be published yet, or ok: the project must be
+//! public and its sheet must tell the context.
+Status CheckPublishable(const Project& project);
+
 }  // namespace boussole::projects

@@ -30,6 +30,9 @@ Project ReadProject(const pqxx::row& r) {
   p.created_by = r[12].is_null() ? 0 : r[12].as<std::int64_t>();
   p.created_at = r[13].as<std::string>();
   p.updated_at = r[14].as<std::string>();
+  p.sheet = {r[15].as<std::string>(), r[16].as<std::string>(), r[17].as<std::string>(), r[18].as<std::string>(),
+             r[19].as<std::string>()};
+  p.published_at = Text(r[20]);
   return p;
 }
 
@@ -42,6 +45,14 @@ void AddEvent(pqxx::work& tx, std::int64_t project_id, std::int64_t user_id, std
               const std::string& kind, const std::string& detail) {
   tx.exec_params("INSERT INTO project_events (project_id, user_id, at, kind, detail) VALUES ($1, $2, $3, $4, $5)",
                  project_id, UserOrNull(user_id), std::string(now), kind, detail);
+}
+
+// The projetothèque's index follows the change feed: a write to a published sheet moves it.
+void RecordChangeIfPublished(pqxx::work& tx, std::int64_t project_id, std::string_view now) {
+  tx.exec_params(
+      "INSERT INTO change_log (topic, subject, changed_at) SELECT 'projects', id::text, $1 FROM projects"
+      " WHERE id = $2 AND published_at IS NOT NULL",
+      std::string(now), project_id);
 }
 
 }  // namespace
@@ -70,10 +81,13 @@ Status PgStore::UpdateProject(const Project& project, std::int64_t user_id, std:
   auto db = pool_.Acquire();
   pqxx::work tx(*db);
   const std::optional<std::int64_t> budget = project.budget_euros;
+  RecordChangeIfPublished(tx, project.id, now);
+  // Making a project private takes its case sheet out of the projetothèque.
   auto result = tx.exec_params(
       "UPDATE projects SET name = $1, public_description = $2, private_description = $3, territory_id = $4,"
       " stage = $5, themes = $6, budget_euros = $7, due_date = NULLIF($8, ''), contract = NULLIF($9, ''),"
-      " is_public = $10, updated_at = $11 WHERE id = $12",
+      " is_public = $10, updated_at = $11, published_at = CASE WHEN $10 = 0 THEN NULL ELSE published_at END"
+      " WHERE id = $12",
       project.name, project.public_description, project.private_description, project.territory, project.stage,
       nlohmann::json(project.themes).dump(), budget, project.due_date, project.contract, project.is_public ? 1 : 0,
       std::string(now), project.id);
@@ -98,6 +112,48 @@ std::vector<Project> PgStore::ProjectsOf(std::int64_t organisation_id) {
   for (const auto& row : tx.exec_params(std::string("SELECT ") + kProjectColumns +
                                             " FROM projects WHERE organisation_id = $1 ORDER BY created_at DESC, id DESC",
                                         organisation_id)) {
+    out.push_back(ReadProject(row));
+  }
+  return out;
+}
+
+Status PgStore::SaveCaseSheet(std::int64_t project_id, const projects::CaseSheet& sheet, std::int64_t user_id,
+                              std::string_view now) {
+  auto db = pool_.Acquire();
+  pqxx::work tx(*db);
+  auto result = tx.exec_params(
+      "UPDATE projects SET sheet_context = $1, sheet_actions = $2, sheet_results = $3, sheet_testimony = $4,"
+      " sheet_partners = $5, updated_at = $6 WHERE id = $7",
+      sheet.context, sheet.actions, sheet.results, sheet.testimony, sheet.partners, std::string(now), project_id);
+  if (result.affected_rows() == 0) return NotFound("Ce projet n'existe pas.");
+  RecordChangeIfPublished(tx, project_id, now);
+  AddEvent(tx, project_id, user_id, now, "sheet_edited", "Fiche de la projetothèque modifiée");
+  tx.commit();
+  return Ok();
+}
+
+Status PgStore::SetPublished(std::int64_t project_id, bool published, std::int64_t user_id, std::string_view now) {
+  auto db = pool_.Acquire();
+  pqxx::work tx(*db);
+  // Recorded before an unpublication, while published_at still says the sheet was listed.
+  RecordChangeIfPublished(tx, project_id, now);
+  const std::optional<std::string> at = published ? std::optional<std::string>(std::string(now)) : std::nullopt;
+  auto result = tx.exec_params("UPDATE projects SET published_at = $1 WHERE id = $2", at, project_id);
+  if (result.affected_rows() == 0) return NotFound("Ce projet n'existe pas.");
+  RecordChangeIfPublished(tx, project_id, now);
+  AddEvent(tx, project_id, user_id, now, published ? "published" : "unpublished",
+           published ? "Fiche publiée dans la projetothèque" : "Fiche retirée de la projetothèque");
+  tx.commit();
+  return Ok();
+}
+
+std::vector<Project> PgStore::PublishedProjects() {
+  auto db = pool_.Acquire();
+  pqxx::nontransaction tx(*db);
+  std::vector<Project> out;
+  for (const auto& row : tx.exec(std::string("SELECT ") + kProjectColumns +
+                                 " FROM projects WHERE published_at IS NOT NULL AND is_public = 1"
+                                 " ORDER BY published_at, id")) {
     out.push_back(ReadProject(row));
   }
   return out;

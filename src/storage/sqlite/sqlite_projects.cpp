@@ -28,6 +28,8 @@ Project ReadProject(const Statement& q) {
   p.created_by = q.OptionalInt(12).value_or(0);
   p.created_at = q.Text(13);
   p.updated_at = q.Text(14);
+  p.sheet = {q.Text(15), q.Text(16), q.Text(17), q.Text(18), q.Text(19)};
+  p.published_at = q.Text(20);
   return p;
 }
 
@@ -44,6 +46,16 @@ void AddEvent(Connection& db, std::int64_t project_id, std::int64_t user_id, std
       .Bind(3, now)
       .Bind(4, kind)
       .Bind(5, detail)
+      .Run();
+}
+
+// The projetothèque's index follows the change feed: a write to a published sheet moves it.
+void RecordChangeIfPublished(Connection& db, std::int64_t project_id, std::string_view now) {
+  db.Prepare(
+        "INSERT INTO change_log (topic, subject, changed_at) SELECT 'projects', CAST(id AS TEXT), ? FROM projects"
+        " WHERE id = ? AND published_at IS NOT NULL")
+      .Bind(1, now)
+      .Bind(2, project_id)
       .Run();
 }
 
@@ -84,10 +96,12 @@ Project SqliteStore::CreateProject(const Project& project, std::string_view now)
 Status SqliteStore::UpdateProject(const Project& project, std::int64_t user_id, std::string_view now) {
   auto db = pool_.Acquire();
   Transaction tx(*db);
+  RecordChangeIfPublished(*db, project.id, now);
+  // Making a project private takes its case sheet out of the projetothèque.
   auto q = db->Prepare(
       "UPDATE projects SET name = ?, public_description = ?, private_description = ?, territory_id = ?, stage = ?,"
-      " themes = ?, budget_euros = ?, due_date = NULLIF(?, ''), contract = NULLIF(?, ''), is_public = ?, updated_at = ?"
-      " WHERE id = ?");
+      " themes = ?, budget_euros = ?, due_date = NULLIF(?, ''), contract = NULLIF(?, ''), is_public = ?, updated_at = ?,"
+      " published_at = CASE WHEN ?10 = 0 THEN NULL ELSE published_at END WHERE id = ?");
   q.Bind(1, project.name)
       .Bind(2, project.public_description)
       .Bind(3, project.private_description)
@@ -120,6 +134,54 @@ std::vector<Project> SqliteStore::ProjectsOf(std::int64_t organisation_id) {
   auto q = db->Prepare(std::string("SELECT ") + kProjectColumns +
                        " FROM projects WHERE organisation_id = ? ORDER BY created_at DESC, id DESC");
   q.Bind(1, organisation_id);
+  std::vector<Project> out;
+  while (q.Step()) out.push_back(ReadProject(q));
+  return out;
+}
+
+Status SqliteStore::SaveCaseSheet(std::int64_t project_id, const projects::CaseSheet& sheet, std::int64_t user_id,
+                                  std::string_view now) {
+  auto db = pool_.Acquire();
+  Transaction tx(*db);
+  db->Prepare(
+        "UPDATE projects SET sheet_context = ?, sheet_actions = ?, sheet_results = ?, sheet_testimony = ?,"
+        " sheet_partners = ?, updated_at = ? WHERE id = ?")
+      .Bind(1, sheet.context)
+      .Bind(2, sheet.actions)
+      .Bind(3, sheet.results)
+      .Bind(4, sheet.testimony)
+      .Bind(5, sheet.partners)
+      .Bind(6, now)
+      .Bind(7, project_id)
+      .Run();
+  if (sqlite3_changes(db->handle()) == 0) return NotFound("Ce projet n'existe pas.");
+  RecordChangeIfPublished(*db, project_id, now);
+  AddEvent(*db, project_id, user_id, now, "sheet_edited", "Fiche de la projetothèque modifiée");
+  tx.Commit();
+  return Ok();
+}
+
+Status SqliteStore::SetPublished(std::int64_t project_id, bool published, std::int64_t user_id, std::string_view now) {
+  auto db = pool_.Acquire();
+  Transaction tx(*db);
+  // Recorded before an unpublication, while published_at still says the sheet was listed.
+  RecordChangeIfPublished(*db, project_id, now);
+  db->Prepare("UPDATE projects SET published_at = ? WHERE id = ?")
+      .BindTextOrNull(1, published ? now : std::string_view())
+      .Bind(2, project_id)
+      .Run();
+  if (sqlite3_changes(db->handle()) == 0) return NotFound("Ce projet n'existe pas.");
+  RecordChangeIfPublished(*db, project_id, now);
+  AddEvent(*db, project_id, user_id, now, published ? "published" : "unpublished",
+           published ? "Fiche publiée dans la projetothèque" : "Fiche retirée de la projetothèque");
+  tx.Commit();
+  return Ok();
+}
+
+std::vector<Project> SqliteStore::PublishedProjects() {
+  auto db = pool_.Acquire();
+  auto q = db->Prepare(std::string("SELECT ") + kProjectColumns +
+                       " FROM projects WHERE published_at IS NOT NULL AND is_public = 1 ORDER BY published_at, id");
   std::vector<Project> out;
   while (q.Step()) out.push_back(ReadProject(q));
   return out;

@@ -98,6 +98,10 @@ class SqliteStore final : public Store {
   Status UpdateProject(const projects::Project& project, std::int64_t user_id, std::string_view now) override;
   std::optional<projects::Project> FindProject(std::int64_t id) override;
   std::vector<projects::Project> ProjectsOf(std::int64_t organisation_id) override;
+  Status SaveCaseSheet(std::int64_t project_id, const projects::CaseSheet& sheet, std::int64_t user_id,
+                       std::string_view now) override;
+  Status SetPublished(std::int64_t project_id, bool published, std::int64_t user_id, std::string_view now) override;
+  std::vector<projects::Project> PublishedProjects() override;
   void SaveProjectOffer(const projects::ProjectOffer& attachment, std::int64_t user_id, std::string_view now) override;
   std::vector<projects::ProjectOffer> OffersOf(std::int64_t project_id) override;
   std::vector<projects::ProjectEvent> HistoryOf(std::int64_t project_id) override;

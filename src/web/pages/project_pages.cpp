@@ -236,6 +236,8 @@ Response ProjectPage(const WebContext& context, const Request& request) {
     view["private_description"] = project->private_description;
     view["budget"] = project->budget_euros ? FormatFrenchNumber(*project->budget_euros) + " €" : "";
     view["edit_url"] = "/projets/" + std::to_string(project->id) + "/modifier";
+    view["published"] = !project->published_at.empty();
+    view["sheet_url"] = "/projetotheque/" + std::to_string(project->id);
     view["suggestions"] = SuggestionsView(context, *project, attached);
     json history = json::array();
     for (const auto& e : context.store.HistoryOf(project->id)) {

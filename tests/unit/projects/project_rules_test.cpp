@@ -47,3 +47,22 @@ TEST(ProjectRules, VocabulariesHaveFrenchLabels) {
 
 }  // namespace
 }  // namespace boussole::projects
+
+namespace boussole::projects {
+namespace {
+
+TEST(CasesheetRulesTest, PublishingNeedsAPublicProjectAndAContext) {
+  Project p = Valid();
+  p.sheet.context = "  ";
+  EXPECT_FALSE(CheckPublishable(p).ok());
+  p.sheet.context = "Un bourg qui se vide.";
+  EXPECT_FALSE(CheckPublishable(p).ok());  // still private
+  p.is_public = true;
+  EXPECT_TRUE(CheckPublishable(p).ok());
+  p.sheet.testimony = std::string(kMaxDescriptionLength + 1, 'a');
+  ASSERT_EQ(ValidateCaseSheet(p.sheet).size(), 1u);
+  EXPECT_EQ(ValidateCaseSheet(p.sheet)[0].field, "testimony");
+}
+
+}  // namespace
+}  // namespace boussole::projects
