@@ -2,8 +2,8 @@
 // Joinville (2 915 inhabitants) signs up and confirms by mail, is made a member of the
 // commune's organisation (by the database, as a platform admin's invitation would), creates
 // a project at the réflexion stage, finds the Atelier des territoires among the suggested
-// offers, attaches it, follows it, makes the project public, and a visitor then sees its
-// public part only. axe-core audits the pages in a JavaScript context.
+// offers, attaches it, follows it, makes the project public, writes its case sheet and
+// publishes it; a visitor then finds it in the projetothèque and sees its public part only. axe-core audits the pages in a JavaScript context.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -105,7 +105,22 @@ describe('projects', () => {
       await page.locator('label[for="projet-is_public"]').click();
       await submit(page, 'Enregistrer');
 
+      // The case sheet, then the projetothèque.
+      await page.goto(`${projectPath}/fiche`);
+      await page.locator('#fiche-context').fill('Un centre-bourg qui se vide, des commerces fermés, une friche au cœur du bourg.');
+      await submit(page, 'Enregistrer la fiche');
+      await page.goto(projectPath);
+      await submit(page, 'Publier dans la projetothèque');
+      assert.match(await page.locator('section[aria-labelledby="projetotheque"]').textContent(), /est publiée/);
+
       const visitor = await context.browser().newContext({ baseURL: server.baseUrl, javaScriptEnabled: false });
+      const finder = await visitor.newPage();
+      await finder.goto('/projetotheque');
+      await finder.locator('#projetotheque-q').fill('centre-bourg');
+      await submit(finder, 'Rechercher');
+      const found = await finder.locator('main a').evaluateAll((as) => as.map((a) => a.textContent.trim()));
+      assert.ok(found.includes('Revitalisation du centre-bourg'), `signed out, the projetothèque lists it: ${found.join(' | ')}`);
+      await finder.close();
       const seen = await visitor.newPage();
       await seen.goto(projectPath);
       const text = await seen.locator('main').textContent();
