@@ -97,6 +97,8 @@ const std::map<std::string, Example> kExamples = {
     {"project_edit_page", {"GET", "/projets/{project}/modifier", ""}},
     {"project_update", {"POST", "/projets/{project}", "name=Projet&territory=52250&stage=preop&is_public=oui"}},
     {"project_offer_save", {"POST", "/projets/{project}/offres", "offer=atelier-des-territoires-local"}},
+    {"project_suggest_offer", {"POST", "/projets/{project}/suggestions", "offer=france-services&message=Utile"}},
+    {"project_decide_suggestion", {"POST", "/projets/{project}/suggestions/999999", "decision=refuser"}},
     {"offer_admin_list", {"GET", "/admin/offres", ""}},
     {"offer_admin_page", {"GET", "/admin/offres/france-services", ""}},
     {"offer_admin_save", {"POST", "/admin/offres/france-services", "document=%7B%7D"}},

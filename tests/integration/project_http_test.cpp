@@ -115,6 +115,31 @@ TEST_F(ProjectHttp, PrivateProjectsAreHiddenPublicOnesShowTheirPublicPart) {
   EXPECT_EQ(other.Get("/organisations/" + std::to_string(joinville_) + "/projets").status, 403);
 }
 
+TEST_F(ProjectHttp, AnyoneSignedInSuggestsAnOfferForAPublicProjectAndTheOwnersDecide) {
+  FormBrowser agent = Member("agent", joinville_);
+  const std::string project = CreateProject(agent, "&is_public=oui");
+  FormBrowser neighbour = Member("voisin", chaumont_);
+  EXPECT_EQ(HttpGet(server_->port(), project).body.find("Suggérer cette offre"), std::string::npos) << "not for visitors";
+  ASSERT_NE(neighbour.Get(project).body.find("Suggérer cette offre"), std::string::npos);
+  EXPECT_EQ(neighbour.Post(project + "/suggestions", "offer=france-services&message=Un+guichet+pour+les+habitants").status, 303);
+  EXPECT_EQ(neighbour.Post(project + "/suggestions", "offer=france-services").status, 409) << "already waiting";
+  EXPECT_EQ(neighbour.Post(project + "/suggestions", "offer=pas-une-offre").status, 400);
+  EXPECT_EQ(neighbour.Post(project + "/suggestions/1", "decision=accepter").status, 403) << "only the owners decide";
+
+  HttpResponse page = agent.Get(project);
+  ASSERT_NE(page.body.find("Un guichet pour les habitants"), std::string::npos);
+  const auto at = page.body.find("/suggestions/");
+  ASSERT_NE(at, std::string::npos);
+  const std::string decide = project + page.body.substr(at, page.body.find('"', at) - at);
+  EXPECT_EQ(agent.Post(decide, "decision=peut-etre").status, 400);
+  EXPECT_EQ(agent.Post(decide, "decision=accepter").status, 303);
+  EXPECT_EQ(agent.Post(decide, "decision=refuser").status, 404) << "decided already";
+  page = agent.Get(project);
+  EXPECT_NE(page.body.find("/offres/france-services"), std::string::npos);
+  EXPECT_NE(page.body.find("france-services : suggestion acceptée"), std::string::npos);
+  EXPECT_EQ(neighbour.Post(project + "/suggestions", "offer=france-services").status, 409) << "already attached";
+}
+
 TEST_F(ProjectHttp, BadProjectInputIsRefusedWithEveryProblem) {
   FormBrowser agent = Member("agent", joinville_);
   agent.Get("/organisations/" + std::to_string(joinville_) + "/projets/nouveau");

@@ -65,6 +65,9 @@ const std::vector<Rule>& PolicyTable() {
       {"project_edit_page", Access::kOwnerMembers},
       {"project_update", Access::kOwnerMembers},
       {"project_offer_save", Access::kOwnerMembers},
+      // Anyone signed in may suggest an offer for a public project; its owners decide.
+      {"project_suggest_offer", Access::kSignedIn},
+      {"project_decide_suggestion", Access::kOwnerMembers},
       // The offer publication workflow: platform admins only.
       {"offer_admin_list", Access::kPlatformAdmins},
       {"offer_admin_page", Access::kPlatformAdmins},

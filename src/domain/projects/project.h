@@ -47,6 +47,18 @@ struct ProjectOffer {
   std::string updated_at;
 };
 
+//! An offer someone suggested for a public project, waiting for its owners.
+struct ProjectSuggestion {
+  std::int64_t id = 0;
+  std::int64_t project_id = 0;
+  std::string offer_slug;
+  std::int64_t user_id = 0;
+  std::string author;   //!< display name of who suggested it ("" when the account is gone)
+  std::string message;
+  std::string status;   //!< pending, accepted, refused
+  std::string created_at;
+};
+
 //! One line of a project's history: who did what, when.
 struct ProjectEvent {
   std::int64_t id = 0;

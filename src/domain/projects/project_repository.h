@@ -39,6 +39,17 @@ class ProjectRepository {
 
   //! Oldest first.
   virtual std::vector<ProjectEvent> HistoryOf(std::int64_t project_id) = 0;
+
+  //! Records a suggestion; "conflict" when the same offer already waits for this project or
+  //! is already attached to it.
+  virtual Status SuggestOffer(const ProjectSuggestion& suggestion, std::string_view now) = 0;
+  //! The suggestions still waiting, oldest first.
+  virtual std::vector<ProjectSuggestion> PendingSuggestions(std::int64_t project_id) = 0;
+  //! Accepts (the offer is attached "à étudier") or refuses a pending suggestion of this
+  //! project, in one transaction with its history event; "not_found" when there is no such
+  //! pending suggestion (decided already, or another project's).
+  virtual Status DecideSuggestion(std::int64_t project_id, std::int64_t suggestion_id, bool accept,
+                                  std::int64_t user_id, std::string_view now) = 0;
 };
 
 }  // namespace boussole::projects

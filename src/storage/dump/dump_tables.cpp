@@ -24,6 +24,7 @@ const std::vector<DumpTable>& DumpTables() {
       {"projects", {"id"}},
       {"project_offers", {"project_id", "offer_slug"}},
       {"project_events", {"id"}},
+      {"project_suggestions", {"id"}},
   };
   return kDumpTables;
 }

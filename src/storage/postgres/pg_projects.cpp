@@ -203,4 +203,63 @@ std::vector<ProjectEvent> PgStore::HistoryOf(std::int64_t project_id) {
   return out;
 }
 
+Status PgStore::SuggestOffer(const projects::ProjectSuggestion& s, std::string_view now) {
+  auto db = pool_.Acquire();
+  pqxx::work tx(*db);
+  if (!tx.exec_params("SELECT 1 FROM project_offers WHERE project_id = $1 AND offer_slug = $2", s.project_id, s.offer_slug)
+           .empty()) {
+    return Error{"conflict", "Cette offre est déjà rattachée au projet.", "offer"};
+  }
+  auto inserted = tx.exec_params(
+      "INSERT INTO project_suggestions (project_id, offer_slug, user_id, message, created_at) VALUES ($1, $2, $3, $4, $5)"
+      " ON CONFLICT DO NOTHING",
+      s.project_id, s.offer_slug, UserOrNull(s.user_id), s.message, std::string(now));
+  if (inserted.affected_rows() == 0) {
+    return Error{"conflict", "Cette offre a déjà été suggérée pour ce projet ; ses responsables ne l'ont pas encore examinée.", "offer"};
+  }
+  AddEvent(tx, s.project_id, s.user_id, now, "suggested", s.offer_slug + " suggérée");
+  tx.commit();
+  return Ok();
+}
+
+std::vector<projects::ProjectSuggestion> PgStore::PendingSuggestions(std::int64_t project_id) {
+  auto db = pool_.Acquire();
+  pqxx::nontransaction tx(*db);
+  std::vector<projects::ProjectSuggestion> out;
+  for (const auto& r : tx.exec_params(
+           "SELECT s.id, s.project_id, s.offer_slug, s.user_id, COALESCE(u.display_name, ''), s.message, s.status, s.created_at"
+           " FROM project_suggestions s LEFT JOIN users u ON u.id = s.user_id"
+           " WHERE s.project_id = $1 AND s.status = 'pending' ORDER BY s.id",
+           project_id)) {
+    out.push_back({r[0].as<std::int64_t>(), r[1].as<std::int64_t>(), r[2].as<std::string>(),
+                   r[3].is_null() ? 0 : r[3].as<std::int64_t>(), r[4].as<std::string>(), r[5].as<std::string>(),
+                   r[6].as<std::string>(), r[7].as<std::string>()});
+  }
+  return out;
+}
+
+Status PgStore::DecideSuggestion(std::int64_t project_id, std::int64_t suggestion_id, bool accept, std::int64_t user_id,
+                                 std::string_view now) {
+  auto db = pool_.Acquire();
+  pqxx::work tx(*db);
+  const std::string at(now);
+  auto rows = tx.exec_params(
+      "UPDATE project_suggestions SET status = $1, decided_at = $2, decided_by = $3"
+      " WHERE id = $4 AND project_id = $5 AND status = 'pending' RETURNING offer_slug",
+      std::string(accept ? "accepted" : "refused"), at, UserOrNull(user_id), suggestion_id, project_id);
+  if (rows.empty()) return NotFound("Cette suggestion n'attend plus de décision.");
+  const std::string slug = rows[0][0].as<std::string>();
+  if (accept) {
+    tx.exec_params(
+        "INSERT INTO project_offers (project_id, offer_slug, status, comment, updated_at) VALUES ($1, $2, 'a_etudier', '', $3)"
+        " ON CONFLICT (project_id, offer_slug) DO NOTHING",
+        project_id, slug, at);
+  }
+  AddEvent(tx, project_id, user_id, now, accept ? "suggestion_accepted" : "suggestion_refused",
+           slug + (accept ? " : suggestion acceptée" : " : suggestion refusée"));
+  tx.commit();
+  return Ok();
+}
+
 }  // namespace boussole::storage::postgres
+

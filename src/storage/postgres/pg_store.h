@@ -104,6 +104,10 @@ class PgStore final : public Store {
   void SaveProjectOffer(const projects::ProjectOffer& attachment, std::int64_t user_id, std::string_view now) override;
   std::vector<projects::ProjectOffer> OffersOf(std::int64_t project_id) override;
   std::vector<projects::ProjectEvent> HistoryOf(std::int64_t project_id) override;
+  Status SuggestOffer(const projects::ProjectSuggestion& suggestion, std::string_view now) override;
+  std::vector<projects::ProjectSuggestion> PendingSuggestions(std::int64_t project_id) override;
+  Status DecideSuggestion(std::int64_t project_id, std::int64_t suggestion_id, bool accept, std::int64_t user_id,
+                          std::string_view now) override;
 
  private:
   void Migrate();

@@ -232,4 +232,64 @@ std::vector<ProjectEvent> SqliteStore::HistoryOf(std::int64_t project_id) {
   return out;
 }
 
+Status SqliteStore::SuggestOffer(const projects::ProjectSuggestion& s, std::string_view now) {
+  auto db = pool_.Acquire();
+  Transaction tx(*db);
+  auto attached = db->Prepare("SELECT 1 FROM project_offers WHERE project_id = ? AND offer_slug = ?");
+  attached.Bind(1, s.project_id).Bind(2, s.offer_slug);
+  if (attached.Step()) return Error{"conflict", "Cette offre est déjà rattachée au projet.", "offer"};
+  attached.Reset();
+  auto insert = db->Prepare(
+      "INSERT INTO project_suggestions (project_id, offer_slug, user_id, message, created_at) VALUES (?, ?, ?, ?, ?)"
+      " ON CONFLICT DO NOTHING");
+  insert.Bind(1, s.project_id).Bind(2, s.offer_slug).Bind(3, UserOrNull(s.user_id)).Bind(4, s.message).Bind(5, now).Run();
+  if (sqlite3_changes(db->handle()) == 0) {
+    return Error{"conflict", "Cette offre a déjà été suggérée pour ce projet ; ses responsables ne l'ont pas encore examinée.", "offer"};
+  }
+  AddEvent(*db, s.project_id, s.user_id, now, "suggested", s.offer_slug + " suggérée");
+  tx.Commit();
+  return Ok();
+}
+
+std::vector<projects::ProjectSuggestion> SqliteStore::PendingSuggestions(std::int64_t project_id) {
+  auto db = pool_.Acquire();
+  auto q = db->Prepare(
+      "SELECT s.id, s.project_id, s.offer_slug, s.user_id, COALESCE(u.display_name, ''), s.message, s.status, s.created_at"
+      " FROM project_suggestions s LEFT JOIN users u ON u.id = s.user_id"
+      " WHERE s.project_id = ? AND s.status = 'pending' ORDER BY s.id");
+  q.Bind(1, project_id);
+  std::vector<projects::ProjectSuggestion> out;
+  while (q.Step()) {
+    out.push_back({q.Int(0), q.Int(1), q.Text(2), q.OptionalInt(3).value_or(0), q.Text(4), q.Text(5), q.Text(6), q.Text(7)});
+  }
+  return out;
+}
+
+Status SqliteStore::DecideSuggestion(std::int64_t project_id, std::int64_t suggestion_id, bool accept,
+                                     std::int64_t user_id, std::string_view now) {
+  auto db = pool_.Acquire();
+  Transaction tx(*db);
+  auto q = db->Prepare(
+      "UPDATE project_suggestions SET status = ?, decided_at = ?, decided_by = ?"
+      " WHERE id = ? AND project_id = ? AND status = 'pending' RETURNING offer_slug");
+  q.Bind(1, accept ? "accepted" : "refused").Bind(2, now).Bind(3, UserOrNull(user_id)).Bind(4, suggestion_id).Bind(5, project_id);
+  if (!q.Step()) return NotFound("Cette suggestion n'attend plus de décision.");
+  const std::string slug = q.Text(0);
+  while (q.Step()) {
+  }
+  if (accept) {
+    db->Prepare(
+          "INSERT INTO project_offers (project_id, offer_slug, status, comment, updated_at) VALUES (?, ?, 'a_etudier', '', ?)"
+          " ON CONFLICT(project_id, offer_slug) DO NOTHING")
+        .Bind(1, project_id)
+        .Bind(2, slug)
+        .Bind(3, now)
+        .Run();
+  }
+  AddEvent(*db, project_id, user_id, now, accept ? "suggestion_accepted" : "suggestion_refused",
+           slug + (accept ? " : suggestion acceptée" : " : suggestion refusée"));
+  tx.Commit();
+  return Ok();
+}
+
 }  // namespace boussole::storage::sqlite

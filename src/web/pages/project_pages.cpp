@@ -244,6 +244,25 @@ Response ProjectPage(const WebContext& context, const Request& request) {
       history.push_back({{"at", e.at.substr(0, 16)}, {"detail", e.detail}});
     }
     view["history"] = history;
+    json pending = json::array();
+    for (const auto& suggestion : context.store.PendingSuggestions(project->id)) {
+      auto offer = context.store.FindOffer(suggestion.offer_slug);
+      pending.push_back({{"suggestion", suggestion.id},
+                         {"slug", suggestion.offer_slug},
+                         {"offer_name", offer ? offer->name : suggestion.offer_slug},
+                         {"author", suggestion.author.empty() ? "Un compte supprimé" : suggestion.author},
+                         {"message", suggestion.message}});
+    }
+    view["pending"] = pending;
+    view["has_pending"] = !pending.empty();
+  } else if (CurrentViewer().signed_in()) {
+    // Anyone signed in may suggest an offer for a public project.
+    view["csrf"] = CurrentCsrfToken();
+    json choices = json::array();
+    for (const auto& offer : context.search->Current()->offers()) {
+      choices.push_back({{"slug", offer.slug}, {"name", offer.name}});
+    }
+    view["suggest"] = {{"offers", choices}};
   }
   return RenderPage(context, 200, "project", view, {project->name, {{"Projets", ""}}, ""});
 }
@@ -300,6 +319,45 @@ Response SaveProjectOffer(const WebContext& context, const Request& request) {
   return Response::Redirect(303, "/projets/" + std::to_string(project->id) + "#offres");
 }
 
+Response SuggestOffer(const WebContext& context, const Request& request) {
+  const auto id = IdParam(request, "project");
+  const auto project = id ? context.store.FindProject(*id) : std::nullopt;
+  if (!project || (!project->is_public && !OwnsProject(context, *project))) {
+    return RenderError(context, request, 404, "Ce projet n'existe pas.");
+  }
+  auto form = Form::Read(request);
+  if (!form) return RenderError(context, request, 400, form.error().message);
+  projects::ProjectSuggestion suggestion;
+  suggestion.project_id = project->id;
+  suggestion.offer_slug = form.value().Get("offer");
+  suggestion.message = form.value().Get("message");
+  suggestion.user_id = CurrentViewer().account->user.id;
+  if (!context.store.FindOffer(suggestion.offer_slug)) {
+    return RenderError(context, request, 400, "L'offre « " + suggestion.offer_slug + " » n'existe pas dans le catalogue.");
+  }
+  if (suggestion.message.size() > 2000) return RenderError(context, request, 400, "Le message est trop long (2 000 caractères au plus).");
+  auto saved = context.store.SuggestOffer(suggestion, NowUtc());
+  if (!saved) return RenderError(context, request, 409, saved.error().message);
+  return Response::Redirect(303, "/projets/" + std::to_string(project->id) + "?suggestion=envoyee");
+}
+
+Response DecideSuggestion(const WebContext& context, const Request& request) {
+  const auto id = IdParam(request, "project");
+  const auto suggestion = IdParam(request, "suggestion");
+  const auto project = id ? context.store.FindProject(*id) : std::nullopt;
+  if (!project || !suggestion) return RenderError(context, request, 404, "Cette suggestion n'existe pas.");
+  auto form = Form::Read(request);
+  if (!form) return RenderError(context, request, 400, form.error().message);
+  const std::string decision = form.value().Get("decision");
+  if (decision != "accepter" && decision != "refuser") {
+    return RenderError(context, request, 400, "Décision inconnue : « " + decision + " » (accepter ou refuser).");
+  }
+  auto decided = context.store.DecideSuggestion(project->id, *suggestion, decision == "accepter",
+                                                CurrentViewer().account->user.id, NowUtc());
+  if (!decided) return RenderError(context, request, 404, decided.error().message);
+  return Response::Redirect(303, "/projets/" + std::to_string(project->id) + "#offres");
+}
+
 }  // namespace
 
 void RegisterProjectPages(Router& router, const WebContext& context) {
@@ -313,6 +371,8 @@ void RegisterProjectPages(Router& router, const WebContext& context) {
   add("GET", "/projets/{project}/modifier", "project_edit_page", EditProjectPage);
   add("POST", "/projets/{project}", "project_update", UpdateProject);
   add("POST", "/projets/{project}/offres", "project_offer_save", SaveProjectOffer);
+  add("POST", "/projets/{project}/suggestions", "project_suggest_offer", SuggestOffer);
+  add("POST", "/projets/{project}/suggestions/{suggestion}", "project_decide_suggestion", DecideSuggestion);
 }
 
 }  // namespace boussole::web
