@@ -24,6 +24,8 @@ const std::vector<DumpTable>& DumpTables() {
       {"projects", {"id"}},
       {"project_offers", {"project_id", "offer_slug"}},
       {"project_events", {"id"}},
+      {"alerts", {"id"}},
+      {"alert_deliveries", {"alert_id", "period"}},
   };
   return kDumpTables;
 }
