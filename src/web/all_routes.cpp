@@ -27,6 +27,7 @@ void RegisterAllRoutes(Router& router, const WebContext& context) {
   RegisterAccountPages(router, context);
   RegisterOrganisationPages(router, context);
   RegisterProjectPages(router, context);
+  RegisterAlertPages(router, context);
 
   // The routes keep a pointer to their mounts: they live as long as the process.
   static std::vector<std::unique_ptr<StaticFiles>> mounted;

@@ -53,7 +53,7 @@ Result<Alert> AlertService::Create(const AlertForm& form, std::string_view now) 
   message.subject = "Confirmez votre alerte Boussole";
   message.text = "Bonjour,\n\n"
                  "Vous avez demandé à recevoir " + FrequencyLabel(form.frequency) +
-                 " les nouvelles offres de cette recherche :\n" + public_url_ + "/recherche?" + form.query +
+                 " les nouvelles offres de cette recherche :\n" + public_url_ + "/offres/recherche?" + form.query +
                  "\n\nPour activer l'alerte, ouvrez ce lien :\n" + public_url_ +
                  "/alertes/confirmation?jeton=" + confirm +
                  "\n\nSi vous n'êtes pas à l'origine de cette demande, ignorez ce message : sans confirmation,"
@@ -82,21 +82,31 @@ DigestReport AlertService::SendDigests(const SearchMatcher& matcher, std::string
 DigestReport AlertService::SendDigests(const SearchMatcher& matcher, std::string_view now,
                                        std::string_view daily_period, std::string_view weekly_period) {
   DigestReport report;
+  // The offers of the alert's search published or changed since `mark`.
+  auto listed_since = [&](const Alert& alert, const std::string& mark) {
+    std::vector<ChangedOffer> listed;
+    const auto changed = repository_.OffersChangedSince(mark);
+    if (changed.empty()) return listed;
+    const auto matching = matcher(alert.query);
+    for (const auto& offer : changed) {
+      if (matching.count(offer.slug)) listed.push_back(offer);
+    }
+    return listed;
+  };
   for (const auto& [frequency, period] : {std::pair{"daily", daily_period}, std::pair{"weekly", weekly_period}}) {
     for (const Alert& due : repository_.AlertsWithoutDelivery(frequency, period)) {
+      // Nothing new: no claim, so that an offer published later in the period still goes
+      // out in this period's digest.
+      if (listed_since(due, due.last_digest_at).empty()) {
+        ++report.empty;
+        continue;
+      }
       const std::string unsubscribe = accounts::RandomToken();
       auto claim = repository_.ClaimDelivery(due.id, period, accounts::TokenHash(unsubscribe), now);
       if (!claim) continue;  // another server has it
-      // The mark read with the claim, not the one listed above: it is the one no other
-      // delivery of this alert can move under us.
-      const auto changed = repository_.OffersChangedSince(claim->alert.last_digest_at);
-      std::vector<ChangedOffer> listed;
-      if (!changed.empty()) {
-        const auto matching = matcher(claim->alert.query);
-        for (const auto& offer : changed) {
-          if (matching.count(offer.slug)) listed.push_back(offer);
-        }
-      }
+      // Again with the mark read with the claim: the one no other delivery of this alert
+      // can move under us.
+      const auto listed = listed_since(claim->alert, claim->alert.last_digest_at);
       std::vector<std::string> slugs;
       for (const auto& offer : listed) slugs.push_back(offer.slug);
       if (listed.empty()) {
@@ -110,7 +120,7 @@ DigestReport AlertService::SendDigests(const SearchMatcher& matcher, std::string
                                            : "Boussole : " + std::to_string(listed.size()) +
                                                  " offres nouvelles ou modifiées";
       message.text = "Bonjour,\n\nVoici les offres publiées ou modifiées depuis votre dernière alerte"
-                     " pour cette recherche :\n" + public_url_ + "/recherche?" + claim->alert.query + "\n\n";
+                     " pour cette recherche :\n" + public_url_ + "/offres/recherche?" + claim->alert.query + "\n\n";
       for (const auto& offer : listed) {
         message.text += "- " + offer.name + "\n  " + public_url_ + "/offres/" + offer.slug + "\n";
       }

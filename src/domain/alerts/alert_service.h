@@ -53,9 +53,9 @@ class AlertService {
   Result<Alert> Unsubscribe(std::string_view token, std::string_view now);
 
   //! Sends the digests due at `now`: for each confirmed alert without a delivery for its
-  //! current period, claims the period, lists the offers its search matches that were
-  //! published or changed since the high-water mark, mails them (nothing when there are
-  //! none) and moves the mark to `now`. A period is claimed once across servers and
+  //! current period whose search matches offers published or changed since the high-water
+  //! mark, claims the period, mails those offers and moves the mark to `now`. Nothing new:
+  //! no mail, no claim (a later run of the same period may still send). A period is claimed once across servers and
   //! restarts; when the mail fails or the server dies after the claim, that period sends
   //! nothing (at most once) and the next one lists those offers again.
   DigestReport SendDigests(const SearchMatcher& matcher, std::string_view now);
