@@ -23,10 +23,10 @@ int IntervalFromEnvironment(const std::string& name, int fallback) {
 
 }  // namespace
 
-std::vector<Job> DefaultJobs() {
+std::vector<Job> DefaultJobs(const JobServices& services) {
   const std::string close = "close_expired_offers";
   const std::string purge = "purge_expired_account_data";
-  return {
+  std::vector<Job> jobs = {
       {close, IntervalFromEnvironment(close, 3600),
        [](storage::Store& store) {
          const auto closed = store.CloseOffersPastDeadline(TodayUtc(), NowUtc());
@@ -39,6 +39,18 @@ std::vector<Job> DefaultJobs() {
          return std::to_string(store.PurgeExpiredAccountData(NowUtc(), day_ago)) + " ligne(s) périmée(s) supprimée(s)";
        }},
   };
+  if (services.alerts) {
+    // Frequent on purpose: a digest is due once per day or week and claimed once, so a
+    // short interval only shortens the wait after midnight UTC or after a failure.
+    const std::string send = "send_alerts";
+    jobs.push_back({send, IntervalFromEnvironment(send, 900),
+                    [alerts = services.alerts, match = services.match_search](storage::Store&) {
+                      const auto report = alerts->SendDigests(match, NowUtc());
+                      return std::to_string(report.sent) + " alerte(s) envoyée(s), " + std::to_string(report.empty) +
+                             " sans nouveauté, " + std::to_string(report.failed) + " en échec";
+                    }});
+  }
+  return jobs;
 }
 
 Scheduler::Scheduler(storage::Store& store, std::vector<Job> jobs, std::string server_id,

@@ -7,6 +7,7 @@
 #include <thread>
 #include <vector>
 
+#include "domain/alerts/alert_service.h"
 #include "storage/store.h"
 
 namespace boussole::app {
@@ -18,8 +19,14 @@ struct Job {
   std::function<std::string(storage::Store&)> run;
 };
 
+//! What jobs need beyond the store. Null alerts: no send_alerts job.
+struct JobServices {
+  alerts::AlertService* alerts = nullptr;
+  alerts::SearchMatcher match_search;
+};
+
 //! The jobs Boussole runs, with their intervals (BOUSSOLE_JOB_<NAME>_SECONDS overrides).
-std::vector<Job> DefaultJobs();
+std::vector<Job> DefaultJobs(const JobServices& services = {});
 
 class Scheduler {
  public:

@@ -1,6 +1,7 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <set>
 #include <iostream>
 #include <thread>
 
@@ -20,6 +21,7 @@
 #include "web/pages/page.h"
 #include "web/routes.h"
 #include "web/case_sheet_search.h"
+#include "web/alert_search.h"
 #include "web/search_request.h"
 
 namespace boussole::app {
@@ -71,6 +73,8 @@ int RunServe(const Config& config) {
   context.accounts = &accounts;
   organisations::OrganisationService organisations(*store, *store, *mailer.value(), config.public_url);
   context.organisations = &organisations;
+  alerts::AlertService alert_service(*store, *mailer.value(), config.public_url);
+  context.alerts = &alert_service;
   context.secure_cookies = config.public_url.rfind("https://", 0) == 0;
   metrics.AddGauge("boussole_response_cache", "Response cache: entries, hits and misses since start.", [&cache] {
     return std::vector<std::pair<std::string, double>>{{"kind=\"entries\"", static_cast<double>(cache.size())},
@@ -128,7 +132,14 @@ int RunServe(const Config& config) {
   {
     char host[256] = "localhost";
     ::gethostname(host, sizeof host - 1);
-    Scheduler scheduler(*store, DefaultJobs(), std::string(host) + ":" + std::to_string(::getpid()),
+    JobServices services{&alert_service, [&context, offer_search](const std::string& query) {
+                           auto matched = web::MatchSearch(context, *offer_search, query);
+                           if (matched) return matched.value();
+                           // Valid when saved, refused now (a territory gone): nothing to send.
+                           spdlog::warn("send_alerts: recherche refusée « {} » : {}", query, matched.error().message);
+                           return std::set<std::string>{};
+                         }};
+    Scheduler scheduler(*store, DefaultJobs(services), std::string(host) + ":" + std::to_string(::getpid()),
                         config.scheduler_tick);
     web::RunServer(options, router);
   }

@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "domain/alerts/alert_repository.h"
 #include "domain/catalogue/offer.h"
 #include "domain/territories/territory_repository.h"
 
@@ -40,4 +41,19 @@ inline constexpr const char* kInvitationColumns =
 //! Adds `count` territories of the kind named `kind` ("commune"…) to `counts`.
 void AddToCounts(territories::Counts& counts, std::string_view kind, std::size_t count);
 
+//! The columns both backends read an alert with, in the order their readers expect.
+inline constexpr const char* kAlertColumns =
+    "id, email, user_id, query, frequency, created_at, confirmed_at, unsubscribed_at, last_digest_at";
+
+//! The stored form of a delivery's outcome.
+inline const char* DeliveryStatus(alerts::DeliveryOutcome outcome) {
+  switch (outcome) {
+    case alerts::DeliveryOutcome::kSent: return "sent";
+    case alerts::DeliveryOutcome::kEmpty: return "empty";
+    case alerts::DeliveryOutcome::kFailed: break;
+  }
+  return "failed";
+}
+
 }  // namespace boussole::storage
+

@@ -11,6 +11,7 @@
 
 #include "core/result.h"
 #include "domain/accounts/account_repository.h"
+#include "domain/alerts/alert_repository.h"
 #include "domain/catalogue/offer_repository.h"
 #include "domain/jobs/job_repository.h"
 #include "domain/projects/project_repository.h"
@@ -31,7 +32,8 @@ class Store : public territories::TerritoryRepository,
               public jobs::JobRepository,
               public accounts::AccountRepository,
               public organisations::OrganisationRepository,
-              public projects::ProjectRepository {
+              public projects::ProjectRepository,
+              public alerts::AlertRepository {
  public:
   ~Store() override = default;
 

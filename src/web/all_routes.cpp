@@ -31,6 +31,7 @@ void RegisterAllRoutes(Router& router, const WebContext& context) {
   RegisterCaseSheetPages(router, context);
   RegisterProjetothequePages(router, context);
   RegisterProjetothequeApi(router, context);
+  RegisterAlertPages(router, context);
 
   // The routes keep a pointer to their mounts: they live as long as the process.
   static std::vector<std::unique_ptr<StaticFiles>> mounted;

@@ -16,6 +16,9 @@ class CaseSheetSearch;
 namespace boussole::accounts {
 class AccountService;
 }  // namespace boussole::accounts
+namespace boussole::alerts {
+class AlertService;
+}  // namespace boussole::alerts
 namespace boussole::organisations {
 class OrganisationService;
 }  // namespace boussole::organisations
@@ -37,6 +40,8 @@ struct WebContext {
   accounts::AccountService* accounts = nullptr;
   //! organisations, members and invitations (issue 5, item 2); null: no organisation pages
   organisations::OrganisationService* organisations = nullptr;
+  //! alerts on new offers (issue 5, item 6); null: no alert pages
+  alerts::AlertService* alerts = nullptr;
   //! cookies only over https (BOUSSOLE_PUBLIC_URL starts with https://)
   bool secure_cookies = false;
 };

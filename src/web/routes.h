@@ -34,6 +34,10 @@ void RegisterAccountPages(Router& router, const WebContext& context);
 //! item 2). Nothing when context.organisations or context.accounts is null.
 void RegisterOrganisationPages(Router& router, const WebContext& context);
 
+//! /alertes/…: an alert from an offer search, its confirmation and unsubscribe links
+//! (issue 5, item 6). Nothing when context.alerts or context.search is null.
+void RegisterAlertPages(Router& router, const WebContext& context);
+
 //! Projects of collectivités: list, creation, edition, the project page with suggested and
 //! attached offers and the history (issue 5, item 4). Needs context.search.
 void RegisterProjectPages(Router& router, const WebContext& context);

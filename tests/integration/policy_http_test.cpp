@@ -15,6 +15,7 @@
 #include <string>
 
 #include "domain/accounts/account_service.h"
+#include "domain/alerts/alert_service.h"
 #include "domain/accounts/policy.h"
 #include "domain/organisations/organisation_service.h"
 #include "mail/make_mailer.h"
@@ -110,6 +111,15 @@ const std::map<std::string, Example> kExamples = {
     {"projetotheque_sheet", {"GET", "/projetotheque/{project}", ""}},
     {"api_project_search", {"GET", "/api/v1/projects/search?q=bourg", ""}},
     {"api_project", {"GET", "/api/v1/projects/{project}", ""}},
+    {"alert_new_page", {"GET", "/alertes/nouvelle?recherche=q%3Deau", ""}},
+    {"alert_create", {"POST", "/alertes", "email=personne%40example.fr&frequency=daily&query=q%3Deau"}},
+    {"alert_check_mail_page", {"GET", "/alertes/messagerie", ""}},
+    {"alert_confirm_page", {"GET", "/alertes/confirmation?jeton=abc", ""}},
+    {"alert_confirm", {"POST", "/alertes/confirmation", "jeton=abc"}},
+    {"alert_confirmed_page", {"GET", "/alertes/confirmee", ""}},
+    {"alert_unsubscribe_page", {"GET", "/alertes/desinscription?jeton=abc", ""}},
+    {"alert_unsubscribe", {"POST", "/alertes/desinscription", "jeton=abc"}},
+    {"alert_unsubscribed_page", {"GET", "/alertes/supprimee", ""}},
     {"logout", {"POST", "/compte/deconnexion", ""}},  // last: it ends the session
 };
 
@@ -126,6 +136,8 @@ std::vector<web::Route> MountedRoutes(const std::string& database_url) {
   context.organisations = &organisations;
   auto search = web::MakeOfferSearch(context);
   context.search = search.get();
+  alerts::AlertService alerts(*store, *mailer, "http://127.0.0.1");
+  context.alerts = &alerts;
   web::Router router([](const web::Request&, int status, std::string_view) { return web::Response::Text(status, ""); });
   web::RegisterAllRoutes(router, context);
   EXPECT_EQ(web::RoutesWithoutRule(router), std::vector<std::string>{}) << "routes missing from the policy table";

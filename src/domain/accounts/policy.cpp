@@ -43,6 +43,16 @@ const std::vector<Rule>& PolicyTable() {
       {"new_password_page", Access::kEveryone},
       {"new_password", Access::kEveryone},
       {"password_changed_page", Access::kEveryone},
+      // Alerts: anyone may save a search; the links of the mails work without an account.
+      {"alert_new_page", Access::kEveryone},
+      {"alert_create", Access::kEveryone},
+      {"alert_check_mail_page", Access::kEveryone},
+      {"alert_confirm_page", Access::kEveryone},
+      {"alert_confirm", Access::kEveryone},
+      {"alert_confirmed_page", Access::kEveryone},
+      {"alert_unsubscribe_page", Access::kEveryone},
+      {"alert_unsubscribe", Access::kEveryone},
+      {"alert_unsubscribed_page", Access::kEveryone},
       {"account_page", Access::kSignedIn},
       {"logout", Access::kSignedIn},
       // Organisations (issue 5, item 2): platform admins create them and see them all; their

@@ -25,6 +25,8 @@ const std::vector<DumpTable>& DumpTables() {
       {"project_offers", {"project_id", "offer_slug"}},
       {"project_events", {"id"}},
       {"project_suggestions", {"id"}},
+      {"alerts", {"id"}},
+      {"alert_deliveries", {"alert_id", "period"}},
   };
   return kDumpTables;
 }

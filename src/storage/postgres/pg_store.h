@@ -25,6 +25,21 @@ class PgStore final : public Store {
   std::int64_t LatestChange() override;
   std::int64_t WaitForChange(std::int64_t after, std::chrono::milliseconds timeout) override;
 
+  // alerts::AlertRepository (pg_alerts.cpp)
+  alerts::Alert CreateAlert(const alerts::NewAlert& alert, std::string_view now) override;
+  std::optional<alerts::Alert> FindAlert(std::int64_t id) override;
+  std::optional<alerts::Alert> ConfirmAlert(std::string_view confirm_token_hash, std::string_view now) override;
+  std::optional<alerts::Alert> UnsubscribeAlert(std::string_view unsubscribe_token_hash,
+                                                std::string_view now) override;
+  std::vector<alerts::Alert> AlertsWithoutDelivery(std::string_view frequency, std::string_view period) override;
+  std::optional<alerts::DeliveryClaim> ClaimDelivery(std::int64_t alert_id, std::string_view period,
+                                                     std::string_view unsubscribe_token_hash,
+                                                     std::string_view now) override;
+  void FinishDelivery(const alerts::DeliveryClaim& claim, alerts::DeliveryOutcome outcome, std::string_view mark,
+                      const std::vector<std::string>& offer_slugs, std::string_view detail,
+                      std::string_view now) override;
+  std::vector<alerts::ChangedOffer> OffersChangedSince(std::string_view since) override;
+
   // jobs::JobRepository (pg_jobs.cpp)
   Status EnsureJob(std::string_view name, int interval_seconds, std::string_view first_run_at) override;
   std::optional<jobs::JobClaim> ClaimDueJob(std::string_view server, std::string_view now) override;

@@ -11,6 +11,7 @@
 
 #include "domain/catalogue/vocabulary.h"
 #include "search/search_query.h"
+#include "web/context.h"
 #include "web/http/url.h"
 #include "web/offer_search.h"
 #include "web/pages/page.h"
@@ -202,6 +203,12 @@ Response SearchPage(const WebContext& context, OfferSearch& engine, const Reques
   view["select_category"] = SelectView(Facet::kCategory, "Catégorie", "Toutes les catégories", result, p.query);
   view["select_recurrence"] = SelectView(Facet::kRecurrence, "Récurrence", "Toutes", result, p.query);
   view["offers"] = ResultsView(context, *index, result);
+  // A link, not a form: this page is cached for everyone, a CSRF token must not be in it.
+  if (context.alerts) {
+    const auto question = request.target.find('?');
+    const std::string query_string = question == std::string::npos ? "" : request.target.substr(question + 1);
+    view["alert_url"] = "/alertes/nouvelle?recherche=" + PercentEncode(query_string);
+  }
   view["total"] = result.total;
   view["plural"] = result.total > 1;
   view["page"] = p.page;

@@ -1,0 +1,19 @@
+#pragma once
+// An alert's saved query string, read with the rules of the search page (ParseSearch) and
+// replayed against the offer index for its digests.
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+#include "web/context.h"
+#include "web/offer_search.h"
+
+namespace boussole::web {
+
+//! The slugs of every offer the search `query_string` ("q=eau&theme=…") matches, all pages.
+//! Fails with the search's French message when the query string is not a valid search.
+Result<std::set<std::string>> MatchSearch(const WebContext& context, OfferSearch& engine,
+                                          std::string_view query_string);
+
+}  // namespace boussole::web
