@@ -5,35 +5,20 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { assertAccessible, launchBrowser } from './support/browser.mjs';
-import { startServer } from './support/server.mjs';
-import { startSmtpSink } from './support/smtp_sink.mjs';
+import { assertAccessible } from './support/browser.mjs';
+import { openSession } from './support/session.mjs';
 
+let session;
 let sink;
-let server;
-let launched;
 let context;
 let auditing;
 
 before(async () => {
-  sink = await startSmtpSink();
-  server = await startServer({ env: { BOUSSOLE_SMTP_URL: sink.url, BOUSSOLE_MAIL_FROM: 'Boussole <ne-pas-repondre@boussole.test>' } });
-  launched = await launchBrowser('boussole-e2e-accounts-');
-  context = await launched.browser.newContext({ baseURL: server.baseUrl, locale: 'fr-FR', javaScriptEnabled: false });
-  context.setDefaultTimeout(15_000);
-  auditing = await launched.browser.newContext({ baseURL: server.baseUrl, locale: 'fr-FR' });
+  session = await openSession('boussole-e2e-accounts-');
+  ({ sink, context, auditing } = session);
 });
 
-after(async () => {
-  try {
-    await context?.close();
-    await auditing?.close();
-    await launched?.close();
-  } finally {
-    await server?.stop();
-    await sink?.stop();
-  }
-});
+after(() => session?.close());
 
 function linkIn(text, path) {
   const match = new RegExp(`https?://[^\\s]+${path}\\?jeton=[A-Za-z0-9_-]+`).exec(text);
@@ -41,20 +26,9 @@ function linkIn(text, path) {
   return new URL(match[0]);
 }
 
-// The page at `path` (GET) in the JavaScript context, through axe-core.
-async function auditAt(path, name) {
-  const page = await auditing.newPage();
-  try {
-    await page.goto(path);
-    await assertAccessible(page, name);
-  } finally {
-    await page.close();
-  }
-}
+const auditAt = (path, name) => session.auditAt(path, name);
 
-async function submit(page, buttonName) {
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: buttonName }).click()]);
-}
+const submit = (page, name) => session.submit(page, name);
 
 describe('accounts', () => {
   test('a sign-up form with errors passes axe-core', async () => {

@@ -4,49 +4,23 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { assertAccessible, launchBrowser } from './support/browser.mjs';
-import { startServer } from './support/server.mjs';
-import { startSmtpSink } from './support/smtp_sink.mjs';
+import { openSession } from './support/session.mjs';
 
+let session;
 let sink;
-let server;
-let launched;
 let context;
 let auditing;
 
 before(async () => {
-  sink = await startSmtpSink();
-  server = await startServer({ env: { BOUSSOLE_SMTP_URL: sink.url } });
-  launched = await launchBrowser('boussole-e2e-alerts-');
-  context = await launched.browser.newContext({ baseURL: server.baseUrl, locale: 'fr-FR', javaScriptEnabled: false });
-  context.setDefaultTimeout(15_000);
-  auditing = await launched.browser.newContext({ baseURL: server.baseUrl, locale: 'fr-FR' });
+  session = await openSession('boussole-e2e-alerts-');
+  ({ sink, context, auditing } = session);
 });
 
-after(async () => {
-  try {
-    await context?.close();
-    await auditing?.close();
-    await launched?.close();
-  } finally {
-    await server?.stop();
-    await sink?.stop();
-  }
-});
+after(() => session?.close());
 
-async function submit(page, buttonName) {
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: buttonName }).click()]);
-}
+const submit = (page, name) => session.submit(page, name);
 
-async function auditAt(path, name) {
-  const page = await auditing.newPage();
-  try {
-    await page.goto(path);
-    await assertAccessible(page, name);
-  } finally {
-    await page.close();
-  }
-}
+const auditAt = (path, name) => session.auditAt(path, name);
 
 describe('alerts', () => {
   test('search → create an alert → confirm it from the mail', async () => {

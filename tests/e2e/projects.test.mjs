@@ -11,15 +11,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { assertAccessible, launchBrowser } from './support/browser.mjs';
-import { startServer } from './support/server.mjs';
-import { startSmtpSink } from './support/smtp_sink.mjs';
+import { assertAccessible } from './support/browser.mjs';
+import { openSession } from './support/session.mjs';
 
 let dir;
 let database;
+let session;
 let sink;
 let server;
-let launched;
 let context;
 let auditing;
 
@@ -30,29 +29,19 @@ before(async () => {
   database = join(dir, 'boussole.db');
   copyFileSync(process.env.BOUSSOLE_TEST_DB, database);
   sql("INSERT INTO organisations (kind, name, territory_id, created_at) VALUES ('collectivite', 'Commune de Joinville', 'commune:52250', '2026-11-25T00:00:00Z')");
-  sink = await startSmtpSink();
-  server = await startServer({ databaseUrl: `sqlite://${database}`, env: { BOUSSOLE_SMTP_URL: sink.url } });
-  launched = await launchBrowser('boussole-e2e-projects-');
-  context = await launched.browser.newContext({ baseURL: server.baseUrl, locale: 'fr-FR', javaScriptEnabled: false });
-  context.setDefaultTimeout(15_000);
-  auditing = await launched.browser.newContext({ baseURL: server.baseUrl, locale: 'fr-FR' });
+  session = await openSession('boussole-e2e-projects-', { databaseUrl: `sqlite://${database}` });
+  ({ sink, server, context, auditing } = session);
 });
 
 after(async () => {
   try {
-    await context?.close();
-    await auditing?.close();
-    await launched?.close();
+    await session?.close();
   } finally {
-    await server?.stop();
-    await sink?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
   }
 });
 
-async function submit(page, name) {
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name }).first().click()]);
-}
+const submit = (page, name) => session.submit(page, name);
 
 describe('projects', () => {
   test('an agent creates a project, gets the Atelier des territoires suggested, attaches it, publishes the project', async () => {
