@@ -2,6 +2,8 @@
 
 #include "core/text_folding.h"
 #include "store_fixture.h"
+#include "storage/migration.h"
+#include "support/database.h"
 
 namespace boussole::testing {
 namespace {
@@ -23,6 +25,29 @@ TEST_P(StoreTest, MigratesToTheLatestSchema) {
   EXPECT_TRUE(store_->Ping().ok());
   // Opening again applies nothing twice.
   EXPECT_EQ(Reopen()->SchemaVersion(), store_->SchemaVersion());
+}
+
+TEST_P(StoreTest, AMigrationMissingBelowTheHighestIsStillApplied) {
+  // A database that got 0010 before 0009 (branches landing out of order): forget 0009 and
+  // what it made, reopen: 0009 runs, nothing else runs twice.
+  ASSERT_GT(store_->LatestSchemaVersion(), 9);
+  ExecSql(url_, "DELETE FROM schema_migrations WHERE version = 9");
+  ExecSql(url_, "DROP TABLE alert_deliveries");
+  ExecSql(url_, "DROP TABLE alerts");
+  auto reopened = Reopen();
+  EXPECT_EQ(reopened->SchemaVersion(), reopened->LatestSchemaVersion());
+  EXPECT_EQ(QueryRows(url_, "SELECT COUNT(*) FROM schema_migrations WHERE version = 9"), "1\n");
+  EXPECT_EQ(QueryRows(url_, "SELECT COUNT(*) FROM alerts"), "0\n");
+  EXPECT_EQ(QueryRows(url_, "SELECT COUNT(*) FROM schema_migrations"),
+            std::to_string(reopened->LatestSchemaVersion()) + "\n");
+}
+
+TEST(Migrations, PendingAreEveryMissingNumberInOrder) {
+  const std::vector<storage::Migration> all = {{1, "a", ""}, {2, "b", ""}, {3, "c", ""}, {4, "d", ""}};
+  std::vector<int> pending;
+  for (const auto* m : storage::PendingMigrations(all, {1, 3})) pending.push_back(m->version);
+  EXPECT_EQ(pending, (std::vector<int>{2, 4}));
+  EXPECT_TRUE(storage::PendingMigrations(all, {1, 2, 3, 4}).empty());
 }
 
 TEST_P(StoreTest, ReplacesTerritoriesAndRecordsTheFingerprint) {

@@ -1,5 +1,6 @@
 #include "storage/postgres/pg_store.h"
 
+#include <set>
 #include <stdexcept>
 
 #include "core/clock.h"
@@ -17,16 +18,16 @@ void PgStore::Migrate() {
   tx.exec(
       "CREATE TABLE IF NOT EXISTS schema_migrations ("
       " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
-  const int current = tx.exec("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")[0][0].as<int>();
-  if (current > LatestSchemaVersion()) {
-    throw std::runtime_error("la base est au schéma " + std::to_string(current) +
+  std::set<int> applied;
+  for (const auto& row : tx.exec("SELECT version FROM schema_migrations")) applied.insert(row[0].as<int>());
+  if (!applied.empty() && *applied.rbegin() > LatestSchemaVersion()) {
+    throw std::runtime_error("la base est au schéma " + std::to_string(*applied.rbegin()) +
                              ", plus récent que ce programme (" + std::to_string(LatestSchemaVersion()) + ")");
   }
-  for (const Migration& m : PostgresMigrations()) {
-    if (m.version <= current) continue;
-    tx.exec(m.sql);
-    tx.exec_params("INSERT INTO schema_migrations(version, name, applied_at) VALUES ($1, $2, $3)", m.version,
-                   m.name, NowUtc());
+  for (const Migration* m : PendingMigrations(PostgresMigrations(), applied)) {
+    tx.exec(m->sql);
+    tx.exec_params("INSERT INTO schema_migrations(version, name, applied_at) VALUES ($1, $2, $3)", m->version,
+                   m->name, NowUtc());
   }
   tx.commit();
 }

@@ -1,5 +1,7 @@
 #include "storage/sqlite/sqlite_store.h"
 
+#include <set>
+
 #include "core/clock.h"
 #include "storage/migration.h"
 
@@ -13,22 +15,21 @@ void SqliteStore::Migrate() {
   db->Exec(
       "CREATE TABLE IF NOT EXISTS schema_migrations ("
       " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT");
-  int current = 0;
+  std::set<int> applied;
   {
-    auto q = db->Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
-    if (q.Step()) current = static_cast<int>(q.Int(0));
+    auto q = db->Prepare("SELECT version FROM schema_migrations");
+    while (q.Step()) applied.insert(static_cast<int>(q.Int(0)));
   }
-  if (current > LatestSchemaVersion()) {
-    throw DbError("la base est au schéma " + std::to_string(current) +
+  if (!applied.empty() && *applied.rbegin() > LatestSchemaVersion()) {
+    throw DbError("la base est au schéma " + std::to_string(*applied.rbegin()) +
                   ", plus récent que ce programme (" + std::to_string(LatestSchemaVersion()) +
                   ")");
   }
-  for (const Migration& m : SqliteMigrations()) {
-    if (m.version <= current) continue;
-    db->Exec(m.sql);
+  for (const Migration* m : PendingMigrations(SqliteMigrations(), applied)) {
+    db->Exec(m->sql);
     db->Prepare("INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)")
-        .Bind(1, std::int64_t{m.version})
-        .Bind(2, m.name)
+        .Bind(1, std::int64_t{m->version})
+        .Bind(2, m->name)
         .Bind(3, NowUtc())
         .Run();
   }
