@@ -5,6 +5,7 @@
 
 #include "support/database.h"
 #include "support/form_browser.h"
+#include "support/signed_in.h"
 #include "support/smtp_sink.h"
 #include "web/http/url.h"
 
@@ -18,17 +19,7 @@ class OfferWorkflowHttp : public ::testing::Test {
     server_.emplace(db_->url(), std::map<std::string, std::string>{{"BOUSSOLE_SMTP_URL", sink_.url()}});
   }
 
-  FormBrowser Admin() {
-    FormBrowser browser(server_->port());
-    browser.Get("/compte/inscription");
-    browser.Post("/compte/inscription", "email=admin%40example.fr&display_name=Admin&password=un+mot+de+passe+solide"
-                                        "&password_confirmation=un+mot+de+passe+solide");
-    sink_.WaitFor(1);
-    ExecSql(db_->url(), "UPDATE users SET confirmed_at = '2026-11-25T00:00:00Z', platform_admin = 1");
-    browser.Get("/compte/connexion");
-    EXPECT_EQ(browser.Post("/compte/connexion", "email=admin%40example.fr&password=un+mot+de+passe+solide").status, 303);
-    return browser;
-  }
+  FormBrowser Admin() { return SignedInBrowser(server_->port(), sink_, db_->url(), "admin@example.fr", true); }
 
   int SearchTotal(const std::string& q) {
     const HttpResponse r = HttpGet(server_->port(), "/api/v1/offers/search?q=" + q);

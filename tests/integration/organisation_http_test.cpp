@@ -10,6 +10,7 @@
 
 #include "support/database.h"
 #include "support/form_browser.h"
+#include "support/signed_in.h"
 #include "support/smtp_sink.h"
 
 namespace boussole::testing {
@@ -37,21 +38,7 @@ class OrganisationHttp : public ::testing::Test {
 
   // A confirmed account, signed in in a fresh browser.
   FormBrowser SignedIn(const std::string& email, bool platform_admin = false) {
-    FormBrowser browser(server_->port());
-    browser.Get("/compte/inscription");
-    const std::size_t before = sink_.mails().size();
-    EXPECT_EQ(browser.Post("/compte/inscription", "email=" + Encode(email) +
-                                                      "&display_name=Agent+" + email.substr(0, email.find('@')) +
-                                                      "&password=un+mot+de+passe+solide"
-                                                      "&password_confirmation=un+mot+de+passe+solide")
-                  .status,
-              303);
-    sink_.WaitFor(before + 1);
-    ExecSql(db_->url(), "UPDATE users SET confirmed_at = '2026-11-25T00:00:00Z', platform_admin = " +
-                            std::string(platform_admin ? "1" : "0") + " WHERE email = '" + email + "'");
-    browser.Get("/compte/connexion");
-    EXPECT_EQ(browser.Post("/compte/connexion", "email=" + Encode(email) + "&password=un+mot+de+passe+solide").status, 303);
-    return browser;
+    return SignedInBrowser(server_->port(), sink_, db_->url(), email, platform_admin);
   }
 
   // Creates an organisation as `admin`; its page's path.

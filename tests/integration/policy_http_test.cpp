@@ -22,6 +22,7 @@
 #include "storage/store.h"
 #include "support/database.h"
 #include "support/form_browser.h"
+#include "support/signed_in.h"
 #include "support/smtp_sink.h"
 #include "web/access.h"
 #include "web/http/metrics.h"
@@ -160,19 +161,7 @@ class PolicyHttp : public ::testing::Test {
 
   // A confirmed account, signed in in a fresh browser.
   FormBrowser SignedIn(const std::string& email, bool platform_admin) {
-    FormBrowser browser(server_->port());
-    browser.Get("/compte/inscription");
-    const std::size_t before = sink_.mails().size();
-    browser.Post("/compte/inscription", "email=" + email +
-                                            "&display_name=Agent&password=un+mot+de+passe+solide"
-                                            "&password_confirmation=un+mot+de+passe+solide");
-    sink_.WaitFor(before + 1);
-    ExecSql(db_->url(), "UPDATE users SET confirmed_at = '2026-11-25T00:00:00Z', platform_admin = " +
-                            std::string(platform_admin ? "1" : "0") + " WHERE email = '" + email.substr(0, email.find('%')) +
-                            "@example.fr'");
-    browser.Get("/compte/connexion");
-    EXPECT_EQ(browser.Post("/compte/connexion", "email=" + email + "&password=un+mot+de+passe+solide").status, 303);
-    return browser;
+    return SignedInBrowser(server_->port(), sink_, db_->url(), email, platform_admin);
   }
 
   // The first row of a one-column query.
@@ -208,10 +197,10 @@ TEST_F(PolicyHttp, EveryRouteAllowsOrRefusesEachRoleAsTheTableSays) {
 
   std::map<Role, FormBrowser> browsers;
   browsers.emplace(Role::kVisitor, FormBrowser(server_->port()));
-  browsers.emplace(Role::kMember, SignedIn("membre%40example.fr", false));
-  browsers.emplace(Role::kOrganisationAdmin, SignedIn("responsable%40example.fr", false));
-  browsers.emplace(Role::kOtherMember, SignedIn("ailleurs%40example.fr", false));
-  browsers.emplace(Role::kPlatformAdmin, SignedIn("admin%40example.fr", true));
+  browsers.emplace(Role::kMember, SignedIn("membre@example.fr", false));
+  browsers.emplace(Role::kOrganisationAdmin, SignedIn("responsable@example.fr", false));
+  browsers.emplace(Role::kOtherMember, SignedIn("ailleurs@example.fr", false));
+  browsers.emplace(Role::kPlatformAdmin, SignedIn("admin@example.fr", true));
   ASSERT_EQ(browsers.size(), std::size(accounts::kAllRoles)) << "every role is enumerated";
   // The owner, and another organisation.
   const std::string owner = CreateOrganisation("collectivite", "Joinville", "'commune:52250'");

@@ -9,6 +9,7 @@
 #include "storage/store.h"
 #include "support/database.h"
 #include "support/form_browser.h"
+#include "support/signed_in.h"
 #include "support/smtp_sink.h"
 
 namespace boussole::testing {
@@ -30,18 +31,10 @@ class ProjectHttp : public ::testing::Test {
 
   // A confirmed account, member of `organisation`, signed in in a fresh browser.
   FormBrowser Member(const std::string& local, std::int64_t organisation) {
-    FormBrowser browser(server_->port());
-    browser.Get("/compte/inscription");
-    const std::size_t before = sink_.mails().size();
-    browser.Post("/compte/inscription", "email=" + local + "%40example.fr&display_name=Agent&password=un+mot+de+passe+solide"
-                                        "&password_confirmation=un+mot+de+passe+solide");
-    sink_.WaitFor(before + 1);
+    FormBrowser browser = SignedInBrowser(server_->port(), sink_, db_->url(), local + "@example.fr");
     auto store = std::move(storage::OpenStore(db_->url())).value();
-    ExecSql(db_->url(), "UPDATE users SET confirmed_at = '2026-11-25T00:00:00Z' WHERE email = '" + local + "@example.fr'");
     const auto user = store->FindUserByEmail(local + "@example.fr");
     EXPECT_TRUE(store->AddMember(organisation, user->id, organisations::MemberRole::kMember, "2026-11-25T09:00:00Z").ok());
-    browser.Get("/compte/connexion");
-    EXPECT_EQ(browser.Post("/compte/connexion", "email=" + local + "%40example.fr&password=un+mot+de+passe+solide").status, 303);
     return browser;
   }
 
