@@ -43,15 +43,14 @@ TARGETS=(
 )
 OFFER_PATH=/offres/atelier-des-territoires-local
 
-log() { echo "bench: $*" >&2; }
-die() { echo "bench: error: $*" >&2; exit 1; }
+# shellcheck source=bench/common.sh
+source "$ROOT/bench/common.sh"
 
 # ---------------------------------------------------------------------------------------------
 # 1. Tools
 # ---------------------------------------------------------------------------------------------
 [ "$(id -u)" -eq 0 ] || die "run as root (it installs wrk and nginx with apt-get)"
 
-installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok installed"; }
 missing=()
 for p in wrk nginx curl; do installed "$p" || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -92,18 +91,6 @@ SERVER_PID=""
 NGINX_PID=""
 PG_STARTED=""
 
-stop_pid() {  # PID: SIGTERM, then SIGKILL after 10 s
-  local pid=$1 i
-  [ -n "$pid" ] || return 0
-  kill -TERM "$pid" 2>/dev/null || return 0
-  for i in $(seq 1 100); do
-    kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
-    sleep 0.1
-  done
-  kill -KILL "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-}
-
 cleanup() {
   local status=$?
   trap - EXIT INT TERM
@@ -119,19 +106,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'log "interrupted"; exit 130' INT TERM
-
-git_commit() {  # read-only, without the git command
-  local head ref commit=""
-  head=$(cat "$ROOT/.git/HEAD" 2>/dev/null) || { echo unknown; return; }
-  if [[ "$head" == ref:* ]]; then
-    ref=${head#ref: }
-    if [ -f "$ROOT/.git/$ref" ]; then commit=$(cat "$ROOT/.git/$ref")
-    else commit=$(awk -v r="$ref" '$2 == r {print $1}' "$ROOT/.git/packed-refs" 2>/dev/null); fi
-    echo "${commit:-unknown} (${ref#refs/heads/})"
-  else
-    echo "$head"
-  fi
-}
 
 COMMIT=$(git_commit)  # at the start, next to the copy of the binary
 # Run a private copy: build/boussole may be relinked by someone else during the run.

@@ -40,8 +40,8 @@ RESULTS_FILE=${RESULTS:-"$ROOT/bench/search/results-$REPORT_DATE.md"}
 PLANS_FILE="${RESULTS_FILE%.md}-plans.md"
 TARGET_SIZE=100000
 
-log() { echo "bench: $*" >&2; }
-die() { echo "bench: error: $*" >&2; exit 1; }
+# shellcheck source=bench/common.sh
+source "$ROOT/bench/common.sh"
 has() { [[ " $ENGINES " == *" $1 "* ]]; }
 
 # ---------------------------------------------------------------------------------------------
@@ -50,7 +50,6 @@ has() { [[ " $ENGINES " == *" $1 "* ]]; }
 if has postgres || [ "$PERF" = 1 ]; then
   [ "$(id -u)" -eq 0 ] || die "run as root (the PostgreSQL test cluster runs as the postgres user; apt)"
 fi
-installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok installed"; }
 missing=()
 if has postgres; then
   for p in postgresql-15 postgresql-contrib; do installed "$p" || missing+=("$p"); done
@@ -105,18 +104,6 @@ SERVER_PID=""
 PG_STARTED=""
 CHILD_PID=""
 
-stop_pid() {  # PID: SIGTERM, then SIGKILL after 10 s
-  local pid=$1 i
-  [ -n "$pid" ] || return 0
-  kill -TERM "$pid" 2>/dev/null || return 0
-  for i in $(seq 1 100); do
-    kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
-    sleep 0.1
-  done
-  kill -KILL "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-}
-
 cleanup() {
   local status=$?
   trap - EXIT INT TERM
@@ -129,22 +116,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'log "interrupted"; exit 130' INT TERM
 
-git_commit() {  # read-only, without the git command (a worktree's .git is a file)
-  local gitdir="$ROOT/.git" head ref commit=""
-  if [ -f "$gitdir" ]; then gitdir=$(sed -n 's/^gitdir: //p' "$gitdir"); fi
-  head=$(cat "$gitdir/HEAD" 2>/dev/null) || { echo unknown; return; }
-  if [[ "$head" == ref:* ]]; then
-    ref=${head#ref: }
-    local common="$gitdir"
-    [ -f "$gitdir/commondir" ] && common=$(cd "$gitdir" && cd "$(cat commondir)" && pwd)
-    if [ -f "$gitdir/$ref" ]; then commit=$(cat "$gitdir/$ref")
-    elif [ -f "$common/$ref" ]; then commit=$(cat "$common/$ref")
-    else commit=$(awk -v r="$ref" '$2 == r {print $1}' "$common/packed-refs" 2>/dev/null); fi
-    echo "${commit:-unknown} (${ref#refs/heads/})"
-  else
-    echo "$head"
-  fi
-}
 COMMIT=$(git_commit)
 # Private copies: build/ may be relinked by someone else during the run.
 cp "$ROOT/build/boussole" "$ROOT/build/boussole-bench-search" "$TMP/"
