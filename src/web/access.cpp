@@ -79,8 +79,9 @@ Interceptor MakeAccessInterceptor(const WebContext& context) {
     if (!access || !accounts::Allows(*access, role)) return Refuse(context, request, role);
     if (request.method == "POST") {
       // A body that is not a well-formed form cannot carry a token: say what is wrong with it.
-      if (auto form = Form::Read(request); !form) return RenderError(context, request, 400, form.error().message);
-      if (!CsrfMatches(request)) {
+      auto form = Form::Read(request);
+      if (!form) return RenderError(context, request, 400, form.error().message);
+      if (!CsrfMatches(request, form.value().Get(kCsrfField))) {
         return RenderError(context, request, 403,
                            "Ce formulaire a expiré ou ne vient pas de Boussole : rechargez la page et "
                            "recommencez. Si le problème persiste, vérifiez que votre navigateur accepte les cookies.");

@@ -2,37 +2,26 @@
 
 #include "domain/accounts/secrets.h"
 #include "web/http/cookies.h"
-#include "web/http/url.h"
 
 namespace boussole::web {
 namespace {
 
-struct Scope {
-  const WebContext* context = nullptr;
-  const Request* request = nullptr;
-  std::optional<Viewer> viewer;
-  std::string visitor_token;  // from the cookie, or minted
-  bool minted = false;
-  bool visitor_token_used = false;
-};
-
-thread_local Scope* current = nullptr;
+thread_local ViewerScope::State* current = nullptr;
 
 const Viewer kVisitor;
 constexpr std::size_t kTokenLength = 43;  // accounts::RandomToken()
 
 }  // namespace
 
-ViewerScope::ViewerScope(const WebContext& context, const Request& request) {
-  current = new Scope{&context, &request, std::nullopt, {}, false, false};
+ViewerScope::ViewerScope(const WebContext& context, const Request& request) : previous_(current) {
+  state_.context = &context;
+  state_.request = &request;
+  current = &state_;
 }
 
-ViewerScope::~ViewerScope() {
-  delete current;
-  current = nullptr;
-}
+ViewerScope::~ViewerScope() { current = previous_; }
 
-std::string ViewerScope::MintedVisitorToken() const { return current && current->minted ? current->visitor_token : ""; }
+std::string ViewerScope::MintedVisitorToken() const { return state_.minted ? state_.visitor_token : ""; }
 
 const Viewer& CurrentViewer() {
   if (current == nullptr) return kVisitor;
@@ -67,13 +56,7 @@ std::string CurrentCsrfToken() {
 
 bool VisitorCsrfUsed() { return current != nullptr && current->visitor_token_used; }
 
-bool CsrfMatches(const Request& request) {
-  auto form = ParseQuery(request.body);
-  if (!form) return false;
-  std::string sent;
-  for (const auto& [name, value] : form.value()) {
-    if (name == kCsrfField) sent = value;
-  }
+bool CsrfMatches(const Request& request, const std::string& sent) {
   if (sent.empty()) return false;
   const Viewer& viewer = CurrentViewer();
   if (viewer.signed_in()) return accounts::SameSecret(sent, viewer.account->session.csrf_token);

@@ -23,7 +23,7 @@ struct Viewer {
   bool signed_in() const { return account.has_value(); }
 };
 
-//! Makes `request` the current request of this thread until destroyed. Not nestable.
+//! Makes `request` the current request of this thread until destroyed.
 class ViewerScope {
  public:
   ViewerScope(const WebContext& context, const Request& request);
@@ -33,6 +33,20 @@ class ViewerScope {
 
   //! The visitor CSRF token minted during the request, to be sent as a cookie; "" if none.
   std::string MintedVisitorToken() const;
+
+  //! What the request has learnt so far (viewer.cpp); lives with the scope, on the stack.
+  struct State {
+    const WebContext* context = nullptr;
+    const Request* request = nullptr;
+    std::optional<Viewer> viewer;
+    std::string visitor_token;  // from the cookie, or minted
+    bool minted = false;
+    bool visitor_token_used = false;
+  };
+
+ private:
+  State state_;
+  State* previous_ = nullptr;
 };
 
 //! The current viewer; a visitor outside any scope (tests, jobs).
@@ -45,7 +59,7 @@ std::string CurrentCsrfToken();
 //! Whether CurrentCsrfToken() was called for a visitor during this request.
 bool VisitorCsrfUsed();
 
-//! Whether the POST body's csrf field matches the viewer's token (constant time).
-bool CsrfMatches(const Request& request);
+//! Whether `sent` (the POST form's csrf field) matches the viewer's token (constant time).
+bool CsrfMatches(const Request& request, const std::string& sent);
 
 }  // namespace boussole::web
