@@ -33,18 +33,15 @@ void RegisterAllRoutes(Router& router, const WebContext& context) {
   RegisterProjetothequeApi(router, context);
   RegisterAlertPages(router, context);
 
-  // The routes keep a pointer to their mounts: they live as long as the process.
-  static std::vector<std::unique_ptr<StaticFiles>> mounted;
-  auto& files = *mounted.emplace_back(std::make_unique<StaticFiles>(
-      [&context](const Request& request, int status, std::string_view detail) {
-        return RenderError(context, request, status, detail);
-      }));
+  auto files = std::make_shared<StaticFiles>([&context](const Request& request, int status, std::string_view detail) {
+    return RenderError(context, request, status, detail);
+  });
   // Only what pages use of the DSFR's 88 MB dist/ is reachable.
-  files.Mount("/static/dsfr/", context.assets_dir / "node_modules/@gouvfr/dsfr/dist/",
-              {"dsfr.min.css", "dsfr.module.min.js", "dsfr.nomodule.min.js", "utility/icons/icons.min.css", "icons/",
-               "fonts/", "favicon/"});
-  files.Mount("/static/app/", context.assets_dir / "static/", {""});
-  files.AddRoutes(router);
+  files->Mount("/static/dsfr/", context.assets_dir / "node_modules/@gouvfr/dsfr/dist/",
+               {"dsfr.min.css", "dsfr.module.min.js", "dsfr.nomodule.min.js", "utility/icons/icons.min.css", "icons/",
+                "fonts/", "favicon/"});
+  files->Mount("/static/app/", context.assets_dir / "static/", {""});
+  StaticFiles::AddRoutes(std::move(files), router);
 }
 
 }  // namespace boussole::web

@@ -129,10 +129,15 @@ std::optional<Response> StaticFiles::ServeWith(const Request& request,
 }
 
 void StaticFiles::AddRoutes(Router& router, const std::string& name) const {
-  for (const MountPoint& mount : mounts_) {
-    router.Add("GET", mount.url_prefix + "{path...}", name, [this, &router](const Request& r) {
-      const ErrorRenderer& render = render_error_ ? render_error_ : router.render_error();
-      std::optional<Response> response = ServeWith(r, render);
+  // The caller keeps `this` alive as long as the router: an aliasing pointer that owns nothing.
+  AddRoutes(std::shared_ptr<const StaticFiles>(std::shared_ptr<const StaticFiles>(), this), router, name);
+}
+
+void StaticFiles::AddRoutes(std::shared_ptr<const StaticFiles> files, Router& router, const std::string& name) {
+  for (const MountPoint& mount : files->mounts_) {
+    router.Add("GET", mount.url_prefix + "{path...}", name, [files, &router](const Request& r) {
+      const ErrorRenderer& render = files->render_error_ ? files->render_error_ : router.render_error();
+      std::optional<Response> response = files->ServeWith(r, render);
       return response ? std::move(*response) : RenderError(render, r, 404);
     });
   }

@@ -3,6 +3,7 @@
 // under URL prefixes, restricted to an allow-list so that a mount never exposes more of a
 // directory than intended (the DSFR `dist/` holds 88 MB, only a few files are needed).
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,6 +38,8 @@ class StaticFiles {
   //! follows GET; other methods get the router's 405); 404s use the router's error renderer
   //! when this object has none. `*this` must outlive the router.
   void AddRoutes(Router& router, const std::string& name = "static") const;
+  //! The same, for mounts the routes keep alive themselves (no owner outlives the router).
+  static void AddRoutes(std::shared_ptr<const StaticFiles> files, Router& router, const std::string& name = "static");
 
   //! The Content-Type for a file name, by extension; "application/octet-stream" if unknown.
   static std::string ContentTypeFor(const std::filesystem::path& file);
