@@ -54,6 +54,10 @@ const std::vector<Rule>& PolicyTable() {
       {"alert_unsubscribe", Access::kEveryone},
       {"alert_unsubscribed_page", Access::kEveryone},
       {"account_page", Access::kSignedIn},
+      // One's own settings and alerts (the handlers read only the signed-in person's).
+      {"notification_settings_save", Access::kSignedIn},
+      {"my_alerts_page", Access::kSignedIn},
+      {"my_alert_delete", Access::kSignedIn},
       {"logout", Access::kSignedIn},
       // Organisations (issue 5, item 2): platform admins create them and see them all; their
       // members see who belongs; their admins (or platform admins) invite and manage roles.
