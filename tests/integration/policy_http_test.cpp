@@ -84,6 +84,8 @@ const std::map<std::string, Example> kExamples = {
     {"api_territory_portrait", {"GET", "/api/v1/territories/commune:52250/portrait", ""}},
     {"maps_index", {"GET", "/cartes", ""}},
     {"map_page", {"GET", "/cartes/offres", ""}},
+    {"open_data_page", {"GET", "/donnees", ""}},
+    {"open_data_file", {"GET", "/donnees/offres.csv", ""}},
     {"notification_settings_save", {"POST", "/compte/notifications", "frequency=weekly"}},
     {"my_alerts_page", {"GET", "/compte/alertes", ""}},
     {"my_alert_delete", {"POST", "/compte/alertes/suppression", "alert=999999"}},

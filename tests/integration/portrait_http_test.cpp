@@ -127,7 +127,7 @@ TEST_F(PortraitHttp, MapsLinkEachDepartementAndAgreeWithTheirTableAndCsv) {
   HttpResponse csv = HttpGet(port(), "/cartes/offres?echelle=departements&format=csv");
   ASSERT_EQ(csv.status, 200);
   EXPECT_EQ(csv.headers["content-type"], "text/csv; charset=utf-8");
-  EXPECT_NE(csv.body.find("52,Haute-Marne," + std::to_string(in_52) + "\r\n"), std::string::npos);
+  EXPECT_NE(csv.body.find("\r\n52;Haute-Marne;" + std::to_string(in_52) + "\r\n"), std::string::npos);
   EXPECT_EQ(std::count(csv.body.begin(), csv.body.end(), '\n'), departements + 1);
   HttpResponse regions = HttpGet(port(), "/cartes/projetotheque?echelle=regions&format=csv");
   EXPECT_EQ(std::count(regions.body.begin(), regions.body.end(), '\n'),

@@ -19,6 +19,8 @@ const std::vector<Rule>& PolicyTable() {
       {"api_territory_portrait", Access::kEveryone},
       {"maps_index", Access::kEveryone},
       {"map_page", Access::kEveryone},
+      {"open_data_page", Access::kEveryone},
+      {"open_data_file", Access::kEveryone},
       {"api_offers", Access::kEveryone},
       {"api_offer", Access::kEveryone},
       {"api_offer_search", Access::kEveryone},

@@ -9,6 +9,7 @@
 #include "web/knowledge/portrait.h"
 #include "web/pages/page.h"
 #include "web/routes.h"
+#include "web/tabular.h"
 #include "web/views/territory_view.h"
 
 namespace boussole::web {
@@ -62,13 +63,6 @@ std::vector<Territory> AreasOf(storage::Store& store, MapScale scale) {
   return areas;
 }
 
-std::string CsvField(const std::string& text) {
-  if (text.find_first_of(",\"\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return quoted + "\"";
-}
-
 Response MapsIndex(const WebContext& context, const Request&) {
   json items = json::array();
   for (const auto& s : Subjects()) {
@@ -96,11 +90,10 @@ Response MapPage(const WebContext& context, const Request& request) {
   }
   const std::string scale_label = scale == MapScale::kRegion ? "Région" : "Département";
   if (format == "csv") {
-    std::string csv = "code," + std::string(scale == MapScale::kRegion ? "region" : "departement") + "," +
-                      subject->unit + "\r\n";
-    for (const auto& d : data) csv += CsvField(d.code) + "," + CsvField(d.name) + "," + std::to_string(d.value) + "\r\n";
+    Table table{subject->slug, {"code", scale == MapScale::kRegion ? "région" : "département", subject->unit}, {}, {}};
+    for (const auto& d : data) table.rows.push_back({d.code, d.name, std::to_string(d.value)});
     Response response;
-    response.body = std::move(csv);
+    response.body = TableCsv(table);
     response.SetHeader("Content-Type", "text/csv; charset=utf-8");
     response.SetHeader("Content-Disposition",
                        std::string("attachment; filename=\"carte-") + subject->slug + "-" + scale_text + ".csv\"");
