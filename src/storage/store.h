@@ -14,6 +14,7 @@
 #include "domain/alerts/alert_repository.h"
 #include "domain/catalogue/offer_repository.h"
 #include "domain/jobs/job_repository.h"
+#include "domain/memberships/membership_repository.h"
 #include "domain/notifications/notification_repository.h"
 #include "domain/projects/project_repository.h"
 #include "domain/organisations/organisation_repository.h"
@@ -35,7 +36,8 @@ class Store : public territories::TerritoryRepository,
               public organisations::OrganisationRepository,
               public projects::ProjectRepository,
               public alerts::AlertRepository,
-              public notifications::NotificationRepository {
+              public notifications::NotificationRepository,
+              public memberships::MembershipRepository {
  public:
   ~Store() override = default;
 

@@ -29,6 +29,8 @@ const std::vector<DumpTable>& DumpTables() {
       {"alert_deliveries", {"alert_id", "period"}},
       {"notification_deliveries", {"id"}},
       {"notifications", {"id"}},
+      {"membership_lists", {"slug"}},
+      {"membership_entries", {"list_slug", "territory_id"}},
   };
   return kDumpTables;
 }

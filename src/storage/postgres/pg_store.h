@@ -45,6 +45,13 @@ class PgStore final : public Store {
   std::size_t UnconfirmedAlertsSince(std::string_view email, std::string_view since) override;
   std::size_t PurgeUnconfirmedAlerts(std::string_view before) override;
 
+  // memberships::MembershipRepository (pg_memberships.cpp)
+  void ReplaceMembershipList(const memberships::MembershipList& list, const std::vector<std::string>& territory_ids,
+                             std::string_view now) override;
+  std::vector<memberships::MembershipList> MembershipLists() override;
+  std::vector<std::string> MembershipEntries(std::string_view slug) override;
+  std::vector<memberships::MembershipList> ListsContaining(const std::vector<std::string>& territory_ids) override;
+
   // notifications::NotificationRepository (pg_notifications.cpp)
   void AddNotifications(const std::vector<notifications::NewNotification>& notifications,
                         std::string_view now) override;
