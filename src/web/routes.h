@@ -17,6 +17,8 @@ void RegisterTerritoryPages(Router& router, const WebContext& context);
 void RegisterMapPages(Router& router, const WebContext& context);
 //! /donnees: open data files and their column descriptions (issue 8).
 void RegisterOpenDataPages(Router& router, const WebContext& context);
+//! /chiffres: the platform's figures and the ANCT's published ones (issue 8).
+void RegisterFiguresPages(Router& router, const WebContext& context);
 void RegisterOfferPages(Router& router, const WebContext& context);
 void RegisterTerritoryApi(Router& router, const WebContext& context);
 void RegisterOfferApi(Router& router, const WebContext& context);

@@ -111,5 +111,6 @@ describe('maps', () => {
     await audited('/cartes/offres', 'map of offers by département');
     await audited('/cartes/projetotheque?echelle=regions', 'map of the projetothèque by région');
     await audited('/donnees', 'open data');
+    await audited('/chiffres', 'figures with charts');
   });
 });

@@ -86,6 +86,8 @@ const std::map<std::string, Example> kExamples = {
     {"map_page", {"GET", "/cartes/offres", ""}},
     {"open_data_page", {"GET", "/donnees", ""}},
     {"open_data_file", {"GET", "/donnees/offres.csv", ""}},
+    {"figures_page", {"GET", "/chiffres", ""}},
+    {"figures_chart_csv", {"GET", "/chiffres/offres-par-type.csv", ""}},
     {"notification_settings_save", {"POST", "/compte/notifications", "frequency=weekly"}},
     {"my_alerts_page", {"GET", "/compte/alertes", ""}},
     {"my_alert_delete", {"POST", "/compte/alertes/suppression", "alert=999999"}},

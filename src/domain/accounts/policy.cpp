@@ -21,6 +21,8 @@ const std::vector<Rule>& PolicyTable() {
       {"map_page", Access::kEveryone},
       {"open_data_page", Access::kEveryone},
       {"open_data_file", Access::kEveryone},
+      {"figures_page", Access::kEveryone},
+      {"figures_chart_csv", Access::kEveryone},
       {"api_offers", Access::kEveryone},
       {"api_offer", Access::kEveryone},
       {"api_offer_search", Access::kEveryone},
