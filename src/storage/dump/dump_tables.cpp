@@ -27,6 +27,7 @@ const std::vector<DumpTable>& DumpTables() {
       {"project_suggestions", {"id"}},
       {"alerts", {"id"}},
       {"alert_deliveries", {"alert_id", "period"}},
+      {"files", {"id"}},
   };
   return kDumpTables;
 }

@@ -26,6 +26,10 @@ class SqliteStore final : public Store {
   std::int64_t LatestChange() override;
   std::int64_t WaitForChange(std::int64_t after, std::chrono::milliseconds timeout) override;
 
+  // files::FileRepository (sqlite_files.cpp)
+  files::FileRecord AddFile(const files::FileRecord& file, std::string_view now) override;
+  std::optional<files::FileRecord> FindFile(std::int64_t id) override;
+
   // alerts::AlertRepository (sqlite_alerts.cpp)
   alerts::Alert CreateAlert(const alerts::NewAlert& alert, std::string_view now) override;
   std::optional<alerts::Alert> FindAlert(std::int64_t id) override;
