@@ -16,6 +16,7 @@
 #include "domain/files/file_repository.h"
 #include "domain/jobs/job_repository.h"
 #include "domain/projects/project_repository.h"
+#include "domain/requests/request_repository.h"
 #include "domain/organisations/organisation_repository.h"
 #include "domain/territories/territory_repository.h"
 
@@ -35,7 +36,8 @@ class Store : public territories::TerritoryRepository,
               public organisations::OrganisationRepository,
               public projects::ProjectRepository,
               public alerts::AlertRepository,
-              public files::FileRepository {
+              public files::FileRepository,
+              public requests::RequestRepository {
  public:
   ~Store() override = default;
 

@@ -28,6 +28,8 @@ const std::vector<DumpTable>& DumpTables() {
       {"alerts", {"id"}},
       {"alert_deliveries", {"alert_id", "period"}},
       {"files", {"id"}},
+      {"requests", {"id"}},
+      {"request_events", {"id"}},
   };
   return kDumpTables;
 }
