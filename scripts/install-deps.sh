@@ -16,6 +16,7 @@ PACKAGES=(
   chromium
   libcurl4-openssl-dev
   curl ca-certificates unzip
+  libreoffice-calc-nogui
 )
 
 missing=()

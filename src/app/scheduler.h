@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/alerts/alert_service.h"
+#include "domain/notifications/notification_service.h"
 #include "storage/store.h"
 
 namespace boussole::app {
@@ -19,10 +20,12 @@ struct Job {
   std::function<std::string(storage::Store&)> run;
 };
 
-//! What jobs need beyond the store. Null alerts: no send_alerts job.
+//! What jobs need beyond the store. Null alerts: no send_alerts job; null notifications:
+//! no send_notifications job.
 struct JobServices {
   alerts::AlertService* alerts = nullptr;
   alerts::SearchMatcher match_search;
+  notifications::NotificationService* notifications = nullptr;
 };
 
 //! The jobs Boussole runs, with their intervals (BOUSSOLE_JOB_<NAME>_SECONDS overrides).

@@ -56,7 +56,7 @@ void AddToCounts(territories::Counts& counts, std::string_view kind, std::size_t
 
 //! The columns both backends read an alert with, in the order their readers expect.
 inline constexpr const char* kAlertColumns =
-    "id, email, user_id, query, frequency, created_at, confirmed_at, unsubscribed_at, last_digest_at";
+    "id, email, user_id, query, frequency, created_at, confirmed_at, unsubscribed_at, last_digest_at, target";
 
 //! The stored form of a delivery's outcome.
 inline const char* DeliveryStatus(alerts::DeliveryOutcome outcome) {

@@ -15,6 +15,7 @@
 #include "domain/catalogue/offer_repository.h"
 #include "domain/files/file_repository.h"
 #include "domain/jobs/job_repository.h"
+#include "domain/notifications/notification_repository.h"
 #include "domain/projects/project_repository.h"
 #include "domain/requests/request_repository.h"
 #include "domain/organisations/organisation_repository.h"
@@ -37,7 +38,8 @@ class Store : public territories::TerritoryRepository,
               public projects::ProjectRepository,
               public alerts::AlertRepository,
               public files::FileRepository,
-              public requests::RequestRepository {
+              public requests::RequestRepository,
+              public notifications::NotificationRepository {
  public:
   ~Store() override = default;
 

@@ -16,6 +16,8 @@ void AddPage(Router& router, const WebContext& context, const char* method, cons
 void RegisterAllRoutes(Router& router, const WebContext& context) {
   RegisterHomeRoutes(router, context);
   RegisterTerritoryPages(router, context);
+  RegisterMapPages(router, context);
+  RegisterOpenDataPages(router, context);
   RegisterExportApi(router, context);  // before the offer routes: {slug} would match
   RegisterOfferPages(router, context);
   RegisterTerritoryApi(router, context);

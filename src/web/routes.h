@@ -13,6 +13,10 @@ void AddPage(Router& router, const WebContext& context, const char* method, cons
 
 void RegisterHomeRoutes(Router& router, const WebContext& context);
 void RegisterTerritoryPages(Router& router, const WebContext& context);
+//! /cartes: maps of France by département and région (issue 8).
+void RegisterMapPages(Router& router, const WebContext& context);
+//! /donnees: open data files and their column descriptions (issue 8).
+void RegisterOpenDataPages(Router& router, const WebContext& context);
 void RegisterOfferPages(Router& router, const WebContext& context);
 void RegisterTerritoryApi(Router& router, const WebContext& context);
 void RegisterOfferApi(Router& router, const WebContext& context);

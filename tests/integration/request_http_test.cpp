@@ -107,6 +107,14 @@ TEST_F(RequestHttp, AnAnctRequestOfASmallCommuneGoesFromDraftToClosedAndCostsItN
   const std::string id = Create(commune, joinville_, "anct");
   EXPECT_EQ(State(id), "brouillon");
   EXPECT_EQ(Step(commune, id, "deposer", {{"besoin", "Un plan guide"}, {"deja_tente", "Une étude"}}).status, 303);
+  // The préfecture, which acts next, is told; the maire, who acted, and the ANCT, not yet.
+  auto notified = [&](const std::string& email) {
+    return Scalar("SELECT COUNT(*) FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.topic = 'request'"
+                  " AND u.email = '" + email + "'");
+  };
+  EXPECT_EQ(notified("prefecture@example.fr"), "1");
+  EXPECT_EQ(notified("maire@example.fr"), "0");
+  EXPECT_EQ(notified("anct@example.fr"), "0");
   EXPECT_EQ(Step(prefecture, id, "prendre_en_charge", {{"referent", "M. Référent"}}).status, 303);
   EXPECT_EQ(Step(prefecture, id, "examiner", {{"comite", "Aucune ressource locale disponible"}}).status, 303);
   // The justification is mandatory.
@@ -121,6 +129,8 @@ TEST_F(RequestHttp, AnAnctRequestOfASmallCommuneGoesFromDraftToClosedAndCostsItN
   EXPECT_EQ(Step(anct, id, "livrer", {}, {{"livrable", "plan-guide.pdf", "application/pdf", kPdf}}).status, 303);
   EXPECT_EQ(Step(anct, id, "cloturer", {{"bilan", "Plan guide remis"}}).status, 303);
   EXPECT_EQ(State(id), "cloturee");
+  EXPECT_NE(notified("anct@example.fr"), "0");
+  EXPECT_NE(notified("maire@example.fr"), "0");
   const json detail = Api(commune, id);
   EXPECT_EQ(detail["state"], "cloturee");
   EXPECT_EQ(detail["cost"]["total_euros"], 30000);

@@ -16,6 +16,11 @@ const std::vector<Rule>& PolicyTable() {
       {"eligibility_page", Access::kEveryone},
       {"api_territories", Access::kEveryone},
       {"api_territory", Access::kEveryone},
+      {"api_territory_portrait", Access::kEveryone},
+      {"maps_index", Access::kEveryone},
+      {"map_page", Access::kEveryone},
+      {"open_data_page", Access::kEveryone},
+      {"open_data_file", Access::kEveryone},
       {"api_offers", Access::kEveryone},
       {"api_offer", Access::kEveryone},
       {"api_offer_search", Access::kEveryone},
@@ -54,6 +59,10 @@ const std::vector<Rule>& PolicyTable() {
       {"alert_unsubscribe", Access::kEveryone},
       {"alert_unsubscribed_page", Access::kEveryone},
       {"account_page", Access::kSignedIn},
+      // One's own settings and alerts (the handlers read only the signed-in person's).
+      {"notification_settings_save", Access::kSignedIn},
+      {"my_alerts_page", Access::kSignedIn},
+      {"my_alert_delete", Access::kSignedIn},
       {"logout", Access::kSignedIn},
       // Organisations (issue 5, item 2): platform admins create them and see them all; their
       // members see who belongs; their admins (or platform admins) invite and manage roles.

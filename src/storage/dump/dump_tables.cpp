@@ -27,6 +27,8 @@ const std::vector<DumpTable>& DumpTables() {
       {"project_suggestions", {"id"}},
       {"alerts", {"id"}},
       {"alert_deliveries", {"alert_id", "period"}},
+      {"notification_deliveries", {"id"}},
+      {"notifications", {"id"}},
       {"files", {"id"}},
       {"requests", {"id"}},
       {"request_events", {"id"}},

@@ -51,7 +51,24 @@ class PgStore final : public Store {
   void FinishDelivery(const alerts::DeliveryClaim& claim, alerts::DeliveryOutcome outcome, std::string_view mark,
                       const std::vector<std::string>& offer_slugs, std::string_view detail,
                       std::string_view now) override;
-  std::vector<alerts::ChangedOffer> OffersChangedSince(std::string_view since) override;
+  std::vector<alerts::ChangedItem> OffersChangedSince(std::string_view since) override;
+  std::vector<alerts::ChangedItem> CaseSheetsChangedSince(std::string_view since) override;
+  std::optional<alerts::Alert> EndAlert(std::int64_t id, std::string_view now) override;
+  std::vector<alerts::Alert> AlertsOf(std::int64_t user_id, std::string_view email) override;
+  std::size_t UnconfirmedAlertsSince(std::string_view email, std::string_view since) override;
+  std::size_t PurgeUnconfirmedAlerts(std::string_view before) override;
+
+  // notifications::NotificationRepository (pg_notifications.cpp)
+  void AddNotifications(const std::vector<notifications::NewNotification>& notifications,
+                        std::string_view now) override;
+  notifications::Frequency NotificationFrequency(std::int64_t user_id) override;
+  void SetNotificationFrequency(std::int64_t user_id, notifications::Frequency frequency) override;
+  std::vector<notifications::Notification> RecentNotifications(std::int64_t user_id, std::size_t limit) override;
+  std::vector<std::int64_t> UsersToNotify(notifications::Frequency frequency, std::string_view period) override;
+  std::optional<notifications::Delivery> ClaimNotifications(std::int64_t user_id, std::string_view period,
+                                                            std::string_view now) override;
+  void FinishNotifications(const notifications::Delivery& delivery, bool sent, std::string_view detail,
+                           std::string_view now) override;
 
   // jobs::JobRepository (pg_jobs.cpp)
   Status EnsureJob(std::string_view name, int interval_seconds, std::string_view first_run_at) override;

@@ -4,11 +4,13 @@
 // and file goes to the trail. Optimistic versioning: a form carries the version it was
 // built from, and a transition on a version that moved is a conflict (409).
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "core/clock.h"
 #include "domain/catalogue/vocabulary.h"
+#include "domain/notifications/notification.h"
 #include "domain/requests/engine.h"
 #include "files/upload.h"
 #include "web/file_download.h"
@@ -145,6 +147,34 @@ Response RequestPageWith(const WebContext& context, const Request& r, int status
 std::optional<requests::Request> Load(const WebContext& context, const web::Request& http) {
   const auto id = IdOf(http.Param("request"));
   return id ? context.store.FindRequest(*id) : std::nullopt;
+}
+
+// Tells the parties what happened (the notifications of issue 5, item 6, at each person's
+// pace): the collectivité's members always, and the members of the organisations that take
+// the next steps (the préfecture of the département, the ANCT, the organisation handed the
+// request). Not the person who acted.
+void NotifyParties(const WebContext& context, const Request& r, std::int64_t actor, const std::string& now) {
+  const requests::Workflow* workflow = requests::FindWorkflow(r.workflow);
+  std::set<requests::Party> next;
+  for (const requests::Transition* t : requests::TransitionsFrom(*workflow, r.state)) next.insert(t->parties.begin(), t->parties.end());
+  std::set<std::int64_t> organisations{r.organisation_id};
+  for (const auto& o : context.store.ListOrganisations()) {
+    const bool prefecture = next.count(requests::Party::kPrefecture) && o.kind == organisations::Kind::kDelegationTerritoriale &&
+                            o.territory && o.territory->ToString() == r.departement;
+    const bool anct = next.count(requests::Party::kAnct) && o.kind == organisations::Kind::kAnct;
+    const bool assignee = next.count(requests::Party::kAssignee) && r.assignee_id == o.id;
+    if (prefecture || anct || assignee) organisations.insert(o.id);
+  }
+  std::set<std::int64_t> users;
+  for (std::int64_t id : organisations) {
+    for (const auto& member : context.store.ListMembers(id)) {
+      if (member.user_id != actor) users.insert(member.user_id);
+    }
+  }
+  std::vector<notifications::NewNotification> out;
+  const std::string subject = "Demande « " + r.title + " » : " + requests::StateLabel(*workflow, r.state);
+  for (std::int64_t user : users) out.push_back({user, "request", subject, "/demandes/" + std::to_string(r.id)});
+  if (!out.empty()) context.store.AddNotifications(out, now);
 }
 
 // ---- pages -----------------------------------------------------------------------------
@@ -345,9 +375,9 @@ Response TakeTransition(const WebContext& context, const web::Request& http) {
     const auto current = context.store.FindRequest(r.id);
     return Refusal(context, http, current.value_or(r), 409, requests::VersionConflictMessage(*workflow, current.value_or(r)));
   }
-  if (http.path.rfind("/api/", 0) == 0) {
-    return Response::Json(200, RequestDetail(context, context.store.FindRequest(r.id).value()).dump());
-  }
+  const Request moved = context.store.FindRequest(r.id).value();
+  NotifyParties(context, moved, ViewerId(), now);
+  if (http.path.rfind("/api/", 0) == 0) return Response::Json(200, RequestDetail(context, moved).dump());
   return Response::Redirect(303, "/demandes/" + std::to_string(r.id));
 }
 
