@@ -66,7 +66,7 @@ async function step(page, path, key, expectedState, fill = async () => {}) {
   await page.goto(path);
   const form = page.locator(`#etape-${key}`);
   await fill(form);
-  await Promise.all([page.waitForNavigation(), form.getByRole('button').click()]);
+  await Promise.all([page.waitForNavigation(), form.locator('button[type=submit]').click()]);
   assert.equal(new URL(page.url()).pathname, path, `${key}: back on the request`);
   assert.equal((await page.locator('#etat').textContent()).trim(), expectedState, key);
 }
