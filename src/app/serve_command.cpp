@@ -11,6 +11,8 @@
 #include "app/scheduler.h"
 #include "domain/accounts/account_service.h"
 #include "domain/organisations/organisation_service.h"
+#include "files/file_store.h"
+#include "domain/requests/money.h"
 #include "mail/make_mailer.h"
 #include "web/access.h"
 #include "web/all_routes.h"
@@ -78,6 +80,11 @@ int RunServe(const Config& config) {
   context.alerts = &alert_service;
   notifications::NotificationService notification_service(*store, *mailer.value(), config.public_url);
   context.secure_cookies = config.public_url.rfind("https://", 0) == 0;
+  const files::FileStore file_store(config.FilesDir());
+  context.files = &file_store;
+  requests::MoneyRules money;
+  money.cerema_free_days = config.cerema_free_days;
+  context.money = &money;
   metrics.AddGauge("boussole_response_cache", "Response cache: entries, hits and misses since start.", [&cache] {
     return std::vector<std::pair<std::string, double>>{{"kind=\"entries\"", static_cast<double>(cache.size())},
                                                        {"kind=\"hits\"", static_cast<double>(cache.hits())},

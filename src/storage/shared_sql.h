@@ -38,6 +38,19 @@ inline constexpr const char* kOrganisationColumns = "o.id, o.kind, o.name, o.ter
 inline constexpr const char* kInvitationColumns =
     "i.token_hash, i.organisation_id, o.name, i.email, i.role, i.invited_by, i.created_at, i.expires_at, i.accepted_at";
 
+//! The columns both backends read an uploaded file's metadata with.
+inline constexpr const char* kFileColumns =
+    "id, sha256, size_bytes, content_type, original_name, uploaded_by, uploaded_at";
+
+//! The columns both backends read a request and a trail event with (events joined with
+//! their author as `u`).
+inline constexpr const char* kRequestColumns =
+    "id, workflow, organisation_id, territory_id, departement_id, title, theme, project_id, state, version,"
+    " assignee_id, fields, created_by, created_at, updated_at, state_since";
+inline constexpr const char* kRequestEventColumns =
+    "e.id, e.request_id, e.user_id, COALESCE(u.display_name, ''), e.at, e.kind, e.transition, e.from_state,"
+    " e.to_state, e.fields, e.text, e.file_id";
+
 //! Adds `count` territories of the kind named `kind` ("commune"…) to `counts`.
 void AddToCounts(territories::Counts& counts, std::string_view kind, std::size_t count);
 

@@ -44,6 +44,10 @@ void RegisterOrganisationPages(Router& router, const WebContext& context);
 //! (issue 5, item 6). Nothing when context.alerts or context.search is null.
 void RegisterAlertPages(Router& router, const WebContext& context);
 
+//! /demandes/…, /organisations/{organisation}/demandes/…, /api/v1/requests/…: requests for
+//! engineering ("saisines", issue 6), their workflows, trail and files.
+void RegisterRequestPages(Router& router, const WebContext& context);
+
 //! Projects of collectivités: list, creation, edition, the project page with suggested and
 //! attached offers and the history (issue 5, item 4). Needs context.search.
 void RegisterProjectPages(Router& router, const WebContext& context);

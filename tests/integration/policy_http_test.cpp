@@ -44,7 +44,8 @@ struct Example {
 
 // One request per route name ("static" serves two mounts: one example each is not needed,
 // the rule is per name). In targets and bodies, {org} is the owner organisation's id,
-// {target} a member of it whom admins may demote or remove, {project} a public project of it.
+// {target} a member of it whom admins may demote or remove, {project} a public project of it,
+// {request} a request ("saisine") of it.
 const std::map<std::string, Example> kExamples = {
     {"home", {"GET", "/", ""}},
     {"territory_search", {"GET", "/territoires?q=joinville", ""}},
@@ -131,6 +132,18 @@ const std::map<std::string, Example> kExamples = {
     {"alert_unsubscribe_page", {"GET", "/alertes/desinscription?jeton=abc", ""}},
     {"alert_unsubscribe", {"POST", "/alertes/desinscription", "jeton=abc"}},
     {"alert_unsubscribed_page", {"GET", "/alertes/supprimee", ""}},
+    {"request_list", {"GET", "/demandes", ""}},
+    {"request_workflows", {"GET", "/demandes/circuits", ""}},
+    {"request_new_page", {"GET", "/organisations/{org}/demandes/nouvelle", ""}},
+    {"request_create", {"POST", "/organisations/{org}/demandes", "workflow=anct&title=Demande"}},
+    {"request_page", {"GET", "/demandes/{request}", ""}},
+    {"request_transition", {"POST", "/demandes/{request}/transitions", "version=1&transition=deposer"}},
+    {"request_comment", {"POST", "/demandes/{request}/commentaires", "text=Bonjour"}},
+    {"request_upload", {"POST", "/demandes/{request}/fichiers", ""}},
+    {"request_file", {"GET", "/demandes/{request}/fichiers/999999", ""}},
+    {"api_request_workflows", {"GET", "/api/v1/requests/workflows", ""}},
+    {"api_requests", {"GET", "/api/v1/requests", ""}},
+    {"api_request", {"GET", "/api/v1/requests/{request}", ""}},
     {"logout", {"POST", "/compte/deconnexion", ""}},  // last: it ends the session
 };
 
@@ -226,8 +239,13 @@ TEST_F(PolicyHttp, EveryRouteAllowsOrRefusesEachRoleAsTheTableSays) {
                       " VALUES (" + owner + ", 'Projet public', 'commune:52250', 'preop', 1, '2026-11-25T00:00:00Z',"
                       " '2026-11-25T00:00:00Z')");
   const std::string project = Scalar("SELECT MAX(id) FROM projects");
+  ExecSql(db_->url(), "INSERT INTO requests (workflow, organisation_id, territory_id, departement_id, title, state,"
+                      " created_at, updated_at, state_since) VALUES ('anct', " + owner + ", 'commune:52250',"
+                      " 'departement:52', 'Demande', 'brouillon', '2026-11-25T00:00:00Z', '2026-11-25T00:00:00Z',"
+                      " '2026-11-25T00:00:00Z')");
+  const std::string request_id = Scalar("SELECT MAX(id) FROM requests");
   auto fill = [&](std::string text) {
-    for (const auto& [placeholder, value] : {std::pair<std::string, std::string>{"{org}", owner}, {"{target}", target}, {"{project}", project}}) {
+    for (const auto& [placeholder, value] : {std::pair<std::string, std::string>{"{org}", owner}, {"{target}", target}, {"{project}", project}, {"{request}", request_id}}) {
       for (auto at = text.find(placeholder); at != std::string::npos; at = text.find(placeholder)) {
         text.replace(at, placeholder.size(), value);
       }

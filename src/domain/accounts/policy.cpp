@@ -103,6 +103,22 @@ const std::vector<Rule>& PolicyTable() {
       {"projetotheque_sheet", Access::kEveryone},
       {"api_project_search", Access::kEveryone},
       {"api_project", Access::kEveryone},
+      // Requests ("saisines", issue 6): a collectivité's members create them; the parties
+      // (collectivité, préfecture of its département only, ANCT, organisation handed the
+      // request) see them and act on them, each transition as its workflow's table says.
+      // The documentation of the workflows is public.
+      {"request_list", Access::kSignedIn},
+      {"request_workflows", Access::kEveryone},
+      {"request_new_page", Access::kOwnerMembers},
+      {"request_create", Access::kOwnerMembers},
+      {"request_page", Access::kRequestParties},
+      {"request_transition", Access::kRequestParties},
+      {"request_comment", Access::kRequestParties},
+      {"request_upload", Access::kRequestParties},
+      {"request_file", Access::kRequestParties},
+      {"api_request_workflows", Access::kEveryone},
+      {"api_requests", Access::kSignedIn},
+      {"api_request", Access::kRequestParties},
       {"invite_member", Access::kOwnerAdmins},
       {"change_member_role", Access::kOwnerAdmins},
       {"remove_member", Access::kOwnerAdmins},
@@ -125,6 +141,9 @@ bool Allows(Access access, Role role) {
       return role == Role::kMember || role == Role::kOrganisationAdmin || role == Role::kPlatformAdmin;
     case Access::kOwnerAdmins: return role == Role::kOrganisationAdmin || role == Role::kPlatformAdmin;
     case Access::kPlatformAdmins: return role == Role::kPlatformAdmin;
+    case Access::kRequestParties:
+      return role == Role::kMember || role == Role::kOrganisationAdmin || role == Role::kStakeholder ||
+             role == Role::kPlatformAdmin;
   }
   return false;
 }
@@ -136,6 +155,7 @@ std::string_view RoleName(Role role) {
     case Role::kOrganisationAdmin: return "organisation_admin";
     case Role::kOtherMember: return "other_member";
     case Role::kPlatformAdmin: return "platform_admin";
+    case Role::kStakeholder: return "stakeholder";
   }
   return "";
 }

@@ -31,6 +31,9 @@ const std::vector<DumpTable>& DumpTables() {
       {"notifications", {"id"}},
       {"membership_lists", {"slug"}},
       {"membership_entries", {"list_slug", "territory_id"}},
+      {"files", {"id"}},
+      {"requests", {"id"}},
+      {"request_events", {"id"}},
   };
   return kDumpTables;
 }

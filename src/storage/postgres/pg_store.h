@@ -25,6 +25,19 @@ class PgStore final : public Store {
   std::int64_t LatestChange() override;
   std::int64_t WaitForChange(std::int64_t after, std::chrono::milliseconds timeout) override;
 
+  // requests::RequestRepository (pg_requests.cpp)
+  requests::Request CreateRequest(const requests::Request& request, std::string_view now) override;
+  std::optional<requests::Request> FindRequest(std::int64_t id) override;
+  std::vector<requests::Request> ListRequests() override;
+  Status ApplyTransition(std::int64_t expected_version, const requests::RequestEvent& event,
+                         std::optional<std::int64_t> assignee, std::string_view now) override;
+  void AppendRequestEvent(const requests::RequestEvent& event, std::string_view now) override;
+  std::vector<requests::RequestEvent> TrailOf(std::int64_t request_id) override;
+
+  // files::FileRepository (pg_files.cpp)
+  files::FileRecord AddFile(const files::FileRecord& file, std::string_view now) override;
+  std::optional<files::FileRecord> FindFile(std::int64_t id) override;
+
   // alerts::AlertRepository (pg_alerts.cpp)
   alerts::Alert CreateAlert(const alerts::NewAlert& alert, std::string_view now) override;
   std::optional<alerts::Alert> FindAlert(std::int64_t id) override;
