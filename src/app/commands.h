@@ -10,6 +10,9 @@ int RunMigrate(const Config& config);
 //! `from` empty: the npm package's data. `force`: import even when the data did not change.
 int RunImportTerritories(const Config& config, const std::filesystem::path& from, bool force);
 int RunImportOffers(const Config& config, const std::filesystem::path& from);
+//! The history of collective programmes (data/programmes/fabriques.json; `from` replaces
+//! it): upserted by slug, so that running it again changes nothing.
+int RunImportProgrammes(const Config& config, const std::filesystem::path& from);
 //! The whole database to `to` (written as `to.tmp`, renamed when complete).
 int RunDump(const Config& config, const std::filesystem::path& to);
 //! A dump into an empty database, in one transaction.

@@ -1,4 +1,4 @@
-// boussole: the command line. Subcommands: serve, migrate, import territories|offers, dump, load.
+// boussole: the command line. Subcommands: serve, migrate, import territories|offers|programmes, dump, load.
 #include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
@@ -45,6 +45,8 @@ int main(int argc, char** argv) {
   territories->add_flag("--force", force, "Importer même si les données n'ont pas changé");
   auto* offers = import->add_subcommand("offers", "Le catalogue des offres (data/offers)");
   offers->add_option("--from", from, "Dossier des fichiers d'offres");
+  auto* programmes = import->add_subcommand("programmes", "L'historique des programmes collectifs (data/programmes)");
+  programmes->add_option("--from", from, "Fichier de l'historique (par défaut data/programmes/fabriques.json)");
   std::filesystem::path dump_to, load_from;
   auto* dump = app.add_subcommand("dump", "Copie toute la base dans un fichier (SQLite ou PostgreSQL)");
   dump->add_option("--to", dump_to, "Fichier de copie à écrire")->required();
@@ -57,6 +59,7 @@ int main(int argc, char** argv) {
     if (*migrate) return boussole::app::RunMigrate(config);
     if (*territories) return boussole::app::RunImportTerritories(config, from, force);
     if (*offers) return boussole::app::RunImportOffers(config, from);
+    if (*programmes) return boussole::app::RunImportProgrammes(config, from);
     if (*dump) return boussole::app::RunDump(config, dump_to);
     if (*load) return boussole::app::RunLoad(config, load_from);
   } catch (const std::exception& e) {

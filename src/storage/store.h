@@ -14,6 +14,7 @@
 #include "domain/alerts/alert_repository.h"
 #include "domain/catalogue/offer_repository.h"
 #include "domain/jobs/job_repository.h"
+#include "domain/programmes/programme_repository.h"
 #include "domain/projects/project_repository.h"
 #include "domain/organisations/organisation_repository.h"
 #include "domain/territories/territory_repository.h"
@@ -33,6 +34,7 @@ class Store : public territories::TerritoryRepository,
               public accounts::AccountRepository,
               public organisations::OrganisationRepository,
               public projects::ProjectRepository,
+              public programmes::ProgrammeRepository,
               public alerts::AlertRepository {
  public:
   ~Store() override = default;

@@ -32,6 +32,10 @@ void RegisterAllRoutes(Router& router, const WebContext& context) {
   RegisterProjetothequePages(router, context);
   RegisterProjetothequeApi(router, context);
   RegisterAlertPages(router, context);
+  RegisterProgrammePages(router, context);
+  RegisterProgrammeActions(router, context);
+  RegisterSeminarPages(router, context);
+  RegisterProgrammeApi(router, context);
 
   auto files = std::make_shared<StaticFiles>([&context](const Request& request, int status, std::string_view detail) {
     return RenderError(context, request, status, detail);

@@ -27,6 +27,16 @@ const std::vector<DumpTable>& DumpTables() {
       {"project_suggestions", {"id"}},
       {"alerts", {"id"}},
       {"alert_deliveries", {"alert_id", "period"}},
+      {"programmes", {"id"}},
+      {"programme_figures", {"position"}},
+      {"programme_territories", {"programme_id", "territory_id"}},
+      {"programme_participants", {"programme_id", "organisation_id"}},
+      {"programme_people", {"id"}},
+      {"programme_phases", {"programme_id", "position"}},
+      {"seminars", {"id"}},
+      {"seminar_registrations", {"seminar_id", "user_id"}},
+      {"programme_themes", {"id"}},
+      {"theme_supports", {"theme_id", "organisation_id"}},
   };
   return kDumpTables;
 }
