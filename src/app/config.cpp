@@ -19,6 +19,16 @@ std::string Config::DatabaseUrl() const {
   return "sqlite://" + (data_dir / "boussole.db").string();
 }
 
+std::filesystem::path Config::FilesDir() const {
+  if (!files_dir.empty()) return files_dir;
+  const std::string url = DatabaseUrl();
+  if (url.rfind("sqlite://", 0) == 0) {
+    const std::filesystem::path db = url.substr(9);
+    return (db.has_parent_path() ? db.parent_path() : std::filesystem::path(".")) / "files";
+  }
+  return data_dir / "files";
+}
+
 std::filesystem::path Config::CogDataDir() const {
   return assets_dir / "node_modules/@etalab/decoupage-administratif/data";
 }
@@ -40,6 +50,7 @@ Config ConfigFromEnvironment() {
   }
   if (auto v = Env("BOUSSOLE_DATA_DIR"); !v.empty()) config.data_dir = v;
   if (auto v = Env("BOUSSOLE_DATABASE"); !v.empty()) config.database = v;
+  if (auto v = Env("BOUSSOLE_FILES_DIR"); !v.empty()) config.files_dir = v;
   if (auto v = Env("BOUSSOLE_PUBLIC_URL"); !v.empty()) {
     if (v.rfind("http://", 0) != 0 && v.rfind("https://", 0) != 0) {
       throw std::invalid_argument("BOUSSOLE_PUBLIC_URL invalide : « " + v + " » (une adresse http:// ou https://).");

@@ -21,7 +21,15 @@ struct Config {
   //! How often each server looks for due jobs (BOUSSOLE_SCHEDULER_TICK_MS).
   std::chrono::milliseconds scheduler_tick{1000};
 
+  //! Where uploaded files are kept (BOUSSOLE_FILES_DIR), shared by every server of an
+  //! instance; "" means FilesDir()'s default.
+  std::filesystem::path files_dir;
+
   std::string DatabaseUrl() const;
+  //! files_dir, or by default the folder "files" beside the SQLite database, or under
+  //! data_dir for PostgreSQL (set BOUSSOLE_FILES_DIR to a shared folder when several
+  //! servers run on several machines).
+  std::filesystem::path FilesDir() const;
   //! Where @etalab/decoupage-administratif's data files are.
   std::filesystem::path CogDataDir() const;
   std::filesystem::path OffersDir() const;

@@ -15,6 +15,8 @@ void AddServerOptions(CLI::App& app, boussole::app::Config& config) {
   app.add_option("--data-dir", config.data_dir, "Dossier des données locales (BOUSSOLE_DATA_DIR)");
   app.add_option("--database", config.database,
                  "Base de données : sqlite://CHEMIN ou postgresql://… (BOUSSOLE_DATABASE)");
+  app.add_option("--files-dir", config.files_dir,
+                 "Dossier des fichiers déposés, partagé par tous les serveurs (BOUSSOLE_FILES_DIR)");
 }
 
 }  // namespace

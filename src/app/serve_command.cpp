@@ -11,6 +11,7 @@
 #include "app/scheduler.h"
 #include "domain/accounts/account_service.h"
 #include "domain/organisations/organisation_service.h"
+#include "files/file_store.h"
 #include "mail/make_mailer.h"
 #include "web/access.h"
 #include "web/all_routes.h"
@@ -76,6 +77,8 @@ int RunServe(const Config& config) {
   alerts::AlertService alert_service(*store, *mailer.value(), config.public_url);
   context.alerts = &alert_service;
   context.secure_cookies = config.public_url.rfind("https://", 0) == 0;
+  const files::FileStore file_store(config.FilesDir());
+  context.files = &file_store;
   metrics.AddGauge("boussole_response_cache", "Response cache: entries, hits and misses since start.", [&cache] {
     return std::vector<std::pair<std::string, double>>{{"kind=\"entries\"", static_cast<double>(cache.size())},
                                                        {"kind=\"hits\"", static_cast<double>(cache.hits())},

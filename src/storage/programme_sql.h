@@ -46,3 +46,12 @@ inline std::vector<programmes::Source> SourcesFromJson(const std::string& text) 
 }
 
 }  // namespace boussole::storage
+
+namespace boussole::storage {
+
+inline constexpr const char* kDeliverableColumns =
+    "d.id, d.programme_id, d.territory_id, d.title, d.version, d.file_id, f.original_name, f.size_bytes, d.status,"
+    " d.uploaded_by, d.created_at, d.validated_at, d.published_at";
+inline constexpr const char* kDeliverableFrom = " FROM deliverables d JOIN files f ON f.id = d.file_id";
+
+}  // namespace boussole::storage

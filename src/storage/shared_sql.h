@@ -38,6 +38,10 @@ inline constexpr const char* kOrganisationColumns = "o.id, o.kind, o.name, o.ter
 inline constexpr const char* kInvitationColumns =
     "i.token_hash, i.organisation_id, o.name, i.email, i.role, i.invited_by, i.created_at, i.expires_at, i.accepted_at";
 
+//! The columns both backends read an uploaded file's metadata with.
+inline constexpr const char* kFileColumns =
+    "id, sha256, size_bytes, content_type, original_name, uploaded_by, uploaded_at";
+
 //! Adds `count` territories of the kind named `kind` ("commune"…) to `counts`.
 void AddToCounts(territories::Counts& counts, std::string_view kind, std::size_t count);
 

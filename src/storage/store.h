@@ -13,6 +13,7 @@
 #include "domain/accounts/account_repository.h"
 #include "domain/alerts/alert_repository.h"
 #include "domain/catalogue/offer_repository.h"
+#include "domain/files/file_repository.h"
 #include "domain/jobs/job_repository.h"
 #include "domain/programmes/programme_repository.h"
 #include "domain/projects/project_repository.h"
@@ -35,7 +36,8 @@ class Store : public territories::TerritoryRepository,
               public organisations::OrganisationRepository,
               public projects::ProjectRepository,
               public programmes::ProgrammeRepository,
-              public alerts::AlertRepository {
+              public alerts::AlertRepository,
+              public files::FileRepository {
  public:
   ~Store() override = default;
 

@@ -22,6 +22,9 @@ class AlertService;
 namespace boussole::organisations {
 class OrganisationService;
 }  // namespace boussole::organisations
+namespace boussole::files {
+class FileStore;
+}  // namespace boussole::files
 namespace boussole::web {
 
 struct WebContext {
@@ -42,6 +45,8 @@ struct WebContext {
   organisations::OrganisationService* organisations = nullptr;
   //! alerts on new offers (issue 5, item 6); null: no alert pages
   alerts::AlertService* alerts = nullptr;
+  //! uploaded files (BOUSSOLE_FILES_DIR, issue 6); null: uploads are refused
+  const files::FileStore* files = nullptr;
   //! cookies only over https (BOUSSOLE_PUBLIC_URL starts with https://)
   bool secure_cookies = false;
 };

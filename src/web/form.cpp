@@ -1,5 +1,7 @@
 #include "web/form.h"
 
+#include "web/http/multipart.h"
+
 namespace boussole::web {
 namespace {
 
@@ -10,6 +12,7 @@ constexpr std::size_t kMaxValueBytes = 20000;
 
 Result<Form> Form::Read(const Request& request) {
   const std::string type = request.Header("content-type");
+  if (type.rfind("multipart/form-data", 0) == 0) return ReadMultipart(type, request.body);
   if (type.rfind("application/x-www-form-urlencoded", 0) != 0) {
     return InvalidInput("Le formulaire doit être envoyé au format application/x-www-form-urlencoded.");
   }
@@ -26,6 +29,34 @@ Result<Form> Form::Read(const Request& request) {
   Form form;
   form.pairs_ = std::move(pairs).value();
   return form;
+}
+
+Result<Form> Form::ReadMultipart(const std::string& type, const std::string& body) {
+  auto parts = ParseMultipart(type, body);
+  if (!parts) return parts.error();
+  if (parts.value().size() > kMaxFields) return InvalidInput("Le formulaire envoyé a trop de champs.");
+  Form form;
+  for (auto& part : parts.value()) {
+    if (part.is_file) {
+      if (part.filename.empty() && part.body.empty()) continue;  // no file chosen
+      form.files_.push_back({part.name, part.filename, std::move(part.body)});
+      continue;
+    }
+    if (part.body.size() > kMaxValueBytes) {
+      return InvalidInput("Le champ « " + part.name + " » est trop long (" + std::to_string(kMaxValueBytes) +
+                              " octets au plus).",
+                          part.name);
+    }
+    form.pairs_.emplace_back(part.name, std::move(part.body));
+  }
+  return form;
+}
+
+const UploadedFile* Form::File(std::string_view name) const {
+  for (const auto& file : files_) {
+    if (file.field == name) return &file;
+  }
+  return nullptr;
 }
 
 std::string Form::Get(std::string_view name) const {

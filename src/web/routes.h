@@ -55,5 +55,7 @@ void RegisterProgrammePages(Router& router, const WebContext& context);
 void RegisterProgrammeActions(Router& router, const WebContext& context);
 void RegisterSeminarPages(Router& router, const WebContext& context);
 void RegisterProgrammeApi(Router& router, const WebContext& context);
+//! Deliverables: upload (a larger body limit), validation, publication, download.
+void RegisterDeliverablePages(Router& router, const WebContext& context);
 
 }  // namespace boussole::web

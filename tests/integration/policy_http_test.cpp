@@ -146,6 +146,9 @@ const std::map<std::string, Example> kExamples = {
     {"theme_propose", {"POST", "/programmes/{programme}/themes", "organisation={org}&title=Th%C3%A8me"}},
     {"theme_support", {"POST", "/programmes/{programme}/themes/999999/soutien", "organisation={org}"}},
     {"seminar_register", {"POST", "/programmes/{programme}/seminaires/999999/inscription", ""}},
+    {"deliverable_upload", {"POST", "/programmes/{programme}/livrables", "territory=commune%3A52250&title=X"}},
+    {"deliverable_status", {"POST", "/programmes/{programme}/livrables/999999/statut", "action=valider"}},
+    {"deliverable_download", {"GET", "/programmes/{programme}/livrables/999999", ""}},
     {"logout", {"POST", "/compte/deconnexion", ""}},  // last: it ends the session
 };
 

@@ -287,6 +287,79 @@ TEST_F(ProgrammeHttp, AProjetPartageTakesThemesThroughSupportRankingAndSelection
   EXPECT_EQ(Act(other, programme, "/inscriptions", org(1) + "&role=observer").status, 403);
 }
 
+// A multipart form with one file, posted with the browser's cookies and CSRF field.
+HttpResponse PostFile(int port, FormBrowser& browser, const std::string& target,
+                      const std::vector<std::pair<std::string, std::string>>& fields, const std::string& file_name,
+                      const std::string& bytes) {
+  const std::string boundary = "----boussole-test-boundary";
+  std::string body;
+  auto part = [&](const std::string& name, const std::string& value) {
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+  };
+  part("csrf", browser.csrf());
+  for (const auto& [name, value] : fields) part(name, value);
+  body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file_name +
+          "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + bytes + "\r\n--" + boundary + "--\r\n";
+  std::string cookies;
+  for (const char* name : {"boussole_session", "boussole_csrf"}) {
+    if (!browser.cookie(name).empty()) cookies += (cookies.empty() ? "" : "; ") + std::string(name) + "=" + browser.cookie(name);
+  }
+  return HttpRequest(port, "POST", target, body,
+                     {{"Content-Type", "multipart/form-data; boundary=" + boundary}, {"Cookie", cookies}});
+}
+
+const std::string kPdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+
+TEST_F(ProgrammeHttp, ATerritoryUploadsVersionsTheAnctValidatesAndPublishes) {
+  FormBrowser anct = Member("pvi", {anct_});
+  const std::string programme = Fabrique(anct, 4);
+  FormBrowser elu = Member("elu", {collectivites_[0]});
+  const std::vector<std::pair<std::string, std::string>> fields = {{"territory", "commune:" + kCommunes[0]},
+                                                                   {"title", "Vision prospective"}};
+  elu.Get(programme);
+  HttpResponse early = PostFile(server_->port(), elu, programme + "/livrables", fields, "vision.pdf", kPdf);
+  EXPECT_EQ(early.status, 409);
+  EXPECT_NE(early.body.find("Les livrables se déposent pendant la phase"), std::string::npos) << early.body.substr(0, 2000);
+  EXPECT_EQ(Act(anct, programme, "/phases", "position=4&action=activer").status, 303);
+  elu.Get(programme);
+  HttpResponse first = PostFile(server_->port(), elu, programme + "/livrables", fields, "vision.pdf", kPdf);
+  ASSERT_EQ(first.status, 303) << first.body.substr(0, 2000);
+  EXPECT_NE(first.headers["location"].find("version=1"), std::string::npos);
+  elu.Get(programme);
+  HttpResponse second = PostFile(server_->port(), elu, programme + "/livrables", fields, "vision-v2.pdf", kPdf + "%v2\n");
+  ASSERT_EQ(second.status, 303);
+  EXPECT_NE(second.headers["location"].find("version=2"), std::string::npos);
+  elu.Get(programme);
+  EXPECT_EQ(PostFile(server_->port(), elu, programme + "/livrables", fields, "outil.sh", "#!/bin/sh\nrm -rf /\n").status, 400);
+  FormBrowser other = Member("ailleurs", {collectivites_[1]});
+  other.Get(programme);
+  EXPECT_EQ(PostFile(server_->port(), other, programme + "/livrables", fields, "vision.pdf", kPdf).status, 403)
+      << "another territory's collectivité";
+  // Not published: it does not exist for a visitor.
+  const std::string ids = QueryRows(db_->url(), "SELECT id FROM deliverables ORDER BY version");
+  const std::string v1 = ids.substr(0, ids.find('\n'));
+  const std::string v2 = ids.substr(ids.find('\n') + 1, ids.rfind('\n') - ids.find('\n') - 1);
+  FormBrowser visitor(server_->port());
+  EXPECT_EQ(visitor.Get(programme + "/livrables/" + v2).status, 404);
+  EXPECT_EQ(elu.Get(programme + "/livrables/" + v2).status, 200) << "its territory sees it";
+  EXPECT_EQ(Act(anct, programme, "/livrables/" + v2 + "/statut", "action=publier").status, 409) << "validated first";
+  EXPECT_EQ(Act(elu, programme, "/livrables/" + v2 + "/statut", "action=valider").status, 403);
+  EXPECT_EQ(Act(anct, programme, "/livrables/" + v2 + "/statut", "action=valider").status, 303);
+  EXPECT_EQ(Act(anct, programme, "/livrables/" + v2 + "/statut", "action=publier").status, 303);
+  HttpResponse page = visitor.Get(programme);
+  const auto published = page.body.substr(page.body.find("id=\"livrables-publies\""));
+  EXPECT_NE(published.find("Vision prospective — " ), std::string::npos) << published.substr(0, 500);
+  EXPECT_NE(published.find("(version 2)"), std::string::npos);
+  HttpResponse download = visitor.Get(programme + "/livrables/" + v2);
+  EXPECT_EQ(download.status, 200);
+  EXPECT_EQ(download.body, kPdf + "%v2\n");
+  EXPECT_EQ(visitor.Get(programme + "/livrables/" + v1).status, 404) << "version 1 was not published";
+  const json api = Api(visitor, programme);
+  ASSERT_EQ(api["published_deliverables"].size(), 1u);
+  EXPECT_EQ(api["published_deliverables"][0]["version"], 2);
+  EXPECT_FALSE(api.contains("all_deliverables"));
+}
+
 TEST_F(ProgrammeHttp, TwoSimultaneousRequestsForTheLastSeatNeverBothSucceed) {
   FormBrowser anct = Member("pvi", {anct_});
   const std::string programme = Fabrique(anct, 4);

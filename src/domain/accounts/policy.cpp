@@ -124,6 +124,12 @@ const std::vector<Rule>& PolicyTable() {
       {"theme_propose", Access::kSignedIn},
       {"theme_support", Access::kSignedIn},
       {"seminar_register", Access::kSignedIn},
+      // Deliverables: the territory's collectivité or the ANCT uploads (the handler checks
+      // which); the ANCT validates and publishes; a published one is public, others exist only
+      // for them (the handler answers 404 otherwise).
+      {"deliverable_upload", Access::kSignedIn},
+      {"deliverable_status", Access::kOwnerMembers},
+      {"deliverable_download", Access::kEveryone},
   };
   return kRules;
 }

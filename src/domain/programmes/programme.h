@@ -127,4 +127,22 @@ struct Theme {
   std::string created_at;
 };
 
+//! One version of a territory's deliverable (vision prospective, programme d'actions, plan
+//! d'action…): its file, then validated by the ANCT, then published on the programme's page.
+struct Deliverable {
+  std::int64_t id = 0;
+  std::int64_t programme_id = 0;
+  std::string territory_id;
+  std::string title;
+  int version = 0;            //!< 1, 2… per (programme, territory, title), set when stored
+  std::int64_t file_id = 0;   //!< files(id) (issue 6's file store)
+  std::string file_name;      //!< filled when read
+  std::int64_t file_size = 0; //!< filled when read
+  std::string status;         //!< "submitted", "validated", "published"
+  std::int64_t uploaded_by = 0;
+  std::string created_at;
+  std::string validated_at;
+  std::string published_at;
+};
+
 }  // namespace boussole::programmes

@@ -98,6 +98,16 @@ class ProgrammeRepository {
   virtual Status SupportTheme(std::int64_t theme_id, std::int64_t organisation_id, std::string_view now) = 0;
   //! Marks the theme selected and makes its title the programme's title.
   virtual Status SelectTheme(std::int64_t programme_id, std::int64_t theme_id) = 0;
+
+  // ---- deliverables ----
+  //! Stores a new version (the next number for its programme, territory and title, counted
+  //! under the programme's lock), status "submitted".
+  virtual Deliverable AddDeliverable(const Deliverable& deliverable, std::string_view now) = 0;
+  //! By territory, title, newest version first.
+  virtual std::vector<Deliverable> DeliverablesOf(std::int64_t programme_id) = 0;
+  virtual std::optional<Deliverable> FindDeliverable(std::int64_t id) = 0;
+  //! "validated" (from "submitted") or "published" (from "validated"); conflict otherwise.
+  virtual Status SetDeliverableStatus(std::int64_t id, std::string_view status, std::string_view now) = 0;
 };
 
 }  // namespace boussole::programmes

@@ -27,6 +27,7 @@ const std::vector<DumpTable>& DumpTables() {
       {"project_suggestions", {"id"}},
       {"alerts", {"id"}},
       {"alert_deliveries", {"alert_id", "period"}},
+      {"files", {"id"}},
       {"programmes", {"id"}},
       {"programme_figures", {"position"}},
       {"programme_territories", {"programme_id", "territory_id"}},
@@ -37,6 +38,7 @@ const std::vector<DumpTable>& DumpTables() {
       {"seminar_registrations", {"seminar_id", "user_id"}},
       {"programme_themes", {"id"}},
       {"theme_supports", {"theme_id", "organisation_id"}},
+      {"deliverables", {"id"}},
   };
   return kDumpTables;
 }

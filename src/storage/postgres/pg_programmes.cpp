@@ -514,4 +514,86 @@ Status PgStore::SelectTheme(std::int64_t programme_id, std::int64_t theme_id) {
   return Ok();
 }
 
+namespace {
+
+Deliverable ReadDeliverable(const pqxx::row& r) {
+  Deliverable d;
+  d.id = r[0].as<std::int64_t>();
+  d.programme_id = r[1].as<std::int64_t>();
+  d.territory_id = r[2].as<std::string>();
+  d.title = r[3].as<std::string>();
+  d.version = r[4].as<int>();
+  d.file_id = r[5].as<std::int64_t>();
+  d.file_name = r[6].as<std::string>();
+  d.file_size = r[7].as<std::int64_t>();
+  d.status = r[8].as<std::string>();
+  d.uploaded_by = r[9].is_null() ? 0 : r[9].as<std::int64_t>();
+  d.created_at = r[10].as<std::string>();
+  d.validated_at = r[11].as<std::string>();
+  d.published_at = r[12].as<std::string>();
+  return d;
+}
+
+}  // namespace
+
+Deliverable PgStore::AddDeliverable(const Deliverable& deliverable, std::string_view now) {
+  auto db = pool_.Acquire();
+  pqxx::work tx(*db);
+  LockProgramme(tx, deliverable.programme_id);  // two uploads cannot take the same version number
+  const int version = tx.exec_params("SELECT COALESCE(MAX(version), 0) + 1 FROM deliverables WHERE programme_id = $1"
+                                     " AND territory_id = $2 AND title = $3",
+                                     deliverable.programme_id, deliverable.territory_id, deliverable.title)[0][0]
+                          .as<int>();
+  const std::optional<std::int64_t> user =
+      deliverable.uploaded_by == 0 ? std::nullopt : std::optional<std::int64_t>(deliverable.uploaded_by);
+  const auto id = tx.exec_params("INSERT INTO deliverables (programme_id, territory_id, title, version, file_id, status,"
+                                 " uploaded_by, created_at) VALUES ($1, $2, $3, $4, $5, 'submitted', $6, $7) RETURNING id",
+                                 deliverable.programme_id, deliverable.territory_id, deliverable.title, version,
+                                 deliverable.file_id, user, S(now))[0][0]
+                      .as<std::int64_t>();
+  tx.commit();
+  Deliverable added = deliverable;
+  added.id = id;
+  added.version = version;
+  added.status = "submitted";
+  added.created_at = S(now);
+  return added;
+}
+
+std::vector<Deliverable> PgStore::DeliverablesOf(std::int64_t programme_id) {
+  auto db = pool_.Acquire();
+  pqxx::nontransaction tx(*db);
+  std::vector<Deliverable> out;
+  for (const auto& r : tx.exec_params(std::string("SELECT ") + kDeliverableColumns + kDeliverableFrom +
+                                          " WHERE d.programme_id = $1 ORDER BY d.territory_id COLLATE \"C\","
+                                          " d.title COLLATE \"C\", d.version DESC",
+                                      programme_id)) {
+    out.push_back(ReadDeliverable(r));
+  }
+  return out;
+}
+
+std::optional<Deliverable> PgStore::FindDeliverable(std::int64_t id) {
+  auto db = pool_.Acquire();
+  pqxx::nontransaction tx(*db);
+  auto rows = tx.exec_params(std::string("SELECT ") + kDeliverableColumns + kDeliverableFrom + " WHERE d.id = $1", id);
+  if (rows.empty()) return std::nullopt;
+  return ReadDeliverable(rows[0]);
+}
+
+Status PgStore::SetDeliverableStatus(std::int64_t id, std::string_view status, std::string_view now) {
+  auto db = pool_.Acquire();
+  pqxx::work tx(*db);
+  const bool publish = status == "published";
+  auto result = tx.exec_params(
+      publish ? "UPDATE deliverables SET status = 'published', published_at = $1 WHERE id = $2 AND status = 'validated'"
+              : "UPDATE deliverables SET status = 'validated', validated_at = $1 WHERE id = $2 AND status = 'submitted'",
+      S(now), id);
+  if (result.affected_rows() == 0) {
+    return Error{"conflict", publish ? "Seul un livrable validé se publie." : "Ce livrable n'attend pas de validation.", {}};
+  }
+  tx.commit();
+  return Ok();
+}
+
 }  // namespace boussole::storage::postgres

@@ -25,6 +25,10 @@ class PgStore final : public Store {
   std::int64_t LatestChange() override;
   std::int64_t WaitForChange(std::int64_t after, std::chrono::milliseconds timeout) override;
 
+  // files::FileRepository (pg_files.cpp)
+  files::FileRecord AddFile(const files::FileRecord& file, std::string_view now) override;
+  std::optional<files::FileRecord> FindFile(std::int64_t id) override;
+
   // alerts::AlertRepository (pg_alerts.cpp)
   alerts::Alert CreateAlert(const alerts::NewAlert& alert, std::string_view now) override;
   std::optional<alerts::Alert> FindAlert(std::int64_t id) override;
@@ -158,6 +162,10 @@ class PgStore final : public Store {
   Status SetAttendance(std::int64_t seminar_id, std::int64_t user_id, bool attended) override;
   programmes::Theme ProposeTheme(const programmes::Theme& theme, std::string_view now) override;
   std::vector<programmes::Theme> ThemesOf(std::int64_t programme_id) override;
+  programmes::Deliverable AddDeliverable(const programmes::Deliverable& deliverable, std::string_view now) override;
+  std::vector<programmes::Deliverable> DeliverablesOf(std::int64_t programme_id) override;
+  std::optional<programmes::Deliverable> FindDeliverable(std::int64_t id) override;
+  Status SetDeliverableStatus(std::int64_t id, std::string_view status, std::string_view now) override;
   std::optional<programmes::Theme> FindTheme(std::int64_t id) override;
   Status SupportTheme(std::int64_t theme_id, std::int64_t organisation_id, std::string_view now) override;
   Status SelectTheme(std::int64_t programme_id, std::int64_t theme_id) override;

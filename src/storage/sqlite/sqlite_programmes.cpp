@@ -582,4 +582,90 @@ Status SqliteStore::SelectTheme(std::int64_t programme_id, std::int64_t theme_id
   return Ok();
 }
 
+namespace {
+
+Deliverable ReadDeliverable(const Statement& q) {
+  Deliverable d;
+  d.id = q.Int(0);
+  d.programme_id = q.Int(1);
+  d.territory_id = q.Text(2);
+  d.title = q.Text(3);
+  d.version = static_cast<int>(q.Int(4));
+  d.file_id = q.Int(5);
+  d.file_name = q.Text(6);
+  d.file_size = q.Int(7);
+  d.status = q.Text(8);
+  d.uploaded_by = q.OptionalInt(9).value_or(0);
+  d.created_at = q.Text(10);
+  d.validated_at = q.Text(11);
+  d.published_at = q.Text(12);
+  return d;
+}
+
+}  // namespace
+
+Deliverable SqliteStore::AddDeliverable(const Deliverable& deliverable, std::string_view now) {
+  auto db = pool_.Acquire();
+  Transaction tx(*db);  // BEGIN IMMEDIATE: two uploads cannot take the same version number
+  auto next = db->Prepare(
+      "SELECT COALESCE(MAX(version), 0) + 1 FROM deliverables WHERE programme_id = ? AND territory_id = ? AND title = ?");
+  next.Bind(1, deliverable.programme_id).Bind(2, deliverable.territory_id).Bind(3, deliverable.title);
+  next.Step();
+  const std::int64_t version = next.Int(0);
+  next.Reset();
+  auto q = db->Prepare(
+      "INSERT INTO deliverables (programme_id, territory_id, title, version, file_id, status, uploaded_by, created_at)"
+      " VALUES (?, ?, ?, ?, ?, 'submitted', ?, ?) RETURNING id");
+  q.Bind(1, deliverable.programme_id)
+      .Bind(2, deliverable.territory_id)
+      .Bind(3, deliverable.title)
+      .Bind(4, version)
+      .Bind(5, deliverable.file_id)
+      .Bind(6, deliverable.uploaded_by == 0 ? std::nullopt : std::optional<std::int64_t>(deliverable.uploaded_by))
+      .Bind(7, now);
+  q.Step();
+  const std::int64_t id = q.Int(0);
+  while (q.Step()) {
+  }
+  tx.Commit();
+  Deliverable added = deliverable;
+  added.id = id;
+  added.version = static_cast<int>(version);
+  added.status = "submitted";
+  added.created_at = std::string(now);
+  return added;
+}
+
+std::vector<Deliverable> SqliteStore::DeliverablesOf(std::int64_t programme_id) {
+  auto db = pool_.Acquire();
+  auto q = db->Prepare(std::string("SELECT ") + kDeliverableColumns + kDeliverableFrom +
+                       " WHERE d.programme_id = ? ORDER BY d.territory_id, d.title, d.version DESC");
+  q.Bind(1, programme_id);
+  std::vector<Deliverable> out;
+  while (q.Step()) out.push_back(ReadDeliverable(q));
+  return out;
+}
+
+std::optional<Deliverable> SqliteStore::FindDeliverable(std::int64_t id) {
+  auto db = pool_.Acquire();
+  auto q = db->Prepare(std::string("SELECT ") + kDeliverableColumns + kDeliverableFrom + " WHERE d.id = ?");
+  q.Bind(1, id);
+  if (!q.Step()) return std::nullopt;
+  return ReadDeliverable(q);
+}
+
+Status SqliteStore::SetDeliverableStatus(std::int64_t id, std::string_view status, std::string_view now) {
+  auto db = pool_.Acquire();
+  const bool publish = status == "published";
+  db->Prepare(publish ? "UPDATE deliverables SET status = 'published', published_at = ? WHERE id = ? AND status = 'validated'"
+                      : "UPDATE deliverables SET status = 'validated', validated_at = ? WHERE id = ? AND status = 'submitted'")
+      .Bind(1, now)
+      .Bind(2, id)
+      .Run();
+  if (sqlite3_changes(db->handle()) == 0) {
+    return Error{"conflict", publish ? "Seul un livrable validé se publie." : "Ce livrable n'attend pas de validation.", {}};
+  }
+  return Ok();
+}
+
 }  // namespace boussole::storage::sqlite

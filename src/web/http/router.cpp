@@ -127,6 +127,24 @@ void Router::Add(std::string method, std::string pattern, std::string name, Hand
   patterns_.push_back(std::move(segments));
 }
 
+void Router::AddUpload(std::string method, std::string pattern, std::string name, Handler handler,
+                       std::size_t body_limit) {
+  Add(std::move(method), std::move(pattern), std::move(name), std::move(handler));
+  routes_.back().body_limit = body_limit;
+}
+
+std::size_t Router::BodyLimit(const std::string& method, const std::string& path, std::size_t default_limit) const {
+  std::map<std::string, std::string> params;
+  const Route* route = Find(method, path, &params, nullptr);
+  return route != nullptr && route->body_limit != 0 ? route->body_limit : default_limit;
+}
+
+std::size_t Router::LargestBodyLimit() const {
+  std::size_t largest = 0;
+  for (const Route& route : routes_) largest = std::max(largest, route.body_limit);
+  return largest;
+}
+
 const Route* Router::FindForMethod(const std::string& method,
                                    const std::vector<std::string_view>& segments,
                                    std::map<std::string, std::string>* params) const {

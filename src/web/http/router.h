@@ -13,6 +13,7 @@
 //   segment by segment from the left, literal beats `{name}` beats `{name...}`.
 // The router is immutable once serving starts: Add is not thread-safe, Dispatch and
 // RouteName may be called from many threads.
+#include <cstddef>
 #include <exception>
 #include <functional>
 #include <map>
@@ -40,6 +41,9 @@ struct Route {
   std::string pattern;  //!< e.g. "/territoires/{id}"
   std::string name;     //!< stable name for logs and metrics, e.g. "territory_page"
   Handler handler;
+  //! The largest request body this route accepts, in bytes; 0: the server's default
+  //! (ServerOptions::body_limit). Only upload routes raise it.
+  std::size_t body_limit = 0;
 };
 
 class Router {
@@ -49,6 +53,16 @@ class Router {
   //! Adds a route. Throws std::logic_error on a duplicate (method, pattern) — patterns that
   //! differ only by parameter names are duplicates — or on a malformed pattern: bugs.
   void Add(std::string method, std::string pattern, std::string name, Handler handler);
+  //! Adds a route whose requests may carry a body up to `body_limit` bytes (file uploads),
+  //! above the server's default.
+  void AddUpload(std::string method, std::string pattern, std::string name, Handler handler,
+                 std::size_t body_limit);
+
+  //! The body limit of the route that would serve (method, path): its own, or
+  //! `default_limit` when it has none or no route matches.
+  std::size_t BodyLimit(const std::string& method, const std::string& path, std::size_t default_limit) const;
+  //! The largest body limit any route declares (0 when none does).
+  std::size_t LargestBodyLimit() const;
 
   //! Finds the route, fills `request.path_params` and calls it. No route for the path:
   //! 404; route for another method: 405 with an Allow header. HEAD is served by GET

@@ -162,7 +162,9 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(
         core_.options.header_limit, std::numeric_limits<std::uint32_t>::max())));
-    parser_->body_limit(static_cast<std::uint64_t>(core_.options.body_limit));
+    // The largest limit any route allows (uploads); OnHeader narrows it to the route's.
+    parser_->body_limit(static_cast<std::uint64_t>(
+        std::max(core_.options.body_limit, core_.router.LargestBodyLimit())));
     if (buffer_.size() > 0) return ReadRequest();  // pipelined bytes already here
     // Idle until the first byte: the keep-alive timeout between requests.
     state_ = State::kIdle;
@@ -189,6 +191,15 @@ class Session : public std::enable_shared_from_this<Session> {
   void OnHeader(beast::error_code ec, std::size_t) {
     if (ec) return OnRead(ec, 0);
     const auto& message = parser_->get();
+    if (!parser_->is_done()) {
+      std::size_t limit = core_.options.body_limit;
+      if (auto target = ParseTarget(ToString(message.target()))) {
+        limit = core_.router.BodyLimit(ToString(message.method_string()), target.value().path, limit);
+      }
+      const auto length = parser_->content_length();
+      if (length && *length > limit) return RespondToBadMessage(413, messages::kBodyTooLarge);
+      parser_->body_limit(static_cast<std::uint64_t>(limit));  // chunked bodies
+    }
     const bool expects_continue =
         message.version() == 11 &&
         beast::iequals(message[http::field::expect], "100-continue") && !parser_->is_done();

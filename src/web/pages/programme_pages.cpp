@@ -183,6 +183,9 @@ std::pair<std::string, std::string> Notice(const std::string& key, const Program
   if (key == "theme-retenu") return {"Le thème est retenu : il devient le thème du programme.", "success"};
   if (key == "personne") return {"La personne est ajoutée.", "success"};
   if (key == "phase") return {"Les phases sont à jour.", "success"};
+  if (key == "livrable-depose") return {"Le livrable est déposé ; l'ANCT le valide avant de le publier.", "success"};
+  if (key == "livrable-valide") return {"Le livrable est validé.", "success"};
+  if (key == "livrable-publie") return {"Le livrable est publié sur la page du programme.", "success"};
   return {"", ""};
 }
 
@@ -209,6 +212,12 @@ Response ProgrammePage(const WebContext& context, const Request& request) {
     view["has_my_organisations"] = !mine.empty();
     view["can_propose_territory"] = !p.historic && (manages || !mine.empty());
     view["can_add_people"] = !p.historic && view["has_territories"].get<bool>() && (manages || collectivite_in_cohort);
+    // Every version of the deliverables, for the ANCT and the territories' collectivités.
+    if (manages || collectivite_in_cohort) {
+      view["deliverables"] = view["all_deliverables"];
+      view["has_deliverables"] = !view["all_deliverables"].empty();
+      view["can_upload"] = !p.historic && view.value("deliverables_open", false);
+    }
     json groups = json::array(), kinds = json::array();
     for (const auto& [key, label] : PersonGroups()) groups.push_back({{"key", key}, {"label", label}});
     for (const auto& [key, label] : ActorKinds()) kinds.push_back({{"key", key}, {"label", label}});
@@ -220,6 +229,7 @@ Response ProgrammePage(const WebContext& context, const Request& request) {
     view["notice"] = notice;
     view["notice_kind"] = kind;
   }
+  view.erase("all_deliverables");
   return RenderPage(context, 200, "programme", view, {p.title, {{"Programmes collectifs", "/programmes"}}, "programmes"});
 }
 

@@ -289,6 +289,36 @@ json ProgrammeDetailJson(const WebContext& context, const Programme& p) {
   }
   view["working_group_warnings"] = warnings;
   view["has_working_group_warnings"] = !warnings.empty();
+  // Deliverables: every version (the page keeps them for those who may see them) and the
+  // published ones, for everyone.
+  json deliverables = json::array(), published = json::array();
+  for (const Deliverable& d : context.store.DeliverablesOf(p.id)) {
+    json item{{"id", d.id},
+              {"programme_id", p.id},
+              {"territory_id", d.territory_id},
+              {"territory_name", names.count(d.territory_id) ? names[d.territory_id] : d.territory_id},
+              {"title", d.title},
+              {"version", d.version},
+              {"file_name", d.file_name},
+              {"file_size", d.file_size},
+              {"status", d.status},
+              {"status_label", d.status == "published" ? "Publié" : d.status == "validated" ? "Validé" : "Déposé"},
+              {"submitted", d.status == "submitted"},
+              {"validated", d.status == "validated"},
+              {"created_at", d.created_at},
+              {"published_at", d.published_at},
+              {"url", "/programmes/" + std::to_string(p.id) + "/livrables/" + std::to_string(d.id)}};
+    if (d.status == "published") published.push_back(item);
+    deliverables.push_back(item);
+  }
+  view["all_deliverables"] = deliverables;
+  view["published_deliverables"] = published;
+  view["has_published_deliverables"] = !published.empty();
+  if (type) {
+    json titles = json::array();
+    for (auto t : type->deliverables) titles.push_back(std::string(t));
+    view["deliverable_titles"] = titles;
+  }
   if (type) view["type_rules"] = ProgrammeTypeJson(*type);
   return view;
 }

@@ -40,6 +40,18 @@ TEST(RouterTest, LiteralBeatsParameterWhateverTheOrder) {
   }
 }
 
+TEST(RouterTest, OnlyUploadRoutesRaiseTheBodyLimit) {
+  Router router(RenderError);
+  EXPECT_EQ(router.LargestBodyLimit(), 0u);
+  router.Add("POST", "/demandes/{id}/commentaire", "comment", Says("c"));
+  router.AddUpload("POST", "/demandes/{id}/fichiers", "upload", Says("u"), 21 << 20);
+  EXPECT_EQ(router.BodyLimit("POST", "/demandes/4/fichiers", 1024), 21u << 20);
+  EXPECT_EQ(router.BodyLimit("POST", "/demandes/4/commentaire", 1024), 1024u);
+  EXPECT_EQ(router.BodyLimit("GET", "/demandes/4/fichiers", 1024), 1024u);
+  EXPECT_EQ(router.BodyLimit("POST", "/ailleurs", 1024), 1024u);
+  EXPECT_EQ(router.LargestBodyLimit(), 21u << 20);
+}
+
 TEST(RouterTest, LeftmostLiteralWins) {
   Router router(RenderError);
   router.Add("GET", "/a/{x}/c", "x", Says("x"));

@@ -113,3 +113,19 @@ CREATE TABLE theme_supports (
   created_at      TEXT NOT NULL,
   PRIMARY KEY (theme_id, organisation_id)
 );
+
+-- A territory's deliverables, version by version; the bytes are in the file store (files).
+CREATE TABLE deliverables (
+  id           BIGSERIAL PRIMARY KEY,
+  programme_id BIGINT NOT NULL REFERENCES programmes(id) ON DELETE CASCADE,
+  territory_id TEXT NOT NULL,
+  title        TEXT NOT NULL,
+  version      INTEGER NOT NULL CHECK (version >= 1),
+  file_id      BIGINT NOT NULL REFERENCES files(id),
+  status       TEXT NOT NULL CHECK (status IN ('submitted', 'validated', 'published')),
+  uploaded_by  BIGINT REFERENCES users(id) ON DELETE SET NULL,
+  created_at   TEXT NOT NULL,
+  validated_at TEXT NOT NULL DEFAULT '',
+  published_at TEXT NOT NULL DEFAULT '',
+  UNIQUE (programme_id, territory_id, title, version)
+);
