@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/alerts/alert_service.h"
+#include "domain/programmes/reminders.h"
 #include "storage/store.h"
 
 namespace boussole::app {
@@ -23,6 +24,8 @@ struct Job {
 struct JobServices {
   alerts::AlertService* alerts = nullptr;
   alerts::SearchMatcher match_search;
+  //! Null: no send_programme_reminders job.
+  programmes::ReminderService* reminders = nullptr;
 };
 
 //! The jobs Boussole runs, with their intervals (BOUSSOLE_JOB_<NAME>_SECONDS overrides).

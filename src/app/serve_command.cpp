@@ -142,6 +142,8 @@ int RunServe(const Config& config) {
                            spdlog::warn("send_alerts: recherche refusée « {} » : {}", query, matched.error().message);
                            return std::set<std::string>{};
                          }};
+    programmes::ReminderService reminders(*store, *mailer.value(), config.public_url);
+    services.reminders = &reminders;
     Scheduler scheduler(*store, DefaultJobs(services), std::string(host) + ":" + std::to_string(::getpid()),
                         config.scheduler_tick);
     web::RunServer(options, router);

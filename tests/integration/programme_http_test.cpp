@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "core/clock.h"
 #include "storage/store.h"
 #include "support/database.h"
 #include "support/form_browser.h"
@@ -32,7 +33,8 @@ class ProgrammeHttp : public ::testing::Test {
  protected:
   void SetUp() override {
     db_.emplace(TestDatabase::Reference(dir_));
-    server_.emplace(db_->url(), std::map<std::string, std::string>{{"BOUSSOLE_SMTP_URL", sink_.url()}});
+    server_.emplace(db_->url(), std::map<std::string, std::string>{{"BOUSSOLE_SMTP_URL", sink_.url()},
+                                                                    {"BOUSSOLE_JOB_SEND_PROGRAMME_REMINDERS_SECONDS", "1"}});
     auto store = std::move(storage::OpenStore(db_->url())).value();
     anct_ = store->CreateOrganisation({organisations::Kind::kAnct, "ANCT — pôle PVI", std::nullopt}, "2026-11-25T09:00:00Z").id;
     for (std::size_t i = 0; i < 18; ++i) {
@@ -358,6 +360,38 @@ TEST_F(ProgrammeHttp, ATerritoryUploadsVersionsTheAnctValidatesAndPublishes) {
   ASSERT_EQ(api["published_deliverables"].size(), 1u);
   EXPECT_EQ(api["published_deliverables"][0]["version"], 2);
   EXPECT_FALSE(api.contains("all_deliverables"));
+}
+
+TEST_F(ProgrammeHttp, TheSchedulerRemindsThoseRegisteredBeforeASeminarOnce) {
+  FormBrowser anct = Member("pvi", {anct_});
+  const std::string programme = Fabrique(anct, 4);
+  ASSERT_EQ(Act(anct, programme, "/seminaires/generation", "").status, 303);
+  const json detail = Api(anct, programme);
+  const std::string seminar = programme + "/seminaires/" + std::to_string(detail["seminars"][0]["id"].get<int>());
+  FormBrowser agent = Member("agente", {});
+  agent.Get(seminar);
+  ASSERT_EQ(agent.Post(seminar + "/inscription", "").status, 303);
+  // Tomorrow, Paris time: within the two days of the reminder.
+  const std::string tomorrow = FormatUtc(std::time(nullptr) + 24 * 3600).substr(0, 10);
+  anct.Get(seminar);
+  ASSERT_EQ(anct.Post(seminar, "date=" + tomorrow + "&time=09%3A30&minutes=240&capacity=0&place=Mairie+de+Joinville").status,
+            303);
+  auto reminded = [&] {
+    std::vector<ReceivedMail> found;
+    for (const auto& mail : sink_.mails()) {
+      if (mail.subject.rfind("Rappel : ", 0) == 0) found.push_back(mail);
+    }
+    return found;
+  };
+  // The job runs every second: wait for the next mail, up to 30 of them.
+  for (int attempt = 0; attempt < 30 && reminded().empty(); ++attempt) sink_.WaitFor(sink_.mails().size() + 1);
+  const std::vector<ReceivedMail> reminders = reminded();
+  ASSERT_EQ(reminders.size(), 1u) << "one reminder, to the one person registered";
+  EXPECT_NE(reminders[0].subject.find("Séminaire intersites 1"), std::string::npos) << reminders[0].subject;
+  EXPECT_NE(reminders[0].text.find("Mairie de Joinville"), std::string::npos) << reminders[0].text;
+  EXPECT_NE(reminders[0].text.find(seminar), std::string::npos);
+  const std::string claimed = QueryRows(db_->url(), "SELECT COUNT(*) FROM seminar_reminders");
+  EXPECT_EQ(claimed, "1\n");
 }
 
 TEST_F(ProgrammeHttp, TwoSimultaneousRequestsForTheLastSeatNeverBothSucceed) {

@@ -99,6 +99,16 @@ class ProgrammeRepository {
   //! Marks the theme selected and makes its title the programme's title.
   virtual Status SelectTheme(std::int64_t programme_id, std::int64_t theme_id) = 0;
 
+  // ---- reminders ----
+  //! Dated seminars starting in [from, until) whose reminder was not sent yet.
+  virtual std::vector<Seminar> SeminarsToRemind(std::string_view from, std::string_view until) = 0;
+  //! Takes the reminder of a seminar for this server: true once, false for every later call
+  //! (whichever server asks), so that a reminder goes out once.
+  virtual bool ClaimReminder(std::int64_t seminar_id, std::string_view now) = 0;
+  //! The addresses to remind: those registered to the seminar; for the follow-up meeting
+  //! ("suivi"), everyone registered to any seminar of the programme.
+  virtual std::vector<std::string> ReminderRecipients(const Seminar& seminar) = 0;
+
   // ---- deliverables ----
   //! Stores a new version (the next number for its programme, territory and title, counted
   //! under the programme's lock), status "submitted".

@@ -39,6 +39,7 @@ const std::vector<DumpTable>& DumpTables() {
       {"programme_themes", {"id"}},
       {"theme_supports", {"theme_id", "organisation_id"}},
       {"deliverables", {"id"}},
+      {"seminar_reminders", {"seminar_id"}},
   };
   return kDumpTables;
 }

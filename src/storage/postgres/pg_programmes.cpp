@@ -596,4 +596,43 @@ Status PgStore::SetDeliverableStatus(std::int64_t id, std::string_view status, s
   return Ok();
 }
 
+std::vector<Seminar> PgStore::SeminarsToRemind(std::string_view from, std::string_view until) {
+  auto db = pool_.Acquire();
+  pqxx::nontransaction tx(*db);
+  std::vector<Seminar> out;
+  for (const auto& r : tx.exec_params(std::string("SELECT ") + kSeminarColumns +
+                                          " FROM seminars WHERE starts_at <> '' AND starts_at >= $1 AND starts_at < $2"
+                                          " AND NOT EXISTS (SELECT 1 FROM seminar_reminders r WHERE r.seminar_id ="
+                                          " seminars.id) ORDER BY starts_at, id",
+                                      S(from), S(until))) {
+    out.push_back(ReadSeminar(r));
+  }
+  return out;
+}
+
+bool PgStore::ClaimReminder(std::int64_t seminar_id, std::string_view now) {
+  auto db = pool_.Acquire();
+  pqxx::work tx(*db);
+  auto result = tx.exec_params("INSERT INTO seminar_reminders (seminar_id, sent_at) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+                               seminar_id, S(now));
+  tx.commit();
+  return result.affected_rows() == 1;
+}
+
+std::vector<std::string> PgStore::ReminderRecipients(const Seminar& seminar) {
+  auto db = pool_.Acquire();
+  pqxx::nontransaction tx(*db);
+  std::vector<std::string> out;
+  const bool follow_up = seminar.kind == "suivi";
+  for (const auto& r : tx.exec_params(
+           follow_up ? "SELECT DISTINCT u.email FROM seminar_registrations r JOIN users u ON u.id = r.user_id"
+                       " JOIN seminars s ON s.id = r.seminar_id WHERE s.programme_id = $1 ORDER BY u.email"
+                     : "SELECT u.email FROM seminar_registrations r JOIN users u ON u.id = r.user_id"
+                       " WHERE r.seminar_id = $1 ORDER BY u.email",
+           follow_up ? seminar.programme_id : seminar.id)) {
+    out.push_back(r[0].as<std::string>());
+  }
+  return out;
+}
+
 }  // namespace boussole::storage::postgres

@@ -166,6 +166,9 @@ class PgStore final : public Store {
   std::vector<programmes::Deliverable> DeliverablesOf(std::int64_t programme_id) override;
   std::optional<programmes::Deliverable> FindDeliverable(std::int64_t id) override;
   Status SetDeliverableStatus(std::int64_t id, std::string_view status, std::string_view now) override;
+  std::vector<programmes::Seminar> SeminarsToRemind(std::string_view from, std::string_view until) override;
+  bool ClaimReminder(std::int64_t seminar_id, std::string_view now) override;
+  std::vector<std::string> ReminderRecipients(const programmes::Seminar& seminar) override;
   std::optional<programmes::Theme> FindTheme(std::int64_t id) override;
   Status SupportTheme(std::int64_t theme_id, std::int64_t organisation_id, std::string_view now) override;
   Status SelectTheme(std::int64_t programme_id, std::int64_t theme_id) override;

@@ -668,4 +668,37 @@ Status SqliteStore::SetDeliverableStatus(std::int64_t id, std::string_view statu
   return Ok();
 }
 
+std::vector<Seminar> SqliteStore::SeminarsToRemind(std::string_view from, std::string_view until) {
+  auto db = pool_.Acquire();
+  auto q = db->Prepare(std::string("SELECT ") + kSeminarColumns +
+                       " FROM seminars WHERE starts_at <> '' AND starts_at >= ? AND starts_at < ? AND NOT EXISTS"
+                       " (SELECT 1 FROM seminar_reminders r WHERE r.seminar_id = seminars.id) ORDER BY starts_at, id");
+  q.Bind(1, from).Bind(2, until);
+  std::vector<Seminar> out;
+  while (q.Step()) out.push_back(ReadSeminar(q));
+  return out;
+}
+
+bool SqliteStore::ClaimReminder(std::int64_t seminar_id, std::string_view now) {
+  auto db = pool_.Acquire();
+  db->Prepare("INSERT INTO seminar_reminders (seminar_id, sent_at) VALUES (?, ?) ON CONFLICT DO NOTHING")
+      .Bind(1, seminar_id)
+      .Bind(2, now)
+      .Run();
+  return sqlite3_changes(db->handle()) == 1;
+}
+
+std::vector<std::string> SqliteStore::ReminderRecipients(const Seminar& seminar) {
+  auto db = pool_.Acquire();
+  auto q = db->Prepare(seminar.kind == "suivi"
+                           ? "SELECT DISTINCT u.email FROM seminar_registrations r JOIN users u ON u.id = r.user_id"
+                             " JOIN seminars s ON s.id = r.seminar_id WHERE s.programme_id = ? ORDER BY u.email"
+                           : "SELECT u.email FROM seminar_registrations r JOIN users u ON u.id = r.user_id"
+                             " WHERE r.seminar_id = ? ORDER BY u.email");
+  q.Bind(1, seminar.kind == "suivi" ? seminar.programme_id : seminar.id);
+  std::vector<std::string> out;
+  while (q.Step()) out.push_back(q.Text(0));
+  return out;
+}
+
 }  // namespace boussole::storage::sqlite

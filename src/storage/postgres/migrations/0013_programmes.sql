@@ -129,3 +129,9 @@ CREATE TABLE deliverables (
   published_at TEXT NOT NULL DEFAULT '',
   UNIQUE (programme_id, territory_id, title, version)
 );
+
+-- Reminders sent before seminars (one per seminar; the row is the claim across servers).
+CREATE TABLE seminar_reminders (
+  seminar_id BIGINT PRIMARY KEY REFERENCES seminars(id) ON DELETE CASCADE,
+  sent_at    TEXT NOT NULL
+);
