@@ -57,5 +57,7 @@ void RegisterSeminarPages(Router& router, const WebContext& context);
 void RegisterProgrammeApi(Router& router, const WebContext& context);
 //! Deliverables: upload (a larger body limit), validation, publication, download.
 void RegisterDeliverablePages(Router& router, const WebContext& context);
+//! The learning community of a programme: posts, comments, reports, moderation.
+void RegisterCommunityPages(Router& router, const WebContext& context);
 
 }  // namespace boussole::web

@@ -394,6 +394,49 @@ TEST_F(ProgrammeHttp, TheSchedulerRemindsThoseRegisteredBeforeASeminarOnce) {
   EXPECT_EQ(claimed, "1\n");
 }
 
+TEST_F(ProgrammeHttp, TheLearningCommunityHidesAMessageAfterThreeReportsUntilAModeratorRestoresIt) {
+  FormBrowser anct = Member("pvi", {anct_});
+  const std::string programme = CreateProgramme(anct, "type=projet_partage&title=Territoires+en+commun+2026&year=2026");
+  EXPECT_EQ(Act(anct, programme, "/phases", "position=2&action=activer").status, 303);
+  FormBrowser elue = Member("elue", {collectivites_[0]});
+  std::vector<FormBrowser> others;
+  for (std::size_t i = 1; i <= 3; ++i) others.push_back(Member("pair" + std::to_string(i), {collectivites_[i]}));
+  for (std::size_t i = 0; i <= 3; ++i) {
+    FormBrowser& who = i == 0 ? elue : others[i - 1];
+    EXPECT_EQ(Act(who, programme, "/inscriptions", "organisation=" + std::to_string(collectivites_[i]) + "&role=observer").status,
+              303);
+  }
+  FormBrowser outsider = Member("dehors", {collectivites_[10]});
+  HttpResponse refused = outsider.Get(programme + "/communaute");
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_NE(refused.body.find("La communauté apprenante réunit les participants du programme"), std::string::npos);
+
+  const std::string community = programme + "/communaute";
+  elue.Get(community);
+  ASSERT_EQ(elue.Post(community, "body=Notre+groupe+d%27enqu%C3%AAte+a+rencontr%C3%A9+120+habitants").status, 303);
+  const std::string post = QueryRows(db_->url(), "SELECT MAX(id) FROM programme_posts");
+  const std::string post_id = post.substr(0, post.find('\n'));
+  others[0].Get(community);
+  ASSERT_EQ(others[0].Post(community, "parent=" + post_id + "&body=Comment+les+avez-vous+invit%C3%A9s+%3F").status, 303);
+  EXPECT_NE(others[0].Get(community).body.find("Comment les avez-vous invités ?"), std::string::npos);
+  for (std::size_t i = 0; i < 3; ++i) {
+    others[i].Get(community);
+    EXPECT_EQ(others[i].Post(community + "/" + post_id + "/signalement", "").status, 303);
+    const bool hidden = others[i].Get(community).body.find("a rencontré 120 habitants") == std::string::npos;
+    EXPECT_EQ(hidden, i == 2) << "hidden at the third report, not before (report " << i + 1 << ")";
+  }
+  others[0].Get(community);
+  EXPECT_EQ(others[0].Post(community + "/" + post_id + "/signalement", "").status, 409) << "one report per person";
+  EXPECT_NE(elue.Get(community).body.find("Message masqué après 3 signalements"), std::string::npos);
+  // Only a moderator restores it.
+  elue.Get(community);
+  EXPECT_EQ(elue.Post(community + "/" + post_id + "/retablir", "").status, 403);
+  anct.Get(community);
+  EXPECT_NE(anct.Get(community).body.find("Rétablir le message de"), std::string::npos);
+  EXPECT_EQ(anct.Post(community + "/" + post_id + "/retablir", "").status, 303);
+  EXPECT_NE(elue.Get(community).body.find("a rencontré 120 habitants"), std::string::npos);
+}
+
 TEST_F(ProgrammeHttp, TwoSimultaneousRequestsForTheLastSeatNeverBothSucceed) {
   FormBrowser anct = Member("pvi", {anct_});
   const std::string programme = Fabrique(anct, 4);

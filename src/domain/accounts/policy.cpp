@@ -130,6 +130,13 @@ const std::vector<Rule>& PolicyTable() {
       {"deliverable_upload", Access::kSignedIn},
       {"deliverable_status", Access::kOwnerMembers},
       {"deliverable_download", Access::kEveryone},
+      // The learning community: its participants read and write (the handler checks who takes
+      // part: the pilots, the cohort's collectivités, the registered organisations); the
+      // pilots moderate.
+      {"community_page", Access::kSignedIn},
+      {"community_post", Access::kSignedIn},
+      {"community_report", Access::kSignedIn},
+      {"community_restore", Access::kOwnerMembers},
   };
   return kRules;
 }

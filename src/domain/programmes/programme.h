@@ -145,4 +145,20 @@ struct Deliverable {
   std::string published_at;
 };
 
+//! A post of a programme's learning community, or a comment on one (parent_id set).
+struct Post {
+  std::int64_t id = 0;
+  std::int64_t programme_id = 0;
+  std::optional<std::int64_t> parent_id;
+  std::int64_t user_id = 0;
+  std::string author;  //!< filled when read
+  std::string body;
+  bool hidden = false;  //!< hidden after kHideAfterReports reports, until a moderator restores it
+  int reports = 0;      //!< filled when read
+  std::string created_at;
+};
+
+//! Reports that hide a post (issue 7, item 8).
+inline constexpr int kHideAfterReports = 3;
+
 }  // namespace boussole::programmes

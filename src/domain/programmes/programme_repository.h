@@ -109,6 +109,17 @@ class ProgrammeRepository {
   //! ("suivi"), everyone registered to any seminar of the programme.
   virtual std::vector<std::string> ReminderRecipients(const Seminar& seminar) = 0;
 
+  // ---- learning community ----
+  virtual Post AddPost(const Post& post, std::string_view now) = 0;
+  //! Posts and comments, oldest first, hidden ones included (the caller decides who sees them).
+  virtual std::vector<Post> PostsOf(std::int64_t programme_id) = 0;
+  virtual std::optional<Post> FindPost(std::int64_t id) = 0;
+  //! Records one report by this person (conflict when already reported by them) and hides the
+  //! post once it has `hide_after` reports, in one transaction.
+  virtual Status ReportPost(std::int64_t post_id, std::int64_t user_id, int hide_after, std::string_view now) = 0;
+  //! A moderator shows the post again and forgets its reports.
+  virtual Status RestorePost(std::int64_t post_id) = 0;
+
   // ---- deliverables ----
   //! Stores a new version (the next number for its programme, territory and title, counted
   //! under the programme's lock), status "submitted".

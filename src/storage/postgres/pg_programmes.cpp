@@ -635,4 +635,85 @@ std::vector<std::string> PgStore::ReminderRecipients(const Seminar& seminar) {
   return out;
 }
 
+namespace {
+
+Post ReadPost(const pqxx::row& r) {
+  Post p;
+  p.id = r[0].as<std::int64_t>();
+  p.programme_id = r[1].as<std::int64_t>();
+  if (!r[2].is_null()) p.parent_id = r[2].as<std::int64_t>();
+  p.user_id = r[3].is_null() ? 0 : r[3].as<std::int64_t>();
+  p.author = r[4].as<std::string>();
+  p.body = r[5].as<std::string>();
+  p.hidden = r[6].as<int>() != 0;
+  p.created_at = r[7].as<std::string>();
+  p.reports = r[8].as<int>();
+  return p;
+}
+
+}  // namespace
+
+Post PgStore::AddPost(const Post& post, std::string_view now) {
+  auto db = pool_.Acquire();
+  pqxx::work tx(*db);
+  const std::optional<std::int64_t> parent = post.parent_id;
+  Post added = post;
+  added.id = tx.exec_params("INSERT INTO programme_posts (programme_id, parent_id, user_id, body, hidden, created_at)"
+                            " VALUES ($1, $2, $3, $4, 0, $5) RETURNING id",
+                            post.programme_id, parent, post.user_id, post.body, S(now))[0][0]
+                 .as<std::int64_t>();
+  added.created_at = S(now);
+  tx.commit();
+  return added;
+}
+
+std::vector<Post> PgStore::PostsOf(std::int64_t programme_id) {
+  auto db = pool_.Acquire();
+  pqxx::nontransaction tx(*db);
+  std::vector<Post> out;
+  for (const auto& r : tx.exec_params(std::string("SELECT ") + kPostColumns + kPostFrom +
+                                          " WHERE p.programme_id = $1 ORDER BY p.created_at, p.id",
+                                      programme_id)) {
+    out.push_back(ReadPost(r));
+  }
+  return out;
+}
+
+std::optional<Post> PgStore::FindPost(std::int64_t id) {
+  auto db = pool_.Acquire();
+  pqxx::nontransaction tx(*db);
+  auto rows = tx.exec_params(std::string("SELECT ") + kPostColumns + kPostFrom + " WHERE p.id = $1", id);
+  if (rows.empty()) return std::nullopt;
+  return ReadPost(rows[0]);
+}
+
+Status PgStore::ReportPost(std::int64_t post_id, std::int64_t user_id, int hide_after, std::string_view now) {
+  auto db = pool_.Acquire();
+  pqxx::work tx(*db);
+  // The post's row is the lock: concurrent reports count each other.
+  if (tx.exec_params("SELECT id FROM programme_posts WHERE id = $1 FOR UPDATE", post_id).empty()) {
+    return NotFound("Ce message n'existe pas.");
+  }
+  auto inserted = tx.exec_params("INSERT INTO post_reports (post_id, user_id, created_at) VALUES ($1, $2, $3)"
+                                 " ON CONFLICT DO NOTHING",
+                                 post_id, user_id, S(now));
+  if (inserted.affected_rows() == 0) return Error{"conflict", "Vous avez déjà signalé ce message.", {}};
+  tx.exec_params("UPDATE programme_posts SET hidden = 1 WHERE id = $1 AND (SELECT COUNT(*) FROM post_reports WHERE"
+                 " post_id = $1) >= $2",
+                 post_id, hide_after);
+  tx.commit();
+  return Ok();
+}
+
+Status PgStore::RestorePost(std::int64_t post_id) {
+  auto db = pool_.Acquire();
+  pqxx::work tx(*db);
+  if (tx.exec_params("UPDATE programme_posts SET hidden = 0 WHERE id = $1", post_id).affected_rows() == 0) {
+    return NotFound("Ce message n'existe pas.");
+  }
+  tx.exec_params("DELETE FROM post_reports WHERE post_id = $1", post_id);
+  tx.commit();
+  return Ok();
+}
+
 }  // namespace boussole::storage::postgres

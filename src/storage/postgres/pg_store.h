@@ -168,6 +168,11 @@ class PgStore final : public Store {
   Status SetDeliverableStatus(std::int64_t id, std::string_view status, std::string_view now) override;
   std::vector<programmes::Seminar> SeminarsToRemind(std::string_view from, std::string_view until) override;
   bool ClaimReminder(std::int64_t seminar_id, std::string_view now) override;
+  programmes::Post AddPost(const programmes::Post& post, std::string_view now) override;
+  std::vector<programmes::Post> PostsOf(std::int64_t programme_id) override;
+  std::optional<programmes::Post> FindPost(std::int64_t id) override;
+  Status ReportPost(std::int64_t post_id, std::int64_t user_id, int hide_after, std::string_view now) override;
+  Status RestorePost(std::int64_t post_id) override;
   std::vector<std::string> ReminderRecipients(const programmes::Seminar& seminar) override;
   std::optional<programmes::Theme> FindTheme(std::int64_t id) override;
   Status SupportTheme(std::int64_t theme_id, std::int64_t organisation_id, std::string_view now) override;

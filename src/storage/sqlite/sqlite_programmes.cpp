@@ -701,4 +701,83 @@ std::vector<std::string> SqliteStore::ReminderRecipients(const Seminar& seminar)
   return out;
 }
 
+namespace {
+
+Post ReadPost(const Statement& q) {
+  Post p;
+  p.id = q.Int(0);
+  p.programme_id = q.Int(1);
+  p.parent_id = q.OptionalInt(2);
+  p.user_id = q.OptionalInt(3).value_or(0);
+  p.author = q.Text(4);
+  p.body = q.Text(5);
+  p.hidden = q.Int(6) != 0;
+  p.created_at = q.Text(7);
+  p.reports = static_cast<int>(q.Int(8));
+  return p;
+}
+
+}  // namespace
+
+Post SqliteStore::AddPost(const Post& post, std::string_view now) {
+  auto db = pool_.Acquire();
+  auto q = db->Prepare(
+      "INSERT INTO programme_posts (programme_id, parent_id, user_id, body, hidden, created_at) VALUES (?, ?, ?, ?, 0, ?)"
+      " RETURNING id");
+  q.Bind(1, post.programme_id).Bind(2, post.parent_id).Bind(3, post.user_id).Bind(4, post.body).Bind(5, now);
+  q.Step();
+  Post added = post;
+  added.id = q.Int(0);
+  added.created_at = std::string(now);
+  while (q.Step()) {
+  }
+  return added;
+}
+
+std::vector<Post> SqliteStore::PostsOf(std::int64_t programme_id) {
+  auto db = pool_.Acquire();
+  auto q = db->Prepare(std::string("SELECT ") + kPostColumns + kPostFrom +
+                       " WHERE p.programme_id = ? ORDER BY p.created_at, p.id");
+  q.Bind(1, programme_id);
+  std::vector<Post> out;
+  while (q.Step()) out.push_back(ReadPost(q));
+  return out;
+}
+
+std::optional<Post> SqliteStore::FindPost(std::int64_t id) {
+  auto db = pool_.Acquire();
+  auto q = db->Prepare(std::string("SELECT ") + kPostColumns + kPostFrom + " WHERE p.id = ?");
+  q.Bind(1, id);
+  if (!q.Step()) return std::nullopt;
+  return ReadPost(q);
+}
+
+Status SqliteStore::ReportPost(std::int64_t post_id, std::int64_t user_id, int hide_after, std::string_view now) {
+  auto db = pool_.Acquire();
+  Transaction tx(*db);
+  db->Prepare("INSERT INTO post_reports (post_id, user_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+      .Bind(1, post_id)
+      .Bind(2, user_id)
+      .Bind(3, now)
+      .Run();
+  if (sqlite3_changes(db->handle()) == 0) return Error{"conflict", "Vous avez déjà signalé ce message.", {}};
+  db->Prepare("UPDATE programme_posts SET hidden = 1 WHERE id = ? AND (SELECT COUNT(*) FROM post_reports WHERE post_id = ?) >= ?")
+      .Bind(1, post_id)
+      .Bind(2, post_id)
+      .Bind(3, std::int64_t{hide_after})
+      .Run();
+  tx.Commit();
+  return Ok();
+}
+
+Status SqliteStore::RestorePost(std::int64_t post_id) {
+  auto db = pool_.Acquire();
+  Transaction tx(*db);
+  db->Prepare("UPDATE programme_posts SET hidden = 0 WHERE id = ?").Bind(1, post_id).Run();
+  if (sqlite3_changes(db->handle()) == 0) return NotFound("Ce message n'existe pas.");
+  db->Prepare("DELETE FROM post_reports WHERE post_id = ?").Bind(1, post_id).Run();
+  tx.Commit();
+  return Ok();
+}
+
 }  // namespace boussole::storage::sqlite

@@ -135,3 +135,22 @@ CREATE TABLE seminar_reminders (
   seminar_id BIGINT PRIMARY KEY REFERENCES seminars(id) ON DELETE CASCADE,
   sent_at    TEXT NOT NULL
 );
+
+-- The learning community: posts and comments per programme, reports that hide them.
+CREATE TABLE programme_posts (
+  id           BIGSERIAL PRIMARY KEY,
+  programme_id BIGINT NOT NULL REFERENCES programmes(id) ON DELETE CASCADE,
+  parent_id    BIGINT REFERENCES programme_posts(id) ON DELETE CASCADE,
+  user_id      BIGINT REFERENCES users(id) ON DELETE SET NULL,
+  body         TEXT NOT NULL,
+  hidden       INTEGER NOT NULL DEFAULT 0 CHECK (hidden IN (0, 1)),
+  created_at   TEXT NOT NULL
+);
+CREATE INDEX programme_posts_programme ON programme_posts(programme_id, created_at);
+
+CREATE TABLE post_reports (
+  post_id    BIGINT NOT NULL REFERENCES programme_posts(id) ON DELETE CASCADE,
+  user_id    BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (post_id, user_id)
+);
