@@ -15,6 +15,9 @@ int RunImportOffers(const Config& config, const std::filesystem::path& from);
 //! file `from`; one bad line refuses the file, every bad line is reported, nothing changes.
 int RunImportMembership(const Config& config, const std::filesystem::path& from,
                         const memberships::MembershipList& list);
+//! The history of collective programmes (data/programmes/fabriques.json; `from` replaces
+//! it): upserted by slug, so that running it again changes nothing.
+int RunImportProgrammes(const Config& config, const std::filesystem::path& from);
 //! The whole database to `to` (written as `to.tmp`, renamed when complete).
 int RunDump(const Config& config, const std::filesystem::path& to);
 //! A dump into an empty database, in one transaction.

@@ -5,6 +5,7 @@
 #include "core/files.h"
 #include "domain/catalogue/offer_folder.h"
 #include "domain/memberships/membership_csv.h"
+#include "domain/programmes/history.h"
 #include "domain/territories/cog_reader.h"
 #include "storage/store.h"
 
@@ -140,6 +141,32 @@ int RunImportMembership(const Config& config, const std::filesystem::path& from,
   store->ReplaceMembershipList(list, parsed.territory_ids, NowUtc());
   std::cout << "Liste « " << list.name << " » (" << list.slug << ") importée : " << parsed.territory_ids.size()
             << " territoire(s).\n";
+int RunImportProgrammes(const Config& config, const std::filesystem::path& from) {
+  const auto file = from.empty() ? config.assets_dir / "data/programmes/fabriques.json" : from;
+  const programmes::History history = programmes::ReadHistory(file);
+  auto store = Open(config);
+  if (!store) return 1;
+  std::vector<std::string> errors = history.errors;
+  // Every territory must exist, once the territories are loaded.
+  if (store->CountTerritories().departements > 0) {
+    for (std::size_t i = 0; i < history.cohorts.size(); ++i) {
+      for (const auto& t : history.cohorts[i]) {
+        auto id = territories::TerritoryId::Parse(t.territory_id);
+        if (id && !store->FindTerritory(id.value())) {
+          errors.push_back("programme « " + history.programmes[i].slug + " » : territoire inconnu « " + t.territory_id +
+                           " »");
+        }
+      }
+    }
+  }
+  if (!errors.empty()) {
+    std::cerr << "L'historique est refusé (" << errors.size() << " erreur(s)) ; rien n'a été modifié :\n";
+    for (const auto& e : errors) std::cerr << "  " << e << "\n";
+    return 1;
+  }
+  const auto report = store->ImportHistory(history, NowUtc());
+  std::cout << "Historique des programmes importé depuis " << file.string() << " : " << report.created
+            << " créé(s), " << report.updated << " mis à jour.\n";
   return 0;
 }
 

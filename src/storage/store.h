@@ -17,6 +17,7 @@
 #include "domain/jobs/job_repository.h"
 #include "domain/memberships/membership_repository.h"
 #include "domain/notifications/notification_repository.h"
+#include "domain/programmes/programme_repository.h"
 #include "domain/projects/project_repository.h"
 #include "domain/requests/request_repository.h"
 #include "domain/organisations/organisation_repository.h"
@@ -37,6 +38,7 @@ class Store : public territories::TerritoryRepository,
               public accounts::AccountRepository,
               public organisations::OrganisationRepository,
               public projects::ProjectRepository,
+              public programmes::ProgrammeRepository,
               public alerts::AlertRepository,
               public notifications::NotificationRepository,
               public memberships::MembershipRepository,

@@ -36,6 +36,12 @@ void RegisterAllRoutes(Router& router, const WebContext& context) {
   RegisterProjetothequeApi(router, context);
   RegisterAlertPages(router, context);
   RegisterRequestPages(router, context);
+  RegisterProgrammePages(router, context);
+  RegisterProgrammeActions(router, context);
+  RegisterSeminarPages(router, context);
+  RegisterProgrammeApi(router, context);
+  RegisterDeliverablePages(router, context);
+  RegisterCommunityPages(router, context);
 
   auto files = std::make_shared<StaticFiles>([&context](const Request& request, int status, std::string_view detail) {
     return RenderError(context, request, status, detail);

@@ -34,6 +34,20 @@ const std::vector<DumpTable>& DumpTables() {
       {"files", {"id"}},
       {"requests", {"id"}},
       {"request_events", {"id"}},
+      {"programmes", {"id"}},
+      {"programme_figures", {"position"}},
+      {"programme_territories", {"programme_id", "territory_id"}},
+      {"programme_participants", {"programme_id", "organisation_id"}},
+      {"programme_people", {"id"}},
+      {"programme_phases", {"programme_id", "position"}},
+      {"seminars", {"id"}},
+      {"seminar_registrations", {"seminar_id", "user_id"}},
+      {"programme_themes", {"id"}},
+      {"theme_supports", {"theme_id", "organisation_id"}},
+      {"deliverables", {"id"}},
+      {"seminar_reminders", {"seminar_id"}},
+      {"programme_posts", {"id"}},
+      {"post_reports", {"post_id", "user_id"}},
   };
   return kDumpTables;
 }
