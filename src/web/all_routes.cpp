@@ -19,6 +19,7 @@ void RegisterAllRoutes(Router& router, const WebContext& context) {
   RegisterMapPages(router, context);
   RegisterOpenDataPages(router, context);
   RegisterFiguresPages(router, context);
+  RegisterMySpacePage(router, context);
   RegisterExportApi(router, context);  // before the offer routes: {slug} would match
   RegisterOfferPages(router, context);
   RegisterTerritoryApi(router, context);

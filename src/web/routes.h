@@ -19,6 +19,8 @@ void RegisterMapPages(Router& router, const WebContext& context);
 void RegisterOpenDataPages(Router& router, const WebContext& context);
 //! /chiffres: the platform's figures and the ANCT's published ones (issue 8).
 void RegisterFiguresPages(Router& router, const WebContext& context);
+//! /mon-espace: what concerns the viewer's collectivités (issue 8).
+void RegisterMySpacePage(Router& router, const WebContext& context);
 void RegisterOfferPages(Router& router, const WebContext& context);
 void RegisterTerritoryApi(Router& router, const WebContext& context);
 void RegisterOfferApi(Router& router, const WebContext& context);

@@ -53,6 +53,9 @@ class AccountRepository {
   //! failed logins older than `failures_before` (past every throttling window). Returns how
   //! many rows went.
   virtual std::size_t PurgeExpiredAccountData(std::string_view now, std::string_view failures_before) = 0;
+
+  //! Records a visit of "Mon espace" at `now` and returns the previous one ("" for the first).
+  virtual std::string SwapMySpaceVisit(std::int64_t user_id, std::string_view now) = 0;
 };
 
 }  // namespace boussole::accounts

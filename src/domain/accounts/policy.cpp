@@ -22,6 +22,8 @@ const std::vector<Rule>& PolicyTable() {
       {"open_data_page", Access::kEveryone},
       {"open_data_file", Access::kEveryone},
       {"figures_page", Access::kEveryone},
+      // The viewer's own space: the handler reads only their memberships.
+      {"my_space_page", Access::kSignedIn},
       {"figures_chart_csv", Access::kEveryone},
       {"api_offers", Access::kEveryone},
       {"api_offer", Access::kEveryone},

@@ -165,4 +165,16 @@ std::size_t PgStore::PurgeExpiredAccountData(std::string_view now, std::string_v
   return purged;
 }
 
+std::string PgStore::SwapMySpaceVisit(std::int64_t user_id, std::string_view now) {
+  auto db = pool_.Acquire();
+  pqxx::work tx(*db);
+  // The old value, read in the UPDATE itself: two tabs opened at once each get a visit.
+  auto rows = tx.exec_params(
+      "UPDATE users u SET my_space_seen_at = $1 FROM (SELECT id, my_space_seen_at FROM users WHERE id = $2 FOR UPDATE) old"
+      " WHERE u.id = old.id RETURNING old.my_space_seen_at",
+      std::string(now), user_id);
+  tx.commit();
+  return rows.empty() || rows[0][0].is_null() ? "" : rows[0][0].as<std::string>();
+}
+
 }  // namespace boussole::storage::postgres

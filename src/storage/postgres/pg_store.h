@@ -123,6 +123,7 @@ class PgStore final : public Store {
   std::size_t CountFailedLogins(std::string_view key, std::string_view since) override;
   void ClearFailedLogins(std::string_view key) override;
   std::size_t PurgeExpiredAccountData(std::string_view now, std::string_view failures_before) override;
+  std::string SwapMySpaceVisit(std::int64_t user_id, std::string_view now) override;
 
   // organisations::OrganisationRepository (pg_organisations.cpp)
   organisations::Organisation CreateOrganisation(const organisations::NewOrganisation& organisation,

@@ -171,4 +171,16 @@ std::size_t SqliteStore::PurgeExpiredAccountData(std::string_view now, std::stri
   return purged;
 }
 
+std::string SqliteStore::SwapMySpaceVisit(std::int64_t user_id, std::string_view now) {
+  auto db = pool_.Acquire();
+  Transaction tx(*db);
+  auto q = db->Prepare("SELECT my_space_seen_at FROM users WHERE id = ?");
+  q.Bind(1, user_id);
+  const std::string previous = q.Step() ? q.Text(0) : "";
+  q.Reset();
+  db->Prepare("UPDATE users SET my_space_seen_at = ? WHERE id = ?").Bind(1, now).Bind(2, user_id).Run();
+  tx.Commit();
+  return previous;
+}
+
 }  // namespace boussole::storage::sqlite

@@ -124,6 +124,7 @@ class SqliteStore final : public Store {
   std::size_t CountFailedLogins(std::string_view key, std::string_view since) override;
   void ClearFailedLogins(std::string_view key) override;
   std::size_t PurgeExpiredAccountData(std::string_view now, std::string_view failures_before) override;
+  std::string SwapMySpaceVisit(std::int64_t user_id, std::string_view now) override;
 
   // organisations::OrganisationRepository (sqlite_organisations.cpp)
   organisations::Organisation CreateOrganisation(const organisations::NewOrganisation& organisation,
