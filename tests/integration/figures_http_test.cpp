@@ -39,6 +39,10 @@ TEST_F(FiguresHttp, ComputedFiguresEqualDirectCounts) {
   EXPECT_TRUE(shows(Sql("SELECT COUNT(*) FROM projects WHERE published_at IS NOT NULL AND is_public = 1"),
                     "Fiches publiées dans la projetothèque"));
   EXPECT_TRUE(shows(Sql("SELECT COUNT(*) FROM organisations"), "Organisations inscrites"));
+  EXPECT_TRUE(shows(Sql("SELECT COUNT(*) FROM requests"), "Demandes d&apos;ingénierie sur mesure"));
+  EXPECT_TRUE(shows(Sql("SELECT COUNT(*) FROM programmes"), "Programmes collectifs, historiques compris"));
+  EXPECT_TRUE(shows(Sql("SELECT COUNT(DISTINCT territory_id) FROM programme_territories"),
+                    "Territoires engagés dans un programme collectif"));
   // The chart components load only here, over tables with the same figures.
   EXPECT_NE(page.body.find("/static/dsfr-chart/DSFRChart/DSFRChart.js"), std::string::npos);
   EXPECT_EQ(HttpGet(port(), "/static/dsfr-chart/DSFRChart/DSFRChart.js").status, 200);

@@ -78,7 +78,9 @@ TEST_F(OpenDataHttp, TheCatalogueInEveryFormatHasEveryPublishedOffer) {
     EXPECT_EQ(item["url"], "/offres/" + item["slug"].get<std::string>());
   }
   const json dump = json::parse(HttpGet(port(), "/donnees/boussole-complet.json").body);
-  ASSERT_EQ(dump["datasets"].size(), 2u);
+  ASSERT_EQ(dump["datasets"].size(), 3u);
+  EXPECT_EQ(dump["datasets"][2]["dataset"], "programmes");
+  EXPECT_EQ(dump["datasets"][2]["items"].size(), static_cast<std::size_t>(Sql("SELECT COUNT(*) FROM programmes")));
   EXPECT_EQ(dump["datasets"][0]["items"].size(), static_cast<std::size_t>(offers));
   EXPECT_EQ(dump["datasets"][1]["dataset"], "projetotheque");
   EXPECT_EQ(dump["datasets"][1]["items"].size(),

@@ -137,5 +137,32 @@ TEST_F(PortraitHttp, MapsLinkEachDepartementAndAgreeWithTheirTableAndCsv) {
   EXPECT_EQ(HttpGet(port(), "/cartes/inconnue").status, 404);
 }
 
+TEST_F(PortraitHttp, ProgrammesAndRequestsOfATerritoryAreCountedOnPortraitsAndMaps) {
+  // The historic Fabrique "Sites industriels de demain" counts a Gard EPCI: the EPCI, one of
+  // its communes and the Gard all show it.
+  const std::string epci = "epci:200034692";
+  const std::string commune = QueryRows(database_url(), "SELECT child_id FROM territory_links WHERE parent_id = '" +
+                                                             epci + "' AND child_id LIKE 'commune:%' LIMIT 1");
+  for (const std::string& id : {epci, commune.substr(0, commune.size() - 1), std::string("departement:30")}) {
+    const json p = GetJson("/api/v1/territories/" + id + "/portrait");
+    bool found = false;
+    for (const auto& programme : p["programmes"]) found |= programme["title"] == "Sites industriels de demain";
+    EXPECT_TRUE(found) << id;
+    EXPECT_EQ(p["requests"]["total"], 0) << id;
+  }
+  const json elsewhere = GetJson("/api/v1/territories/commune:52250/portrait");
+  EXPECT_TRUE(elsewhere["programmes"].empty());
+  // The map counts each programme once per département it touches, as a direct count does.
+  const std::int64_t gard = Sql(
+      "SELECT COUNT(DISTINCT t.programme_id) FROM programme_territories t JOIN territory_links l ON l.child_id = t.territory_id"
+      " WHERE l.parent_id = 'departement:30'");
+  EXPECT_GT(gard, 0);
+  HttpResponse csv = HttpGet(port(), "/cartes/programmes?format=csv");
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_NE(csv.body.find("\r\n30;Gard;" + std::to_string(gard) + "\r\n"), std::string::npos) << csv.body.substr(0, 600);
+  EXPECT_EQ(HttpGet(port(), "/cartes/demandes").status, 200);
+  EXPECT_NE(HttpGet(port(), "/territoires/departement:30").body.find("Sites industriels de demain"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace boussole::testing

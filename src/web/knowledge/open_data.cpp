@@ -62,6 +62,23 @@ std::vector<std::vector<std::string>> CaseSheetRows(const WebContext& context) {
   return rows;
 }
 
+std::vector<std::vector<std::string>> ProgrammeRows(const WebContext& context) {
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& p : context.store.ListProgrammes()) {
+    std::vector<std::string> verbatim, normalised, territories, sources;
+    for (const auto& partner : p.partners) {
+      verbatim.push_back(partner.verbatim);
+      normalised.push_back(partner.normalised.empty() ? partner.verbatim : partner.normalised);
+    }
+    for (const auto& member : context.store.CohortOf(p.id)) territories.push_back(member.territory_id);
+    for (const auto& s : p.sources) sources.push_back(s.seed);
+    rows.push_back({std::to_string(p.id), p.slug, p.type, p.title, std::to_string(p.year), p.historic ? "oui" : "non",
+                    Join(verbatim), Join(normalised), Join(territories), Join(sources),
+                    "/programmes/" + std::to_string(p.id)});
+  }
+  return rows;
+}
+
 }  // namespace
 
 const std::vector<Dataset>& Datasets() {
@@ -107,6 +124,22 @@ const std::vector<Dataset>& Datasets() {
         {"publiee_le", "Date et heure de publication de la fiche (UTC, ISO 8601)."},
         {"url", "Adresse de la fiche dans Boussole (chemin)."}},
        CaseSheetRows},
+      {"programmes",
+       "Programmes collectifs",
+       "Les programmes collectifs (Fabriques prospectives, projets partagés Territoires en commun, Ateliers des"
+       " territoires), dont l'historique des Fabriques 2018–2024 tiré des rapports de l'ANCT.",
+       {{"id", "Identifiant du programme."},
+        {"slug", "Identifiant stable du programme."},
+        {"type", "Type : fabrique, projet_partage, atelier_local ou atelier_flash."},
+        {"titre", "Thème du programme, qui lui sert de titre."},
+        {"annee", "Année de lancement."},
+        {"historique", "« oui » pour un programme repris des rapports de l'ANCT, « non » pour un programme mené dans Boussole."},
+        {"partenaires_verbatim", "Partenaires tels que la source les écrit (parfois déformés par la numérisation), séparés par « | »."},
+        {"partenaires", "Partenaires, avec le nom normalisé quand il est certain, sinon le texte de la source, séparés par « | »."},
+        {"territoires", "Territoires de la cohorte, en identifiants typés, séparés par « | »."},
+        {"sources", "Documents sources, séparés par « | »."},
+        {"url", "Adresse du programme dans Boussole (chemin)."}},
+       ProgrammeRows},
   };
   return kDatasets;
 }

@@ -9,6 +9,7 @@
 #include "domain/catalogue/vocabulary.h"
 #include "domain/territories/labels.h"
 #include "web/http/url.h"
+#include "web/knowledge/participation.h"
 #include "web/offer_search.h"
 #include "web/projetotheque_request.h"
 #include "web/views/territory_view.h"
@@ -218,6 +219,16 @@ json BuildPortrait(const WebContext& context, const Territory& t) {
       {"total", CaseSheetsAt(context, t)},
       {"url", t.id.kind == Kind::kPays ? "/projetotheque" : "/projetotheque?territory=" + PercentEncode(t.id.ToString())}};
   portrait["memberships"] = Memberships(store, t);
+  const Participation participation = ParticipationOf(context, t);
+  json by_state = json::array();
+  for (const auto& [state, n] : participation.requests_by_state) by_state.push_back({{"state", state}, {"count", n}});
+  portrait["requests"] = {{"total", participation.requests}, {"by_state", by_state}};
+  json programmes = json::array();
+  for (const auto& p : participation.programmes) {
+    programmes.push_back({{"id", p.id}, {"title", p.title}, {"year", p.year}, {"historic", p.historic},
+                          {"url", "/programmes/" + std::to_string(p.id)}});
+  }
+  portrait["programmes"] = programmes;
 
   json comparison = json::array();
   comparison.push_back(ComparisonRow(context, t));

@@ -101,12 +101,20 @@ Response FiguresPage(const WebContext& context, const Request&) {
   json organisation_rows = json::array();
   for (const auto& [label, n] : organisations) organisation_rows.push_back({{"label", label}, {"value", n}});
   const std::size_t sheets = CaseSheetsOf(context)->size();
+  const auto programmes = context.store.ListProgrammes();
+  std::set<std::string> programme_territories;
+  for (const auto& p : programmes) {
+    for (const auto& member : context.store.CohortOf(p.id)) programme_territories.insert(member.territory_id);
+  }
   json computed = json::array({
       json{{"label", "Offres publiées dans le catalogue"}, {"value", index->offers().size()}},
       json{{"label", "Offres ouvertes aujourd'hui"}, {"value", index->Search(open).total}},
       json{{"label", "Territoires visés par une offre locale"}, {"value", local_perimeters.size()}},
       json{{"label", "Fiches publiées dans la projetothèque"}, {"value", sheets}},
       json{{"label", "Organisations inscrites"}, {"value", context.store.ListOrganisations().size()}},
+      json{{"label", "Demandes d'ingénierie sur mesure"}, {"value", context.store.ListRequests().size()}},
+      json{{"label", "Programmes collectifs, historiques compris"}, {"value", programmes.size()}},
+      json{{"label", "Territoires engagés dans un programme collectif"}, {"value", programme_territories.size()}},
   });
   json charts = json::array();
   for (const auto& chart : Charts(context)) charts.push_back(ChartView(chart));

@@ -2,10 +2,13 @@
 // SVG drawn on the server, the same figures in a table beside it and as CSV.
 #include <algorithm>
 #include <functional>
+#include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "web/http/url.h"
 #include "web/knowledge/france_map.h"
+#include "web/knowledge/participation.h"
 #include "web/knowledge/portrait.h"
 #include "web/pages/page.h"
 #include "web/routes.h"
@@ -19,14 +22,50 @@ using nlohmann::json;
 using territories::Kind;
 using territories::Territory;
 
+// Figures by area code, computed once for the whole map.
+using AreaCounts = std::map<std::string, std::int64_t>;
+
 struct MapSubject {
   const char* slug;
   const char* title;
   const char* unit;
   const char* description;
+  //! Either a count per area, or all the areas' counts at once.
   std::function<std::size_t(const WebContext&, const Territory&)> count;
   std::function<std::string(const Territory&)> link;
+  std::function<AreaCounts(const WebContext&, MapScale)> counts = nullptr;
 };
+
+// The area (département or région) codes a typed territory id lies in.
+std::set<std::string> AreasOfTerritory(storage::Store& store, const std::string& typed_id, MapScale scale) {
+  const std::string prefix = scale == MapScale::kRegion ? "region:" : "departement:";
+  std::set<std::string> codes;
+  for (const auto& id : SelfAndAncestors(store, typed_id)) {
+    if (id.rfind(prefix, 0) == 0) codes.insert(id.substr(prefix.size()));
+  }
+  return codes;
+}
+
+AreaCounts RequestCounts(const WebContext& context, MapScale scale) {
+  AreaCounts counts;
+  for (const auto& r : context.store.ListRequests()) {
+    for (const auto& code : AreasOfTerritory(context.store, r.territory, scale)) ++counts[code];
+  }
+  return counts;
+}
+
+// A programme counts once in each area one of its territories lies in.
+AreaCounts ProgrammeCounts(const WebContext& context, MapScale scale) {
+  AreaCounts counts;
+  for (const auto& p : context.store.ListProgrammes()) {
+    std::set<std::string> areas;
+    for (const auto& member : context.store.CohortOf(p.id)) {
+      for (const auto& code : AreasOfTerritory(context.store, member.territory_id, scale)) areas.insert(code);
+    }
+    for (const auto& code : areas) ++counts[code];
+  }
+  return counts;
+}
 
 const std::vector<MapSubject>& Subjects() {
   static const std::vector<MapSubject> kSubjects = {
@@ -38,6 +77,14 @@ const std::vector<MapSubject>& Subjects() {
        "Le nombre de fiches publiées dans la projetothèque pour des projets situés dans le territoire.",
        CountCaseSheetsAt,
        [](const Territory& t) { return "/projetotheque?territory=" + PercentEncode(t.id.ToString()); }},
+      {"programmes", "Programmes collectifs par territoire", "programmes",
+       "Le nombre de programmes collectifs (Fabriques prospectives, projets partagés, ateliers), historiques compris,"
+       " dont au moins un territoire est situé dans la zone.",
+       nullptr, [](const Territory& t) { return "/territoires/" + t.id.ToString(); }, ProgrammeCounts},
+      {"demandes", "Demandes d'ingénierie sur mesure par territoire", "demandes",
+       "Le nombre de demandes d'ingénierie sur mesure faites par des collectivités de la zone, tous états confondus"
+       " (des comptes seulement : les demandes ne sont montrées qu'à leurs parties).",
+       nullptr, [](const Territory& t) { return "/territoires/" + t.id.ToString(); }, RequestCounts},
   };
   return kSubjects;
 }
@@ -85,8 +132,16 @@ Response MapPage(const WebContext& context, const Request& request) {
   }
   const MapScale scale = scale_text == "regions" ? MapScale::kRegion : MapScale::kDepartement;
   std::vector<MapDatum> data;
+  const AreaCounts bulk = subject->counts ? subject->counts(context, scale) : AreaCounts{};
   for (const auto& t : AreasOf(context.store, scale)) {
-    data.push_back({t.id.code, t.name, static_cast<std::int64_t>(subject->count(context, t)), subject->link(t)});
+    std::int64_t value = 0;
+    if (subject->counts) {
+      const auto found = bulk.find(t.id.code);
+      value = found == bulk.end() ? 0 : found->second;
+    } else {
+      value = static_cast<std::int64_t>(subject->count(context, t));
+    }
+    data.push_back({t.id.code, t.name, value, subject->link(t)});
   }
   const std::string scale_label = scale == MapScale::kRegion ? "Région" : "Département";
   if (format == "csv") {

@@ -89,6 +89,10 @@ Response TerritoryPage(const WebContext& context, const Request& request) {
   view["offer_count"] = context.store.ListOffers(query).total;
   if (context.search != nullptr) {
     view["portrait"] = BuildPortrait(context, *t);
+    auto& portrait = view["portrait"];
+    portrait["has_ranks"] = !portrait["ranks"].empty();
+    portrait["has_programmes"] = !portrait["programmes"].empty();
+    portrait["has_requests"] = !portrait["requests"]["by_state"].empty();
     view["portrait_api"] = "/api/v1/territories/" + t->id.ToString() + "/portrait";
   }
   return RenderPage(context, 200, "territory", view,
