@@ -13,6 +13,7 @@
 #include "domain/accounts/account_repository.h"
 #include "domain/alerts/alert_repository.h"
 #include "domain/catalogue/offer_repository.h"
+#include "domain/directory/resource_repository.h"
 #include "domain/files/file_repository.h"
 #include "domain/jobs/job_repository.h"
 #include "domain/notifications/notification_repository.h"
@@ -39,6 +40,7 @@ class Store : public territories::TerritoryRepository,
               public alerts::AlertRepository,
               public files::FileRepository,
               public requests::RequestRepository,
+              public directory::ResourceRepository,
               public notifications::NotificationRepository {
  public:
   ~Store() override = default;

@@ -35,6 +35,7 @@ void RegisterAllRoutes(Router& router, const WebContext& context) {
   RegisterProjetothequeApi(router, context);
   RegisterAlertPages(router, context);
   RegisterRequestPages(router, context);
+  RegisterResourcePages(router, context);
 
   auto files = std::make_shared<StaticFiles>([&context](const Request& request, int status, std::string_view detail) {
     return RenderError(context, request, status, detail);

@@ -142,6 +142,8 @@ const std::map<std::string, Example> kExamples = {
     {"api_request_workflows", {"GET", "/api/v1/requests/workflows", ""}},
     {"api_requests", {"GET", "/api/v1/requests", ""}},
     {"api_request", {"GET", "/api/v1/requests/{request}", ""}},
+    {"resource_directory", {"GET", "/ressources?territoire=52250", ""}},
+    {"resource_add", {"POST", "/ressources", "name=ATD&kind=agence_technique&territories=52"}},
     {"logout", {"POST", "/compte/deconnexion", ""}},  // last: it ends the session
 };
 

@@ -299,6 +299,42 @@ TEST_F(RequestHttp, TwoTransitionsOnTheSameVersionGiveOneSuccessAndOneConflict) 
   EXPECT_EQ(Scalar("SELECT COUNT(*) FROM request_events WHERE kind = 'transition' AND request_id = " + id), "3");
 }
 
+TEST_F(RequestHttp, SuggestionsAtTheLocalResourcesStepNeverIncludeAStructureNotCoveringTheCommune) {
+  FormBrowser commune = Member("maire", joinville_);
+  FormBrowser marne = Member("marne", pref52_);
+  FormBrowser savoie = Member("savoie", pref73_);
+  marne.Get("/ressources");
+  EXPECT_EQ(marne.Post("/ressources", "name=ATD+de+la+Haute-Marne&kind=agence_technique&territories=52&contact=atd52%40example.fr").status, 303);
+  savoie.Get("/ressources");
+  EXPECT_EQ(savoie.Post("/ressources", "name=ATD+de+la+Savoie&kind=agence_technique&territories=73").status, 303);
+  // A préfecture adds structures for its own département only; only the ANCT adds national ones.
+  HttpResponse outside = savoie.Post("/ressources", "name=Intrus&kind=caue&territories=52250");
+  EXPECT_EQ(outside.status, 400);
+  EXPECT_NE(outside.body.find("pas dans votre département"), std::string::npos);
+  EXPECT_EQ(savoie.Post("/ressources", "name=Intrus&kind=caue&national=oui").status, 400);
+  EXPECT_EQ(commune.Post("/ressources", "name=Intrus&kind=caue&territories=52250").status, 403);
+  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM engineering_resources"), "2");
+  // Search by territory: the Savoie's structure covers La Motte-Servolex, not Joinville.
+  const std::string joinville = commune.Get("/ressources?territoire=52250").body;
+  EXPECT_NE(joinville.find("ATD de la Haute-Marne"), std::string::npos);
+  EXPECT_EQ(joinville.find("ATD de la Savoie"), std::string::npos);
+  EXPECT_NE(joinville.find("Cerema"), std::string::npos);  // national partners named by the seeds
+  EXPECT_NE(commune.Get("/ressources?territoire=73179").body.find("ATD de la Savoie"), std::string::npos);
+  // At the examination of local resources.
+  const std::string id = Create(commune, joinville_, "anct");
+  ASSERT_EQ(Step(commune, id, "deposer", {{"besoin", "B"}, {"deja_tente", "T"}}).status, 303);
+  ASSERT_EQ(Step(marne, id, "prendre_en_charge", {{"referent", "R"}}).status, 303);
+  EXPECT_EQ(marne.Get("/demandes/" + id).body.find("id=\"suggestions\""), std::string::npos) << "not before the step";
+  ASSERT_EQ(Step(marne, id, "examiner").status, 303);
+  const std::string page = marne.Get("/demandes/" + id).body;
+  const auto list = page.find("id=\"suggestions\"");
+  ASSERT_NE(list, std::string::npos);
+  const std::string suggestions = page.substr(list, page.find("</ol>", list) - list);
+  EXPECT_NE(suggestions.find("ATD de la Haute-Marne"), std::string::npos);
+  EXPECT_EQ(suggestions.find("ATD de la Savoie"), std::string::npos);
+  EXPECT_LT(suggestions.find("ATD de la Haute-Marne"), suggestions.find("Cerema")) << "local structures first";
+}
+
 // Every (workflow, state, transition, party), from the tables: the request is put in each
 // state directly, then each party tries each transition of the workflow with every field it
 // could need. Allowed: 303 (then the state is put back); a transition that does not leave the

@@ -32,6 +32,7 @@ const std::vector<DumpTable>& DumpTables() {
       {"files", {"id"}},
       {"requests", {"id"}},
       {"request_events", {"id"}},
+      {"engineering_resources", {"id"}},
   };
   return kDumpTables;
 }
