@@ -36,6 +36,7 @@ void RegisterAllRoutes(Router& router, const WebContext& context) {
   RegisterAlertPages(router, context);
   RegisterRequestPages(router, context);
   RegisterResourcePages(router, context);
+  RegisterRequestDashboard(router, context);
 
   auto files = std::make_shared<StaticFiles>([&context](const Request& request, int status, std::string_view detail) {
     return RenderError(context, request, status, detail);

@@ -143,6 +143,8 @@ const std::map<std::string, Example> kExamples = {
     {"api_requests", {"GET", "/api/v1/requests", ""}},
     {"api_request", {"GET", "/api/v1/requests/{request}", ""}},
     {"resource_directory", {"GET", "/ressources?territoire=52250", ""}},
+    {"request_dashboard", {"GET", "/demandes/tableau-de-bord", ""}},
+    {"request_dashboard_csv", {"GET", "/demandes/tableau-de-bord.csv", ""}},
     {"resource_add", {"POST", "/ressources", "name=ATD&kind=agence_technique&territories=52"}},
     {"logout", {"POST", "/compte/deconnexion", ""}},  // last: it ends the session
 };

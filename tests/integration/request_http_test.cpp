@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 #include <regex>
+#include <sstream>
 #include <thread>
 
 #include "domain/requests/workflow.h"
@@ -333,6 +334,51 @@ TEST_F(RequestHttp, SuggestionsAtTheLocalResourcesStepNeverIncludeAStructureNotC
   EXPECT_NE(suggestions.find("ATD de la Haute-Marne"), std::string::npos);
   EXPECT_EQ(suggestions.find("ATD de la Savoie"), std::string::npos);
   EXPECT_LT(suggestions.find("ATD de la Haute-Marne"), suggestions.find("Cerema")) << "local structures first";
+}
+
+TEST_F(RequestHttp, DashboardFiguresEqualADirectCount) {
+  FormBrowser commune = Member("maire", joinville_);
+  FormBrowser motte = Member("motte", motte_);
+  FormBrowser marne = Member("marne", pref52_);
+  FormBrowser anct = Member("anct", anct_);
+  const std::string a = Create(commune, joinville_, "anct");
+  Create(commune, joinville_, "atelier");
+  Create(motte, motte_, "cerema");
+  ASSERT_EQ(Step(commune, a, "deposer", {{"besoin", "B"}, {"deja_tente", "T"}}).status, 303);
+  ASSERT_EQ(Step(marne, a, "prendre_en_charge", {{"referent", "R"}}).status, 303);
+  ASSERT_EQ(Step(marne, a, "examiner").status, 303);
+  ASSERT_EQ(Step(marne, a, "transmettre", {{"justifications", "fragilite"}}).status, 303);
+  ASSERT_EQ(Step(anct, a, "instruire", {{"charge_de_mission", "C"}, {"echange", "E"}}).status, 303);
+  ASSERT_EQ(Step(anct, a, "definir_reponse", {{"mode", "equipe_anct"}, {"cout_euros", "12000"}}).status, 303);
+  ASSERT_EQ(Step(anct, a, "engager").status, 303);
+  EXPECT_EQ(commune.Get("/demandes/tableau-de-bord").status, 403);
+  // The ANCT: national figures, equal to a count of the rows.
+  HttpResponse csv = anct.Get("/demandes/tableau-de-bord.csv");
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_EQ(csv.headers["content-type"], "text/csv; charset=utf-8");
+  std::map<std::string, std::string> by_state;
+  std::istringstream lines(csv.body);
+  std::string line;
+  while (std::getline(lines, line)) {
+    if (line.rfind("etat,", 0) != 0) continue;
+    const std::string key = line.substr(5, line.find(',', 5) - 5);
+    by_state[key] = line.substr(line.rfind(',') + 1, line.find('\r') - line.rfind(',') - 1);
+  }
+  std::map<std::string, std::string> counted;
+  std::istringstream rows(QueryRows(db_->url(), "SELECT workflow || '/' || state, COUNT(*) FROM requests GROUP BY 1"));
+  while (std::getline(rows, line)) counted[line.substr(0, line.find('|'))] = line.substr(line.find('|') + 1);
+  EXPECT_EQ(by_state, counted);
+  EXPECT_EQ(by_state.size(), 3u);
+  const int year = std::stoi(Scalar("SELECT substr(at, 1, 4) FROM request_events WHERE transition = 'engager'"));
+  EXPECT_NE(csv.body.find("budget_engage," + std::to_string(year) + ",Engagé " + std::to_string(year) + ",12000"), std::string::npos) << csv.body;
+  EXPECT_NE(csv.body.find("budget_enveloppe,2021,Enveloppe 2021,20000000"), std::string::npos);
+  EXPECT_NE(csv.body.find("reponse,anct,Réponse par l'ANCT,1"), std::string::npos);
+  // The préfecture of the Haute-Marne: its département only.
+  const std::string local = marne.Get("/demandes/tableau-de-bord.csv").body;
+  EXPECT_NE(local.find("departement,departement:52,Haute-Marne," +
+                       Scalar("SELECT COUNT(*) FROM requests WHERE departement_id = 'departement:52'")), std::string::npos) << local;
+  EXPECT_EQ(local.find("departement:73"), std::string::npos);
+  EXPECT_EQ(marne.Get("/demandes/tableau-de-bord").status, 200);
 }
 
 // Every (workflow, state, transition, party), from the tables: the request is put in each
