@@ -145,6 +145,7 @@ const std::map<std::string, Example> kExamples = {
     {"resource_directory", {"GET", "/ressources?territoire=52250", ""}},
     {"request_dashboard", {"GET", "/demandes/tableau-de-bord", ""}},
     {"request_dashboard_csv", {"GET", "/demandes/tableau-de-bord.csv", ""}},
+    {"request_dashboard_xlsx", {"GET", "/demandes/tableau-de-bord.xlsx", ""}},
     {"resource_add", {"POST", "/ressources", "name=ATD&kind=agence_technique&territories=52"}},
     {"logout", {"POST", "/compte/deconnexion", ""}},  // last: it ends the session
 };

@@ -360,9 +360,9 @@ TEST_F(RequestHttp, DashboardFiguresEqualADirectCount) {
   std::istringstream lines(csv.body);
   std::string line;
   while (std::getline(lines, line)) {
-    if (line.rfind("etat,", 0) != 0) continue;
-    const std::string key = line.substr(5, line.find(',', 5) - 5);
-    by_state[key] = line.substr(line.rfind(',') + 1, line.find('\r') - line.rfind(',') - 1);
+    if (line.rfind("etat;", 0) != 0) continue;
+    const std::string key = line.substr(5, line.find(';', 5) - 5);
+    by_state[key] = line.substr(line.rfind(';') + 1, line.find('\r') - line.rfind(';') - 1);
   }
   std::map<std::string, std::string> counted;
   std::istringstream rows(QueryRows(db_->url(), "SELECT workflow || '/' || state, COUNT(*) FROM requests GROUP BY 1"));
@@ -370,15 +370,19 @@ TEST_F(RequestHttp, DashboardFiguresEqualADirectCount) {
   EXPECT_EQ(by_state, counted);
   EXPECT_EQ(by_state.size(), 3u);
   const int year = std::stoi(Scalar("SELECT substr(at, 1, 4) FROM request_events WHERE transition = 'engager'"));
-  EXPECT_NE(csv.body.find("budget_engage," + std::to_string(year) + ",Engagé " + std::to_string(year) + ",12000"), std::string::npos) << csv.body;
-  EXPECT_NE(csv.body.find("budget_enveloppe,2021,Enveloppe 2021,20000000"), std::string::npos);
-  EXPECT_NE(csv.body.find("reponse,anct,Réponse par l'ANCT,1"), std::string::npos);
+  EXPECT_NE(csv.body.find("budget_engage;" + std::to_string(year) + ";Engagé " + std::to_string(year) + ";12000"), std::string::npos) << csv.body;
+  EXPECT_NE(csv.body.find("budget_enveloppe;2021;Enveloppe 2021;20000000"), std::string::npos);
+  EXPECT_NE(csv.body.find("reponse;anct;Réponse par l'ANCT;1"), std::string::npos);
   // The préfecture of the Haute-Marne: its département only.
   const std::string local = marne.Get("/demandes/tableau-de-bord.csv").body;
-  EXPECT_NE(local.find("departement,departement:52,Haute-Marne," +
+  EXPECT_NE(local.find("departement;departement:52;Haute-Marne;" +
                        Scalar("SELECT COUNT(*) FROM requests WHERE departement_id = 'departement:52'")), std::string::npos) << local;
   EXPECT_EQ(local.find("departement:73"), std::string::npos);
   EXPECT_EQ(marne.Get("/demandes/tableau-de-bord").status, 200);
+  HttpResponse xlsx = anct.Get("/demandes/tableau-de-bord.xlsx");
+  EXPECT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
+  EXPECT_EQ(xlsx.headers["content-type"], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }
 
 // Every (workflow, state, transition, party), from the tables: the request is put in each

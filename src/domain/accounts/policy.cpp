@@ -122,6 +122,7 @@ const std::vector<Rule>& PolicyTable() {
       // refuses everyone else.
       {"request_dashboard", Access::kSignedIn},
       {"request_dashboard_csv", Access::kSignedIn},
+      {"request_dashboard_xlsx", Access::kSignedIn},
       {"resource_add", Access::kSignedIn},
       {"api_requests", Access::kSignedIn},
       {"api_request", Access::kRequestParties},

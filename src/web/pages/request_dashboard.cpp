@@ -1,6 +1,6 @@
 // The request dashboards (issue 6, item 6): a préfecture sees its département, the ANCT
 // (and platform admins) the whole country. Each figure is a table; bars are drawn by the
-// server (<progress>), so the page needs no JavaScript. CSV export of the same figures.
+// server (<progress>), so the page needs no JavaScript. CSV and XLSX export of the same figures (web/tabular.h).
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -11,6 +11,7 @@
 #include "domain/requests/workflow.h"
 #include "web/pages/page.h"
 #include "web/routes.h"
+#include "web/tabular.h"
 #include "web/viewer.h"
 #include "web/views/request_view.h"
 
@@ -134,23 +135,31 @@ Response DashboardPage(const WebContext& context, const Request& request) {
                     {"Tableau de bord des demandes", {{"Demandes d'ingénierie", "/demandes"}}, ""});
 }
 
-std::string CsvField(const std::string& text) {
-  if (text.find_first_of(",\"\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
+Table DashboardTable(const std::vector<Row>& rows) {
+  Table table;
+  table.sheet = "Tableau de bord";
+  table.headers = {"section", "cle", "libelle", "valeur"};
+  table.widths = {24, 30, 60, 14};
+  for (const auto& r : rows) table.rows.push_back({r.section, r.key, r.label, Number(r.value)});
+  return table;
 }
 
 Response DashboardCsv(const WebContext& context, const Request& request) {
   const auto scope = ViewerScope(context);
   if (!scope) return RenderError(context, request, 403, "Les tableaux de bord sont ceux des préfectures et de l'ANCT.");
-  std::string csv = "section,cle,libelle,valeur\r\n";
-  for (const auto& r : Rows(context, *scope, nullptr)) {
-    csv += CsvField(r.section) + "," + CsvField(r.key) + "," + CsvField(r.label) + "," + Number(r.value) + "\r\n";
-  }
-  Response response = Response::Text(200, std::move(csv));
+  Response response = Response::Text(200, TableCsv(DashboardTable(Rows(context, *scope, nullptr))));
   response.SetHeader("Content-Type", "text/csv; charset=utf-8");
   response.SetHeader("Content-Disposition", "attachment; filename=\"tableau-de-bord-demandes.csv\"");
+  return response;
+}
+
+Response DashboardXlsx(const WebContext& context, const Request& request) {
+  const auto scope = ViewerScope(context);
+  if (!scope) return RenderError(context, request, 403, "Les tableaux de bord sont ceux des préfectures et de l'ANCT.");
+  Response response;
+  response.body = TableXlsx(DashboardTable(Rows(context, *scope, nullptr)));
+  response.SetHeader("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  response.SetHeader("Content-Disposition", "attachment; filename=\"tableau-de-bord-demandes.xlsx\"");
   return response;
 }
 
@@ -159,6 +168,7 @@ Response DashboardCsv(const WebContext& context, const Request& request) {
 void RegisterRequestDashboard(Router& router, const WebContext& context) {
   AddPage(router, context, "GET", "/demandes/tableau-de-bord", "request_dashboard", DashboardPage);
   AddPage(router, context, "GET", "/demandes/tableau-de-bord.csv", "request_dashboard_csv", DashboardCsv);
+  AddPage(router, context, "GET", "/demandes/tableau-de-bord.xlsx", "request_dashboard_xlsx", DashboardXlsx);
 }
 
 }  // namespace boussole::web
