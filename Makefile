@@ -35,6 +35,7 @@ build-server: configure
 data:
 	$(BOUSSOLE) import territories
 	$(BOUSSOLE) import offers
+	$(BOUSSOLE) import programmes
 
 serve:
 	$(BOUSSOLE) serve

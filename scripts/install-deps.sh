@@ -15,6 +15,7 @@ PACKAGES=(
   libsodium-dev libicu-dev libkainjow-mustache-dev
   chromium
   libcurl4-openssl-dev
+  libical-dev
   curl ca-certificates unzip
   libreoffice-calc-nogui
 )

@@ -11,6 +11,7 @@ mkdir -p "$state_dir"
 rm -f "$db" "$db-wal" "$db-shm"
 "$binary" --database "sqlite://$db" import territories
 "$binary" --database "sqlite://$db" import offers
+"$binary" --database "sqlite://$db" import programmes
 
 if [ -f "$state_dir/postgres.url" ]; then
   admin=$(cat "$state_dir/postgres.url")
@@ -18,4 +19,5 @@ if [ -f "$state_dir/postgres.url" ]; then
   reference="${admin%/*}/boussole_reference"
   "$binary" --database "$reference" import territories
   "$binary" --database "$reference" import offers
+  "$binary" --database "$reference" import programmes
 fi

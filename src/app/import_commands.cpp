@@ -1,7 +1,11 @@
 #include <iostream>
 
 #include "app/commands.h"
+#include "core/clock.h"
+#include "core/files.h"
 #include "domain/catalogue/offer_folder.h"
+#include "domain/memberships/membership_csv.h"
+#include "domain/programmes/history.h"
 #include "domain/territories/cog_reader.h"
 #include "storage/store.h"
 
@@ -102,6 +106,70 @@ int RunImportOffers(const Config& config, const std::filesystem::path& from) {
   for (const auto& slug : r.not_in_files) {
     std::cout << "  Présente en base mais absente des fichiers (conservée) : " << slug << "\n";
   }
+  return 0;
+}
+
+int RunImportMembership(const Config& config, const std::filesystem::path& from,
+                        const memberships::MembershipList& list) {
+  if (!memberships::ValidListSlug(list.slug)) {
+    std::cerr << "Erreur : l'identifiant de liste « " << list.slug
+              << " » doit être fait de lettres minuscules, de chiffres et de tirets (60 au plus).\n";
+    return 1;
+  }
+  if (list.name.empty() || list.name.size() > 200) {
+    std::cerr << "Erreur : le nom de la liste est obligatoire (200 caractères au plus).\n";
+    return 1;
+  }
+  auto text = ReadWholeFile(from);
+  if (!text) {
+    std::cerr << "Erreur : " << text.error().message << "\n";
+    return 1;
+  }
+  auto store = Open(config);
+  if (!store) return 1;
+  const memberships::ParsedList parsed = memberships::ParseMembershipCsv(text.value(), *store);
+  if (!parsed.errors.empty()) {
+    std::cerr << "La liste « " << list.name << " » est refusée (" << parsed.errors.size()
+              << " ligne(s) en erreur) ; rien n'a été importé :\n";
+    for (const auto& e : parsed.errors) std::cerr << "  ligne " << e.line << " : " << e.message << "\n";
+    return 1;
+  }
+  if (parsed.territory_ids.empty()) {
+    std::cerr << "La liste « " << list.name << " » ne contient aucun territoire ; rien n'a été importé.\n";
+    return 1;
+  }
+  store->ReplaceMembershipList(list, parsed.territory_ids, NowUtc());
+  std::cout << "Liste « " << list.name << " » (" << list.slug << ") importée : " << parsed.territory_ids.size()
+            << " territoire(s).\n";
+  return 0;
+}
+
+int RunImportProgrammes(const Config& config, const std::filesystem::path& from) {
+  const auto file = from.empty() ? config.assets_dir / "data/programmes/fabriques.json" : from;
+  const programmes::History history = programmes::ReadHistory(file);
+  auto store = Open(config);
+  if (!store) return 1;
+  std::vector<std::string> errors = history.errors;
+  // Every territory must exist, once the territories are loaded.
+  if (store->CountTerritories().departements > 0) {
+    for (std::size_t i = 0; i < history.cohorts.size(); ++i) {
+      for (const auto& t : history.cohorts[i]) {
+        auto id = territories::TerritoryId::Parse(t.territory_id);
+        if (id && !store->FindTerritory(id.value())) {
+          errors.push_back("programme « " + history.programmes[i].slug + " » : territoire inconnu « " + t.territory_id +
+                           " »");
+        }
+      }
+    }
+  }
+  if (!errors.empty()) {
+    std::cerr << "L'historique est refusé (" << errors.size() << " erreur(s)) ; rien n'a été modifié :\n";
+    for (const auto& e : errors) std::cerr << "  " << e << "\n";
+    return 1;
+  }
+  const auto report = store->ImportHistory(history, NowUtc());
+  std::cout << "Historique des programmes importé depuis " << file.string() << " : " << report.created
+            << " créé(s), " << report.updated << " mis à jour.\n";
   return 0;
 }
 

@@ -64,6 +64,16 @@ std::vector<Job> DefaultJobs(const JobServices& services) {
                              std::to_string(report.failed) + " en échec";
                     }});
   }
+  if (services.reminders) {
+    // A reminder is claimed once per seminar: a short interval only makes it timelier.
+    const std::string remind = "send_programme_reminders";
+    jobs.push_back({remind, IntervalFromEnvironment(remind, 900), [reminders = services.reminders](storage::Store&) {
+                      const auto report = reminders->SendDue(NowUtc());
+                      return std::to_string(report.seminars) + " séminaire(s) rappelé(s), " +
+                             std::to_string(report.sent) + " courriel(s) envoyé(s), " + std::to_string(report.failed) +
+                             " en échec";
+                    }});
+  }
   return jobs;
 }
 

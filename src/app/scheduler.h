@@ -9,6 +9,7 @@
 
 #include "domain/alerts/alert_service.h"
 #include "domain/notifications/notification_service.h"
+#include "domain/programmes/reminders.h"
 #include "storage/store.h"
 
 namespace boussole::app {
@@ -26,6 +27,8 @@ struct JobServices {
   alerts::AlertService* alerts = nullptr;
   alerts::SearchMatcher match_search;
   notifications::NotificationService* notifications = nullptr;
+  //! Null: no send_programme_reminders job.
+  programmes::ReminderService* reminders = nullptr;
 };
 
 //! The jobs Boussole runs, with their intervals (BOUSSOLE_JOB_<NAME>_SECONDS overrides).

@@ -152,6 +152,8 @@ int RunServe(const Config& config) {
                            return std::set<std::string>{};
                          },
                          &notification_service};
+    programmes::ReminderService reminders(*store, *mailer.value(), config.public_url);
+    services.reminders = &reminders;
     Scheduler scheduler(*store, DefaultJobs(services), std::string(host) + ":" + std::to_string(::getpid()),
                         config.scheduler_tick);
     web::RunServer(options, router);

@@ -16,7 +16,9 @@
 #include "domain/directory/resource_repository.h"
 #include "domain/files/file_repository.h"
 #include "domain/jobs/job_repository.h"
+#include "domain/memberships/membership_repository.h"
 #include "domain/notifications/notification_repository.h"
+#include "domain/programmes/programme_repository.h"
 #include "domain/projects/project_repository.h"
 #include "domain/requests/request_repository.h"
 #include "domain/organisations/organisation_repository.h"
@@ -37,11 +39,13 @@ class Store : public territories::TerritoryRepository,
               public accounts::AccountRepository,
               public organisations::OrganisationRepository,
               public projects::ProjectRepository,
+              public programmes::ProgrammeRepository,
               public alerts::AlertRepository,
+              public notifications::NotificationRepository,
+              public memberships::MembershipRepository,
               public files::FileRepository,
               public requests::RequestRepository,
-              public directory::ResourceRepository,
-              public notifications::NotificationRepository {
+              public directory::ResourceRepository {
  public:
   ~Store() override = default;
 

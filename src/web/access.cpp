@@ -33,9 +33,10 @@ std::optional<std::int64_t> ParseId(const std::string& text) {
 }
 
 // The viewer's role towards the route's resource. Without an owner, a signed-in person is a
-// member; with one (an organisation, or the organisation of a `{project}` or of a `{request}`),
-// membership of that organisation decides; for a `{request}`, its other parties (the
-// préfecture of its département, the ANCT, the organisation handed it) are stakeholders (a malformed or unknown
+// member; with one (an organisation, the organisation of a `{project}`, the pilot of a
+// `{programme}`, or the collectivité of a `{request}`), membership of that organisation
+// decides; for a `{request}`, its other parties (the préfecture of its département, the ANCT,
+// the organisation handed it) are stakeholders (a malformed or unknown
 // organisation has no members: the viewer is then a member of another one).
 accounts::Role RoleOf(const WebContext& context, const Route& route, const Request& request, const Viewer& viewer) {
   if (!viewer.signed_in()) return accounts::Role::kVisitor;
@@ -56,7 +57,13 @@ accounts::Role RoleOf(const WebContext& context, const Route& route, const Reque
     return requests::PartiesOf(*found, memberships).empty() ? accounts::Role::kOtherMember
                                                             : accounts::Role::kStakeholder;
   }
-  if (auto project = request.path_params.find("project"); project != request.path_params.end()) {
+  if (auto programme = request.path_params.find("programme"); programme != request.path_params.end()) {
+    // A programme belongs to its pilot organisation (the ANCT that runs it): roles towards the
+    // programme are roles there. Historic programmes have no pilot: only platform admins own them.
+    const auto programme_id = ParseId(programme->second);
+    const auto found = programme_id ? context.store.FindProgramme(*programme_id) : std::nullopt;
+    if (found && found->organisation_id) id = *found->organisation_id;
+  } else if (auto project = request.path_params.find("project"); project != request.path_params.end()) {
     // A project belongs to its collectivité: roles towards the project are roles there.
     const auto project_id = ParseId(project->second);
     const auto found = project_id ? context.store.FindProject(*project_id) : std::nullopt;

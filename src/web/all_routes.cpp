@@ -18,6 +18,7 @@ void RegisterAllRoutes(Router& router, const WebContext& context) {
   RegisterTerritoryPages(router, context);
   RegisterMapPages(router, context);
   RegisterOpenDataPages(router, context);
+  RegisterFiguresPages(router, context);
   RegisterExportApi(router, context);  // before the offer routes: {slug} would match
   RegisterOfferPages(router, context);
   RegisterTerritoryApi(router, context);
@@ -37,6 +38,12 @@ void RegisterAllRoutes(Router& router, const WebContext& context) {
   RegisterRequestPages(router, context);
   RegisterResourcePages(router, context);
   RegisterRequestDashboard(router, context);
+  RegisterProgrammePages(router, context);
+  RegisterProgrammeActions(router, context);
+  RegisterSeminarPages(router, context);
+  RegisterProgrammeApi(router, context);
+  RegisterDeliverablePages(router, context);
+  RegisterCommunityPages(router, context);
 
   auto files = std::make_shared<StaticFiles>([&context](const Request& request, int status, std::string_view detail) {
     return RenderError(context, request, status, detail);
@@ -45,6 +52,8 @@ void RegisterAllRoutes(Router& router, const WebContext& context) {
   files->Mount("/static/dsfr/", context.assets_dir / "node_modules/@gouvfr/dsfr/dist/",
                {"dsfr.min.css", "dsfr.module.min.js", "dsfr.nomodule.min.js", "utility/icons/icons.min.css", "icons/",
                 "fonts/", "favicon/"});
+  files->Mount("/static/dsfr-chart/", context.assets_dir / "node_modules/@gouvfr/dsfr-chart/dist/",
+               {"DSFRChart/DSFRChart.js", "DSFRChart/DSFRChart.css"});
   files->Mount("/static/app/", context.assets_dir / "static/", {""});
   StaticFiles::AddRoutes(std::move(files), router);
 }

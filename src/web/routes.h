@@ -17,6 +17,8 @@ void RegisterTerritoryPages(Router& router, const WebContext& context);
 void RegisterMapPages(Router& router, const WebContext& context);
 //! /donnees: open data files and their column descriptions (issue 8).
 void RegisterOpenDataPages(Router& router, const WebContext& context);
+//! /chiffres: the platform's figures and the ANCT's published ones (issue 8).
+void RegisterFiguresPages(Router& router, const WebContext& context);
 void RegisterOfferPages(Router& router, const WebContext& context);
 void RegisterTerritoryApi(Router& router, const WebContext& context);
 void RegisterOfferApi(Router& router, const WebContext& context);
@@ -60,5 +62,16 @@ void RegisterOfferAdminPages(Router& router, const WebContext& context);
 void RegisterCaseSheetPages(Router& router, const WebContext& context);
 void RegisterProjetothequePages(Router& router, const WebContext& context);
 void RegisterProjetothequeApi(Router& router, const WebContext& context);
+
+//! Collective programmes (issue 7): the list and history, the types, creation by the ANCT,
+//! the programme's page and what people do on it, the calendar, the API.
+void RegisterProgrammePages(Router& router, const WebContext& context);
+void RegisterProgrammeActions(Router& router, const WebContext& context);
+void RegisterSeminarPages(Router& router, const WebContext& context);
+void RegisterProgrammeApi(Router& router, const WebContext& context);
+//! Deliverables: upload (a larger body limit), validation, publication, download.
+void RegisterDeliverablePages(Router& router, const WebContext& context);
+//! The learning community of a programme: posts, comments, reports, moderation.
+void RegisterCommunityPages(Router& router, const WebContext& context);
 
 }  // namespace boussole::web

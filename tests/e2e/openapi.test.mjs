@@ -94,7 +94,7 @@ describe('the OpenAPI document', () => {
 
   test('documents exactly the API routes of the server', () => {
     assert.deepEqual(Object.keys(doc.paths).sort(), [
-      '/api/v1/offers', '/api/v1/offers/search', '/api/v1/offers/search.csv', '/api/v1/offers/search.xlsx', '/api/v1/offers/{slug}', '/api/v1/offers/{slug}/eligibility', '/api/v1/projects/search', '/api/v1/projects/{project}', '/api/v1/requests/workflows', '/api/v1/territories', '/api/v1/territories/{code}', '/healthz',
+      '/api/v1/offers', '/api/v1/offers/search', '/api/v1/offers/search.csv', '/api/v1/offers/search.xlsx', '/api/v1/offers/{slug}', '/api/v1/offers/{slug}/eligibility', '/api/v1/programmes', '/api/v1/programmes/types', '/api/v1/programmes/{programme}', '/api/v1/projects/search', '/api/v1/projects/{project}', '/api/v1/requests/workflows', '/api/v1/territories', '/api/v1/territories/{code}', '/api/v1/territories/{code}/portrait', '/healthz',
       '/readyz',
     ]);
     for (const [path, item] of Object.entries(doc.paths)) {
@@ -493,6 +493,35 @@ describe('GET /api/v1/requests/workflows', () => {
     const transmit = workflows[0].transitions.find((t) => t.key === 'transmettre');
     assert.deepEqual(transmit.parties, ['prefecture']);
     assert.deepEqual(transmit.required, ['justifications']);
+  });
+});
+
+describe('GET /api/v1/programmes', () => {
+  test('200: the history of the Fabriques prospectives with the published figures', async () => {
+    const list = await call('/api/v1/programmes', 200);
+    assert.equal(list.programmes.filter((p) => p.historic).length, 19);
+    assert.ok(list.published_figures.some((f) => f.published === 'trois, impliquant 20 territoires'));
+  });
+});
+
+describe('GET /api/v1/programmes/types', () => {
+  test('200: the four types and their rules', async () => {
+    const { types } = await call('/api/v1/programmes/types', 200);
+    assert.deepEqual(types.map((t) => t.key), ['fabrique', 'projet_partage', 'atelier_local', 'atelier_flash']);
+  });
+});
+
+describe('GET /api/v1/programmes/{programme}', () => {
+  test('200: a historic Fabrique with its territories', async () => {
+    const { programmes } = await call('/api/v1/programmes', 200);
+    const nature = programmes.find((p) => p.title.startsWith('La nature comme atout'));
+    const detail = await call(`/api/v1/programmes/${nature.id}`, 200);
+    assert.equal(detail.territory_count, 4);
+    assert.ok(detail.sources.length >= 3);
+  });
+
+  test('404: no such programme', async () => {
+    await call('/api/v1/programmes/999999', 404);
   });
 });
 

@@ -46,6 +46,7 @@ struct Example {
 // the rule is per name). In targets and bodies, {org} is the owner organisation's id,
 // {target} a member of it whom admins may demote or remove, {project} a public project of it,
 // {request} a request ("saisine") of it.
+// {programme} a programme it pilots.
 const std::map<std::string, Example> kExamples = {
     {"home", {"GET", "/", ""}},
     {"territory_search", {"GET", "/territoires?q=joinville", ""}},
@@ -87,6 +88,8 @@ const std::map<std::string, Example> kExamples = {
     {"map_page", {"GET", "/cartes/offres", ""}},
     {"open_data_page", {"GET", "/donnees", ""}},
     {"open_data_file", {"GET", "/donnees/offres.csv", ""}},
+    {"figures_page", {"GET", "/chiffres", ""}},
+    {"figures_chart_csv", {"GET", "/chiffres/offres-par-type.csv", ""}},
     {"notification_settings_save", {"POST", "/compte/notifications", "frequency=weekly"}},
     {"my_alerts_page", {"GET", "/compte/alertes", ""}},
     {"my_alert_delete", {"POST", "/compte/alertes/suppression", "alert=999999"}},
@@ -147,6 +150,37 @@ const std::map<std::string, Example> kExamples = {
     {"request_dashboard_csv", {"GET", "/demandes/tableau-de-bord.csv", ""}},
     {"request_dashboard_xlsx", {"GET", "/demandes/tableau-de-bord.xlsx", ""}},
     {"resource_add", {"POST", "/ressources", "name=ATD&kind=agence_technique&territories=52"}},
+    {"programme_list", {"GET", "/programmes", ""}},
+    {"programme_types", {"GET", "/programmes/types", ""}},
+    {"programme_page", {"GET", "/programmes/{programme}", ""}},
+    {"programme_calendar", {"GET", "/programmes/{programme}/calendrier.ics", ""}},
+    {"seminar_page", {"GET", "/programmes/{programme}/seminaires/999999", ""}},
+    {"seminar_calendar", {"GET", "/programmes/{programme}/seminaires/999999/calendrier.ics", ""}},
+    {"api_programmes", {"GET", "/api/v1/programmes", ""}},
+    {"api_programme_types", {"GET", "/api/v1/programmes/types", ""}},
+    {"api_programme", {"GET", "/api/v1/programmes/{programme}", ""}},
+    {"programme_new_page", {"GET", "/organisations/{org}/programmes/nouveau", ""}},
+    {"programme_create", {"POST", "/organisations/{org}/programmes", "type=fabrique&title=Fabrique&year=2026"}},
+    {"programme_select_territory", {"POST", "/programmes/{programme}/territoires/selection", "territory=commune%3A52250&action=selectionner"}},
+    {"programme_arbitrate", {"POST", "/programmes/{programme}/inscriptions/arbitrage", "organisation=999999&role=observer"}},
+    {"programme_phase", {"POST", "/programmes/{programme}/phases", "position=99&action=activer"}},
+    {"theme_select", {"POST", "/programmes/{programme}/themes/999999/selection", ""}},
+    {"seminar_generate", {"POST", "/programmes/{programme}/seminaires/generation", ""}},
+    {"seminar_update", {"POST", "/programmes/{programme}/seminaires/999999", "date=2026-03-05&time=09%3A00&minutes=60&capacity=0"}},
+    {"seminar_attendance", {"POST", "/programmes/{programme}/seminaires/999999/presence", "user=1&attended=oui"}},
+    {"programme_propose_territory", {"POST", "/programmes/{programme}/territoires", "territory=99999"}},
+    {"programme_register", {"POST", "/programmes/{programme}/inscriptions", "organisation={org}&role=observer"}},
+    {"programme_add_person", {"POST", "/programmes/{programme}/personnes", "territory=commune%3A52250&group=elu&name=X"}},
+    {"theme_propose", {"POST", "/programmes/{programme}/themes", "organisation={org}&title=Th%C3%A8me"}},
+    {"theme_support", {"POST", "/programmes/{programme}/themes/999999/soutien", "organisation={org}"}},
+    {"seminar_register", {"POST", "/programmes/{programme}/seminaires/999999/inscription", ""}},
+    {"deliverable_upload", {"POST", "/programmes/{programme}/livrables", "territory=commune%3A52250&title=X"}},
+    {"deliverable_status", {"POST", "/programmes/{programme}/livrables/999999/statut", "action=valider"}},
+    {"deliverable_download", {"GET", "/programmes/{programme}/livrables/999999", ""}},
+    {"community_page", {"GET", "/programmes/{programme}/communaute", ""}},
+    {"community_post", {"POST", "/programmes/{programme}/communaute", "body=Bonjour"}},
+    {"community_report", {"POST", "/programmes/{programme}/communaute/999999/signalement", ""}},
+    {"community_restore", {"POST", "/programmes/{programme}/communaute/999999/retablir", ""}},
     {"logout", {"POST", "/compte/deconnexion", ""}},  // last: it ends the session
 };
 
@@ -247,8 +281,12 @@ TEST_F(PolicyHttp, EveryRouteAllowsOrRefusesEachRoleAsTheTableSays) {
                       " 'departement:52', 'Demande', 'brouillon', '2026-11-25T00:00:00Z', '2026-11-25T00:00:00Z',"
                       " '2026-11-25T00:00:00Z')");
   const std::string request_id = Scalar("SELECT MAX(id) FROM requests");
+  // A programme piloted by the owner (its members run it).
+  ExecSql(db_->url(), "INSERT INTO programmes (slug, type, title, year, organisation_id, created_at) VALUES"
+                      " ('fabrique-politique', 'fabrique', 'Fabrique', 2026, " + owner + ", '2026-11-25T00:00:00Z')");
+  const std::string programme = Scalar("SELECT MAX(id) FROM programmes");
   auto fill = [&](std::string text) {
-    for (const auto& [placeholder, value] : {std::pair<std::string, std::string>{"{org}", owner}, {"{target}", target}, {"{project}", project}, {"{request}", request_id}}) {
+    for (const auto& [placeholder, value] : {std::pair<std::string, std::string>{"{org}", owner}, {"{target}", target}, {"{project}", project}, {"{programme}", programme}, {"{request}", request_id}}) {
       for (auto at = text.find(placeholder); at != std::string::npos; at = text.find(placeholder)) {
         text.replace(at, placeholder.size(), value);
       }

@@ -38,8 +38,9 @@ TEST_P(StoreTest, AMigrationMissingBelowTheHighestIsStillApplied) {
   EXPECT_EQ(reopened->SchemaVersion(), reopened->LatestSchemaVersion());
   EXPECT_EQ(QueryRows(url_, "SELECT COUNT(*) FROM schema_migrations WHERE version = 9"), "1\n");
   EXPECT_EQ(QueryRows(url_, "SELECT COUNT(*) FROM alerts"), "0\n");
-  EXPECT_EQ(QueryRows(url_, "SELECT COUNT(*) FROM schema_migrations"),
-            std::to_string(reopened->LatestSchemaVersion()) + "\n");
+  // Every known migration once (numbers may have gaps while branches land: 0013 before 0011).
+  const auto& known = GetParam() == "sqlite" ? storage::SqliteMigrations() : storage::PostgresMigrations();
+  EXPECT_EQ(QueryRows(url_, "SELECT COUNT(*) FROM schema_migrations"), std::to_string(known.size()) + "\n");
 }
 
 TEST(Migrations, PendingAreEveryMissingNumberInOrder) {

@@ -21,6 +21,8 @@ const std::vector<Rule>& PolicyTable() {
       {"map_page", Access::kEveryone},
       {"open_data_page", Access::kEveryone},
       {"open_data_file", Access::kEveryone},
+      {"figures_page", Access::kEveryone},
+      {"figures_chart_csv", Access::kEveryone},
       {"api_offers", Access::kEveryone},
       {"api_offer", Access::kEveryone},
       {"api_offer_search", Access::kEveryone},
@@ -129,6 +131,48 @@ const std::vector<Rule>& PolicyTable() {
       {"invite_member", Access::kOwnerAdmins},
       {"change_member_role", Access::kOwnerAdmins},
       {"remove_member", Access::kOwnerAdmins},
+      // Collective programmes (issue 7). A programme belongs to its pilot organisation (the
+      // ANCT that runs it; web/access.cpp maps `{programme}` to it): its members manage it.
+      // Pages, calendars and the API are public. What participants do needs an account, and
+      // the handler checks the organisation the form acts for (a collectivité for its own
+      // territory, registrations of collectivités, supports once per organisation).
+      {"programme_list", Access::kEveryone},
+      {"programme_types", Access::kEveryone},
+      {"programme_page", Access::kEveryone},
+      {"programme_calendar", Access::kEveryone},
+      {"seminar_page", Access::kEveryone},
+      {"seminar_calendar", Access::kEveryone},
+      {"api_programmes", Access::kEveryone},
+      {"api_programme_types", Access::kEveryone},
+      {"api_programme", Access::kEveryone},
+      {"programme_new_page", Access::kOwnerMembers},
+      {"programme_create", Access::kOwnerMembers},
+      {"programme_select_territory", Access::kOwnerMembers},
+      {"programme_arbitrate", Access::kOwnerMembers},
+      {"programme_phase", Access::kOwnerMembers},
+      {"theme_select", Access::kOwnerMembers},
+      {"seminar_generate", Access::kOwnerMembers},
+      {"seminar_update", Access::kOwnerMembers},
+      {"seminar_attendance", Access::kOwnerMembers},
+      {"programme_propose_territory", Access::kSignedIn},
+      {"programme_register", Access::kSignedIn},
+      {"programme_add_person", Access::kSignedIn},
+      {"theme_propose", Access::kSignedIn},
+      {"theme_support", Access::kSignedIn},
+      {"seminar_register", Access::kSignedIn},
+      // Deliverables: the territory's collectivité or the ANCT uploads (the handler checks
+      // which); the ANCT validates and publishes; a published one is public, others exist only
+      // for them (the handler answers 404 otherwise).
+      {"deliverable_upload", Access::kSignedIn},
+      {"deliverable_status", Access::kOwnerMembers},
+      {"deliverable_download", Access::kEveryone},
+      // The learning community: its participants read and write (the handler checks who takes
+      // part: the pilots, the cohort's collectivités, the registered organisations); the
+      // pilots moderate.
+      {"community_page", Access::kSignedIn},
+      {"community_post", Access::kSignedIn},
+      {"community_report", Access::kSignedIn},
+      {"community_restore", Access::kOwnerMembers},
   };
   return kRules;
 }

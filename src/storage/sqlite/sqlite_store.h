@@ -63,6 +63,13 @@ class SqliteStore final : public Store {
   std::size_t UnconfirmedAlertsSince(std::string_view email, std::string_view since) override;
   std::size_t PurgeUnconfirmedAlerts(std::string_view before) override;
 
+  // memberships::MembershipRepository (sqlite_memberships.cpp)
+  void ReplaceMembershipList(const memberships::MembershipList& list, const std::vector<std::string>& territory_ids,
+                             std::string_view now) override;
+  std::vector<memberships::MembershipList> MembershipLists() override;
+  std::vector<std::string> MembershipEntries(std::string_view slug) override;
+  std::vector<memberships::MembershipList> ListsContaining(const std::vector<std::string>& territory_ids) override;
+
   // notifications::NotificationRepository (sqlite_notifications.cpp)
   void AddNotifications(const std::vector<notifications::NewNotification>& notifications,
                         std::string_view now) override;
@@ -158,6 +165,56 @@ class SqliteStore final : public Store {
   std::vector<projects::ProjectSuggestion> PendingSuggestions(std::int64_t project_id) override;
   Status DecideSuggestion(std::int64_t project_id, std::int64_t suggestion_id, bool accept, std::int64_t user_id,
                           std::string_view now) override;
+
+
+  // programmes::ProgrammeRepository (sqlite_programmes.cpp)
+  programmes::Programme CreateProgramme(const programmes::Programme& programme,
+                                        const std::vector<programmes::Phase>& phases, std::string_view now) override;
+  programmes::ProgrammeImportReport ImportHistory(const programmes::History& history, std::string_view now) override;
+  std::vector<programmes::HistoryFigure> HistoryFigures() override;
+  std::optional<programmes::Programme> FindProgramme(std::int64_t id) override;
+  std::vector<programmes::Programme> ListProgrammes() override;
+  Status ProposeTerritory(const programmes::CohortTerritory& territory, std::string_view now) override;
+  Status SelectTerritory(std::int64_t programme_id, std::string_view territory_id, int max_selected) override;
+  Status RemoveTerritory(std::int64_t programme_id, std::string_view territory_id) override;
+  std::vector<programmes::CohortTerritory> CohortOf(std::int64_t programme_id) override;
+  Result<std::string> RegisterParticipant(std::int64_t programme_id, std::int64_t organisation_id,
+                                          std::string_view wanted, int max_stakeholders,
+                                          std::string_view now) override;
+  Status ArbitrateWaitlist(std::int64_t programme_id, std::int64_t organisation_id, std::string_view role,
+                           int max_stakeholders) override;
+  std::vector<programmes::Participant> ParticipantsOf(std::int64_t programme_id) override;
+  programmes::Person AddPerson(const programmes::Person& person, std::string_view now) override;
+  std::vector<programmes::Person> PeopleOf(std::int64_t programme_id) override;
+  std::vector<programmes::Phase> PhasesOf(std::int64_t programme_id) override;
+  Status SetPhaseDates(std::int64_t programme_id, int position, std::string_view starts_on,
+                       std::string_view ends_on) override;
+  Status ActivatePhase(std::int64_t programme_id, int position) override;
+  std::vector<programmes::Seminar> AddSeminars(const std::vector<programmes::Seminar>& seminars,
+                                               std::string_view now) override;
+  std::vector<programmes::Seminar> SeminarsOf(std::int64_t programme_id) override;
+  std::optional<programmes::Seminar> FindSeminar(std::int64_t id) override;
+  Status UpdateSeminar(const programmes::Seminar& seminar) override;
+  Status RegisterForSeminar(std::int64_t seminar_id, std::int64_t user_id, std::string_view now) override;
+  std::vector<programmes::Registration> RegistrationsOf(std::int64_t seminar_id) override;
+  Status SetAttendance(std::int64_t seminar_id, std::int64_t user_id, bool attended) override;
+  programmes::Theme ProposeTheme(const programmes::Theme& theme, std::string_view now) override;
+  std::vector<programmes::Theme> ThemesOf(std::int64_t programme_id) override;
+  programmes::Deliverable AddDeliverable(const programmes::Deliverable& deliverable, std::string_view now) override;
+  std::vector<programmes::Deliverable> DeliverablesOf(std::int64_t programme_id) override;
+  std::optional<programmes::Deliverable> FindDeliverable(std::int64_t id) override;
+  Status SetDeliverableStatus(std::int64_t id, std::string_view status, std::string_view now) override;
+  std::vector<programmes::Seminar> SeminarsToRemind(std::string_view from, std::string_view until) override;
+  bool ClaimReminder(std::int64_t seminar_id, std::string_view now) override;
+  programmes::Post AddPost(const programmes::Post& post, std::string_view now) override;
+  std::vector<programmes::Post> PostsOf(std::int64_t programme_id) override;
+  std::optional<programmes::Post> FindPost(std::int64_t id) override;
+  Status ReportPost(std::int64_t post_id, std::int64_t user_id, int hide_after, std::string_view now) override;
+  Status RestorePost(std::int64_t post_id) override;
+  std::vector<std::string> ReminderRecipients(const programmes::Seminar& seminar) override;
+  std::optional<programmes::Theme> FindTheme(std::int64_t id) override;
+  Status SupportTheme(std::int64_t theme_id, std::int64_t organisation_id, std::string_view now) override;
+  Status SelectTheme(std::int64_t programme_id, std::int64_t theme_id) override;
 
  private:
   void Migrate();

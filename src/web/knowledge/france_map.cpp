@@ -182,9 +182,11 @@ Result<std::string> RenderFranceMap(const std::filesystem::path& assets_dir, Map
     const std::string code = scale == MapScale::kDepartement ? inset.departement : inset.region;
     std::ostringstream shape;
     shape << "<rect x=\"" << left << "\" y=\"" << top << "\" width=\"36\" height=\"36\" stroke=\"#161616\""
-          << " stroke-width=\"0.5\"/><text x=\"" << left + 18 << "\" y=\"" << top + 48
-          << "\" font-size=\"9\" text-anchor=\"middle\" fill=\"#161616\">" << Escape(inset.label) << "</text>";
+          << " stroke-width=\"0.5\"/>";
     area(code, shape.str());
+    // Outside the link: the link's name is the full one (with its figure), this a short caption.
+    svg << "<text x=\"" << left + 18 << "\" y=\"" << top + 48 << "\" font-size=\"9\" text-anchor=\"middle\""
+        << " fill=\"#161616\" aria-hidden=\"true\">" << Escape(inset.label) << "</text>\n";
   }
   double legend_y = legend_top;
   for (const auto& c : classes) {

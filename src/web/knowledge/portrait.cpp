@@ -144,6 +144,25 @@ std::map<std::string, std::size_t> FacetOf(const search::SearchResult& result, s
   return found == result.facets.end() ? std::map<std::string, std::size_t>{} : found->second;
 }
 
+// The programme lists the territory (or a territory containing it) belongs to. No list
+// loaded: "non disponible", never an empty list that would read as "member of none".
+json Memberships(storage::Store& store, const Territory& t) {
+  const auto loaded = store.MembershipLists();
+  if (loaded.empty()) return {{"available", false}, {"text", "non disponible"}, {"lists", json::array()}};
+  std::vector<std::string> ids = {t.id.ToString()};
+  for (const auto& ancestor : store.Ancestors(t.id)) ids.push_back(ancestor.ToString());
+  json lists = json::array();
+  std::string text;
+  for (const auto& list : store.ListsContaining(ids)) {
+    lists.push_back({{"slug", list.slug}, {"name", list.name}, {"source", list.source}});
+    text += (text.empty() ? "" : ", ") + list.name;
+  }
+  std::string checked;
+  for (const auto& list : loaded) checked += (checked.empty() ? "" : ", ") + list.name;
+  if (text.empty()) text = "aucune des listes chargées (" + checked + ")";
+  return {{"available", true}, {"text", text}, {"lists", lists}, {"loaded", checked}};
+}
+
 }  // namespace
 
 std::size_t CountOpenOffersAt(const WebContext& context, const Territory& t) { return OffersAt(context, t).total; }
@@ -198,8 +217,7 @@ json BuildPortrait(const WebContext& context, const Territory& t) {
   portrait["projetotheque"] = {
       {"total", CaseSheetsAt(context, t)},
       {"url", t.id.kind == Kind::kPays ? "/projetotheque" : "/projetotheque?territory=" + PercentEncode(t.id.ToString())}};
-  // No programme membership list is loaded yet: say so rather than show 0 (issue 8, item 3).
-  portrait["memberships"] = {{"available", false}, {"text", "non disponible"}};
+  portrait["memberships"] = Memberships(store, t);
 
   json comparison = json::array();
   comparison.push_back(ComparisonRow(context, t));

@@ -1,0 +1,73 @@
+#include "domain/programmes/history.h"
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "domain/programmes/programme_types.h"
+#include "domain/territories/territory.h"
+
+namespace boussole::programmes {
+
+using nlohmann::json;
+
+History ReadHistory(const std::filesystem::path& file) {
+  History history;
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    history.errors.push_back("fichier illisible : " + file.string());
+    return history;
+  }
+  json doc;
+  try {
+    doc = json::parse(in);
+    for (const auto& f : doc.at("figures")) {
+      history.figures.push_back({f.at("label").get<std::string>(), f.at("year").get<int>(),
+                                 f.at("published").get<std::string>(),
+                                 {f.at("seed").get<std::string>(), f.at("quote").get<std::string>()}});
+    }
+    std::set<std::string> slugs;
+    for (const auto& p : doc.at("programmes")) {
+      Programme programme;
+      programme.slug = p.at("slug").get<std::string>();
+      programme.type = p.at("type").get<std::string>();
+      programme.year = p.at("year").get<int>();
+      programme.title = p.at("title").get<std::string>();
+      programme.historic = true;
+      if (p.contains("title_2020_report")) {
+        programme.description = "Intitulé dans le rapport d'activité 2020 de l'ANCT : « " +
+                                p.at("title_2020_report").get<std::string>() + " ».";
+      }
+      const std::string where = "programme « " + programme.slug + " »";
+      if (!slugs.insert(programme.slug).second) history.errors.push_back(where + " : identifiant en double");
+      if (!FindProgrammeType(programme.type)) history.errors.push_back(where + " : type inconnu " + programme.type);
+      for (const auto& partner : p.at("partners")) {
+        programme.partners.push_back({partner.at("verbatim").get<std::string>(), partner.value("normalised", ""),
+                                      partner.value("note", "")});
+      }
+      for (const auto& source : p.at("sources")) {
+        programme.sources.push_back({source.at("seed").get<std::string>(), source.at("quote").get<std::string>()});
+      }
+      if (programme.sources.empty()) history.errors.push_back(where + " : aucune source");
+      std::vector<CohortTerritory> cohort;
+      for (const auto& t : p.at("territories")) {
+        CohortTerritory territory;
+        territory.territory_id = t.at("id").get<std::string>();
+        territory.verbatim = t.at("verbatim").get<std::string>();
+        territory.status = "selected";
+        territory.origin = "seed";
+        if (!territories::TerritoryId::Parse(territory.territory_id)) {
+          history.errors.push_back(where + " : territoire mal formé « " + territory.territory_id + " »");
+        }
+        cohort.push_back(std::move(territory));
+      }
+      history.programmes.push_back(std::move(programme));
+      history.cohorts.push_back(std::move(cohort));
+    }
+  } catch (const json::exception& e) {
+    history.errors.push_back(file.filename().string() + " : " + e.what());
+  }
+  return history;
+}
+
+}  // namespace boussole::programmes

@@ -1,0 +1,249 @@
+// Collective programmes (issue 7): the list with the history of the Fabriques prospectives,
+// the rules of each type, the creation of a programme by the ANCT, and the programme's public
+// page (theme, partners, territories, phases, themes, calendar, people) with the forms each
+// viewer may use.
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+
+#include "core/clock.h"
+#include "domain/programmes/programme_rules.h"
+#include "web/form.h"
+#include "web/pages/page.h"
+#include "web/programme_request.h"
+#include "web/routes.h"
+#include "web/viewer.h"
+#include "web/views/programme_view.h"
+
+namespace boussole::web {
+namespace {
+
+using nlohmann::json;
+using namespace programmes;
+
+Response ProgrammeList(const WebContext& context, const Request&) {
+  json current = json::array();
+  std::map<int, json, std::greater<>> years;
+  std::map<int, std::pair<int, int>> counts;  // year → (programmes, territories named)
+  int all_territories = 0;
+  for (const Programme& p : context.store.ListProgrammes()) {
+    json item = ProgrammeSummaryJson(p);
+    if (!p.historic) {
+      current.push_back(item);
+      continue;
+    }
+    json partners = json::array();
+    for (const Partner& partner : p.partners) {
+      partners.push_back({{"verbatim", partner.verbatim},
+                          {"normalised", partner.normalised},
+                          {"name", partner.normalised.empty() ? partner.verbatim : partner.normalised}});
+    }
+    item["partners"] = partners;
+    item["has_partners"] = !partners.empty();
+    const auto cohort = context.store.CohortOf(p.id);
+    item["territory_count"] = cohort.size();
+    counts[p.year].first += 1;
+    counts[p.year].second += static_cast<int>(cohort.size());
+    all_territories += static_cast<int>(cohort.size());
+    if (!years.count(p.year)) years[p.year] = json::array();
+    years[p.year].push_back(item);
+  }
+  json year_list = json::array();
+  for (auto& [year, programmes] : years) year_list.push_back({{"year", year}, {"programmes", programmes}});
+  json figures = json::array();
+  for (const HistoryFigure& f : context.store.HistoryFigures()) {
+    std::string counted;
+    if (f.year > 0) {
+      const auto [programmes, territories] = counts[f.year];
+      counted = std::to_string(programmes) + " Fabriques, " + std::to_string(territories) + " territoires nommés";
+    } else {
+      counted = std::to_string(all_territories) + " territoires nommés (seules les Fabriques 2020 ont leur liste)";
+    }
+    figures.push_back({{"label", f.label}, {"published", f.published}, {"counted", counted}, {"quote", f.source.quote},
+                       {"seed", f.source.seed}});
+  }
+  json view{{"current", current},   {"has_current", !current.empty()}, {"years", year_list},
+            {"figures", figures}, {"has_figures", !figures.empty()}};
+  return RenderPage(context, 200, "programmes", view, {"Programmes collectifs", {}, "programmes"});
+}
+
+Response ProgrammeTypesPage(const WebContext& context, const Request&) {
+  json types = json::array();
+  for (const ProgrammeType& t : ProgrammeTypes()) types.push_back(ProgrammeTypeJson(t));
+  return RenderPage(context, 200, "programme_types", {{"types", types}},
+                    {"Types de programmes collectifs", {{"Programmes collectifs", "/programmes"}}, "programmes"});
+}
+
+std::optional<organisations::Organisation> Pilot(const WebContext& context, const Request& request) {
+  const auto id = PathId(request, "organisation");
+  return id ? context.store.FindOrganisation(*id) : std::nullopt;
+}
+
+json FormViewOf(const organisations::Organisation& pilot, const Form* form) {
+  json types = json::array();
+  const std::string chosen = form ? form->Get("type") : "fabrique";
+  for (const ProgrammeType& t : ProgrammeTypes()) {
+    types.push_back({{"key", std::string(t.key)}, {"label", std::string(t.label)}, {"selected", t.key == chosen}});
+  }
+  return {{"csrf", CurrentCsrfToken()},
+          {"organisation", pilot.name},
+          {"action", "/organisations/" + std::to_string(pilot.id) + "/programmes"},
+          {"types", types},
+          {"title", form ? form->Get("title") : ""},
+          {"year", form ? form->Get("year") : TodayUtc().substr(0, 4)},
+          {"starts_on", form ? form->Get("starts_on") : ""},
+          {"description", form ? form->Get("description") : ""},
+          {"partners", form ? form->Get("partners") : ""}};
+}
+
+Response NotAPilot(const WebContext& context, const Request& request) {
+  return RenderError(context, request, 400,
+                     "Seule l'ANCT (ou le pilote national d'un programme) crée des programmes collectifs ; cette "
+                     "organisation n'est pas l'ANCT.");
+}
+
+Response NewProgrammePage(const WebContext& context, const Request& request) {
+  const auto pilot = Pilot(context, request);
+  if (!pilot) return RenderError(context, request, 404, "Cette organisation n'existe pas.");
+  if (pilot->kind != organisations::Kind::kAnct) return NotAPilot(context, request);
+  return RenderPage(context, 200, "programme_form", FormViewOf(*pilot, nullptr),
+                    {"Nouveau programme", {{pilot->name, "/organisations/" + std::to_string(pilot->id)}}, "programmes"});
+}
+
+Response CreateProgramme(const WebContext& context, const Request& request) {
+  const auto pilot = Pilot(context, request);
+  if (!pilot) return RenderError(context, request, 404, "Cette organisation n'existe pas.");
+  if (pilot->kind != organisations::Kind::kAnct) return NotAPilot(context, request);
+  auto form = Form::Read(request);
+  if (!form) return RenderError(context, request, 400, form.error().message);
+  const Form& f = form.value();
+  std::vector<Error> errors;
+  const ProgrammeType* type = FindProgrammeType(f.Get("type"));
+  if (!type) errors.push_back(InvalidInput("Choisissez le type de programme.", "type"));
+  Programme p;
+  p.title = f.Get("title");
+  if (p.title.empty() || p.title.size() > 300) {
+    errors.push_back(InvalidInput("Indiquez le thème ou l'intitulé du programme (300 caractères au plus).", "title"));
+  }
+  const std::string year = f.Get("year");
+  if (year.size() != 4 || year.find_first_not_of("0123456789") != std::string::npos) {
+    errors.push_back(InvalidInput("L'année s'écrit avec quatre chiffres (par exemple 2026).", "year"));
+  } else {
+    p.year = std::stoi(year);
+  }
+  p.starts_on = f.Get("starts_on");
+  if (!p.starts_on.empty() && !IsDate(p.starts_on)) {
+    errors.push_back(InvalidInput("La date de début doit être une date valide (AAAA-MM-JJ).", "starts_on"));
+  }
+  p.description = f.Get("description");
+  if (p.description.size() > 10000) errors.push_back(InvalidInput("La description est trop longue.", "description"));
+  std::string partners = f.Get("partners");
+  for (std::size_t start = 0; start < partners.size();) {
+    std::size_t end = partners.find('\n', start);
+    if (end == std::string::npos) end = partners.size();
+    std::string name = partners.substr(start, end - start);
+    while (!name.empty() && (name.back() == '\r' || name.back() == ' ')) name.pop_back();
+    if (!name.empty()) p.partners.push_back({name, "", ""});
+    start = end + 1;
+  }
+  if (!errors.empty()) {
+    json view = FormViewOf(*pilot, &f);
+    json list = json::array();
+    for (const Error& e : errors) list.push_back({{"message", e.message}, {"field_id", "programme-" + e.field}});
+    view["errors"] = list;
+    view["has_errors"] = true;
+    view["errors_title"] = "Le programme n'a pas été créé";
+    return RenderPage(context, 400, "programme_form", view,
+                      {"Nouveau programme", {{pilot->name, "/organisations/" + std::to_string(pilot->id)}}, "programmes"});
+  }
+  p.type = std::string(type->key);
+  p.organisation_id = pilot->id;
+  if (!p.starts_on.empty() && type->max_months > 0) p.ends_on = AddMonths(p.starts_on, type->max_months);
+  std::set<std::string> taken;
+  for (const Programme& existing : context.store.ListProgrammes()) taken.insert(existing.slug);
+  for (int n = 1;; ++n) {
+    p.slug = p.type + "-" + std::to_string(p.year) + "-" + std::to_string(n);
+    if (!taken.count(p.slug)) break;
+  }
+  const Programme created = context.store.CreateProgramme(p, InitialPhases(*type), NowUtc());
+  return Response::Redirect(303, "/programmes/" + std::to_string(created.id));
+}
+
+// The notices the actions send back with ?message=…
+std::pair<std::string, std::string> Notice(const std::string& key, const ProgrammeType& type) {
+  if (key == "attente") return {WaitlistMessage(type), "warning"};
+  if (key == "partie-prenante") return {"Votre collectivité est inscrite comme partie prenante.", "success"};
+  if (key == "observatrice") return {"Votre collectivité est inscrite comme observatrice.", "success"};
+  if (key == "territoire-propose") return {"Le territoire est proposé ; l'ANCT sélectionne les territoires du groupe.", "success"};
+  if (key == "territoire-selectionne") return {"Le territoire est sélectionné.", "success"};
+  if (key == "seminaires") return {"Les séminaires du programme ont été générés ; vous pouvez modifier chacun.", "success"};
+  if (key == "theme-propose") return {"Votre thème est proposé.", "success"};
+  if (key == "soutien") return {"Votre soutien est enregistré.", "success"};
+  if (key == "theme-retenu") return {"Le thème est retenu : il devient le thème du programme.", "success"};
+  if (key == "personne") return {"La personne est ajoutée.", "success"};
+  if (key == "phase") return {"Les phases sont à jour.", "success"};
+  if (key == "livrable-depose") return {"Le livrable est déposé ; l'ANCT le valide avant de le publier.", "success"};
+  if (key == "livrable-valide") return {"Le livrable est validé.", "success"};
+  if (key == "livrable-publie") return {"Le livrable est publié sur la page du programme.", "success"};
+  return {"", ""};
+}
+
+Response ProgrammePage(const WebContext& context, const Request& request) {
+  const auto found = FindProgrammeInPath(context, request);
+  if (!found) return RenderError(context, request, 404, "Ce programme n'existe pas.");
+  const Programme& p = found->programme;
+  json view = ProgrammeDetailJson(context, p);
+  const bool manages = ManagesProgramme(context, p);
+  const Viewer& viewer = CurrentViewer();
+  view["manages"] = manages;
+  view["is_projet_partage"] = p.type == "projet_partage";
+  if (viewer.signed_in()) {
+    view["csrf"] = CurrentCsrfToken();
+    json mine = json::array();
+    bool collectivite_in_cohort = false;
+    for (const auto& o : ViewerOrganisations(context)) {
+      mine.push_back({{"id", o.id}, {"name", o.name}});
+      for (const auto& t : view["territories"]) {
+        if (o.territory && o.territory->ToString() == t["territory_id"].get<std::string>()) collectivite_in_cohort = true;
+      }
+    }
+    view["my_organisations"] = mine;
+    view["has_my_organisations"] = !mine.empty();
+    view["can_propose_territory"] = !p.historic && (manages || !mine.empty());
+    view["can_add_people"] = !p.historic && view["has_territories"].get<bool>() && (manages || collectivite_in_cohort);
+    // Every version of the deliverables, for the ANCT and the territories' collectivités.
+    if (manages || collectivite_in_cohort) {
+      view["deliverables"] = view["all_deliverables"];
+      view["has_deliverables"] = !view["all_deliverables"].empty();
+      view["can_upload"] = !p.historic && view.value("deliverables_open", false);
+    }
+    json groups = json::array(), kinds = json::array();
+    for (const auto& [key, label] : PersonGroups()) groups.push_back({{"key", key}, {"label", label}});
+    for (const auto& [key, label] : ActorKinds()) kinds.push_back({{"key", key}, {"label", label}});
+    view["person_groups"] = groups;
+    view["actor_kinds"] = kinds;
+  }
+  const auto [notice, kind] = Notice(request.Query("message").value_or(""), *found->type);
+  if (!notice.empty()) {
+    view["notice"] = notice;
+    view["notice_kind"] = kind;
+  }
+  view.erase("all_deliverables");
+  return RenderPage(context, 200, "programme", view, {p.title, {{"Programmes collectifs", "/programmes"}}, "programmes"});
+}
+
+}  // namespace
+
+void RegisterProgrammePages(Router& router, const WebContext& context) {
+  auto add = [&](const char* method, const char* pattern, const char* name, PageHandler page) {
+    AddPage(router, context, method, pattern, name, page);
+  };
+  add("GET", "/programmes", "programme_list", ProgrammeList);
+  add("GET", "/programmes/types", "programme_types", ProgrammeTypesPage);
+  add("GET", "/organisations/{organisation}/programmes/nouveau", "programme_new_page", NewProgrammePage);
+  add("POST", "/organisations/{organisation}/programmes", "programme_create", CreateProgramme);
+  add("GET", "/programmes/{programme}", "programme_page", ProgrammePage);
+}
+
+}  // namespace boussole::web
