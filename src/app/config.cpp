@@ -65,6 +65,7 @@ Config ConfigFromEnvironment() {
     }
     config.cerema_free_days = days;
   }
+  config.engineering_budgets = Env("BOUSSOLE_ENGINEERING_BUDGETS");
   config.smtp_url = Env("BOUSSOLE_SMTP_URL");
   config.mail_from = Env("BOUSSOLE_MAIL_FROM");
   if (auto v = Env("BOUSSOLE_SCHEDULER_TICK_MS"); !v.empty()) {

@@ -27,6 +27,9 @@ struct Config {
   //! Days of expertise the Cerema finances itself before its 50 % (BOUSSOLE_CEREMA_FREEMIUM_DAYS;
   //! the seed says only "quelques jours").
   std::int64_t cerema_free_days = 3;
+  //! Annual engineering envelopes beyond or instead of 2020 and 2021
+  //! (BOUSSOLE_ENGINEERING_BUDGETS, "2022=25000000,2023=30000000").
+  std::string engineering_budgets;
 
   std::string DatabaseUrl() const;
   //! files_dir, or by default the folder "files" beside the SQLite database, or under

@@ -12,6 +12,7 @@
 #include "domain/accounts/account_service.h"
 #include "domain/organisations/organisation_service.h"
 #include "files/file_store.h"
+#include "domain/requests/dashboard.h"
 #include "domain/requests/money.h"
 #include "mail/make_mailer.h"
 #include "web/access.h"
@@ -84,6 +85,7 @@ int RunServe(const Config& config) {
   context.files = &file_store;
   requests::MoneyRules money;
   money.cerema_free_days = config.cerema_free_days;
+  money.envelopes = requests::Envelopes(config.engineering_budgets);
   context.money = &money;
   metrics.AddGauge("boussole_response_cache", "Response cache: entries, hits and misses since start.", [&cache] {
     return std::vector<std::pair<std::string, double>>{{"kind=\"entries\"", static_cast<double>(cache.size())},

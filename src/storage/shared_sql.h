@@ -51,6 +51,10 @@ inline constexpr const char* kRequestEventColumns =
     "e.id, e.request_id, e.user_id, COALESCE(u.display_name, ''), e.at, e.kind, e.transition, e.from_state,"
     " e.to_state, e.fields, e.text, e.file_id";
 
+//! The columns both backends read a structure of the directory with.
+inline constexpr const char* kResourceColumns =
+    "id, name, kind, themes, engineering, territories, national, contact, scope, created_by, created_at";
+
 //! Adds `count` territories of the kind named `kind` ("commune"…) to `counts`.
 void AddToCounts(territories::Counts& counts, std::string_view kind, std::size_t count);
 

@@ -13,6 +13,7 @@
 #include "domain/accounts/account_repository.h"
 #include "domain/alerts/alert_repository.h"
 #include "domain/catalogue/offer_repository.h"
+#include "domain/directory/resource_repository.h"
 #include "domain/files/file_repository.h"
 #include "domain/jobs/job_repository.h"
 #include "domain/memberships/membership_repository.h"
@@ -43,7 +44,8 @@ class Store : public territories::TerritoryRepository,
               public notifications::NotificationRepository,
               public memberships::MembershipRepository,
               public files::FileRepository,
-              public requests::RequestRepository {
+              public requests::RequestRepository,
+              public directory::ResourceRepository {
  public:
   ~Store() override = default;
 

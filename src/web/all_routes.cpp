@@ -37,6 +37,8 @@ void RegisterAllRoutes(Router& router, const WebContext& context) {
   RegisterProjetothequeApi(router, context);
   RegisterAlertPages(router, context);
   RegisterRequestPages(router, context);
+  RegisterResourcePages(router, context);
+  RegisterRequestDashboard(router, context);
   RegisterProgrammePages(router, context);
   RegisterProgrammeActions(router, context);
   RegisterSeminarPages(router, context);

@@ -49,6 +49,10 @@ void RegisterAlertPages(Router& router, const WebContext& context);
 //! /demandes/…, /organisations/{organisation}/demandes/…, /api/v1/requests/…: requests for
 //! engineering ("saisines", issue 6), their workflows, trail and files.
 void RegisterRequestPages(Router& router, const WebContext& context);
+//! /ressources: the directory of engineering resources (issue 6, item 2).
+void RegisterResourcePages(Router& router, const WebContext& context);
+//! /demandes/tableau-de-bord(.csv): the request dashboards (issue 6, item 6).
+void RegisterRequestDashboard(Router& router, const WebContext& context);
 
 //! Projects of collectivités: list, creation, edition, the project page with suggested and
 //! attached offers and the history (issue 5, item 4). Needs context.search.

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 #include <regex>
+#include <sstream>
 #include <thread>
 
 #include "domain/requests/workflow.h"
@@ -297,6 +298,91 @@ TEST_F(RequestHttp, TwoTransitionsOnTheSameVersionGiveOneSuccessAndOneConflict) 
   EXPECT_EQ((a.status == 303) + (b.status == 303), 1) << a.status << " " << b.status;
   EXPECT_EQ((a.status == 409) + (b.status == 409), 1) << a.status << " " << b.status;
   EXPECT_EQ(Scalar("SELECT COUNT(*) FROM request_events WHERE kind = 'transition' AND request_id = " + id), "3");
+}
+
+TEST_F(RequestHttp, SuggestionsAtTheLocalResourcesStepNeverIncludeAStructureNotCoveringTheCommune) {
+  FormBrowser commune = Member("maire", joinville_);
+  FormBrowser marne = Member("marne", pref52_);
+  FormBrowser savoie = Member("savoie", pref73_);
+  marne.Get("/ressources");
+  EXPECT_EQ(marne.Post("/ressources", "name=ATD+de+la+Haute-Marne&kind=agence_technique&territories=52&contact=atd52%40example.fr").status, 303);
+  savoie.Get("/ressources");
+  EXPECT_EQ(savoie.Post("/ressources", "name=ATD+de+la+Savoie&kind=agence_technique&territories=73").status, 303);
+  // A préfecture adds structures for its own département only; only the ANCT adds national ones.
+  HttpResponse outside = savoie.Post("/ressources", "name=Intrus&kind=caue&territories=52250");
+  EXPECT_EQ(outside.status, 400);
+  EXPECT_NE(outside.body.find("pas dans votre département"), std::string::npos);
+  EXPECT_EQ(savoie.Post("/ressources", "name=Intrus&kind=caue&national=oui").status, 400);
+  EXPECT_EQ(commune.Post("/ressources", "name=Intrus&kind=caue&territories=52250").status, 403);
+  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM engineering_resources"), "2");
+  // Search by territory: the Savoie's structure covers La Motte-Servolex, not Joinville.
+  const std::string joinville = commune.Get("/ressources?territoire=52250").body;
+  EXPECT_NE(joinville.find("ATD de la Haute-Marne"), std::string::npos);
+  EXPECT_EQ(joinville.find("ATD de la Savoie"), std::string::npos);
+  EXPECT_NE(joinville.find("Cerema"), std::string::npos);  // national partners named by the seeds
+  EXPECT_NE(commune.Get("/ressources?territoire=73179").body.find("ATD de la Savoie"), std::string::npos);
+  // At the examination of local resources.
+  const std::string id = Create(commune, joinville_, "anct");
+  ASSERT_EQ(Step(commune, id, "deposer", {{"besoin", "B"}, {"deja_tente", "T"}}).status, 303);
+  ASSERT_EQ(Step(marne, id, "prendre_en_charge", {{"referent", "R"}}).status, 303);
+  EXPECT_EQ(marne.Get("/demandes/" + id).body.find("id=\"suggestions\""), std::string::npos) << "not before the step";
+  ASSERT_EQ(Step(marne, id, "examiner").status, 303);
+  const std::string page = marne.Get("/demandes/" + id).body;
+  const auto list = page.find("id=\"suggestions\"");
+  ASSERT_NE(list, std::string::npos);
+  const std::string suggestions = page.substr(list, page.find("</ol>", list) - list);
+  EXPECT_NE(suggestions.find("ATD de la Haute-Marne"), std::string::npos);
+  EXPECT_EQ(suggestions.find("ATD de la Savoie"), std::string::npos);
+  EXPECT_LT(suggestions.find("ATD de la Haute-Marne"), suggestions.find("Cerema")) << "local structures first";
+}
+
+TEST_F(RequestHttp, DashboardFiguresEqualADirectCount) {
+  FormBrowser commune = Member("maire", joinville_);
+  FormBrowser motte = Member("motte", motte_);
+  FormBrowser marne = Member("marne", pref52_);
+  FormBrowser anct = Member("anct", anct_);
+  const std::string a = Create(commune, joinville_, "anct");
+  Create(commune, joinville_, "atelier");
+  Create(motte, motte_, "cerema");
+  ASSERT_EQ(Step(commune, a, "deposer", {{"besoin", "B"}, {"deja_tente", "T"}}).status, 303);
+  ASSERT_EQ(Step(marne, a, "prendre_en_charge", {{"referent", "R"}}).status, 303);
+  ASSERT_EQ(Step(marne, a, "examiner").status, 303);
+  ASSERT_EQ(Step(marne, a, "transmettre", {{"justifications", "fragilite"}}).status, 303);
+  ASSERT_EQ(Step(anct, a, "instruire", {{"charge_de_mission", "C"}, {"echange", "E"}}).status, 303);
+  ASSERT_EQ(Step(anct, a, "definir_reponse", {{"mode", "equipe_anct"}, {"cout_euros", "12000"}}).status, 303);
+  ASSERT_EQ(Step(anct, a, "engager").status, 303);
+  EXPECT_EQ(commune.Get("/demandes/tableau-de-bord").status, 403);
+  // The ANCT: national figures, equal to a count of the rows.
+  HttpResponse csv = anct.Get("/demandes/tableau-de-bord.csv");
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_EQ(csv.headers["content-type"], "text/csv; charset=utf-8");
+  std::map<std::string, std::string> by_state;
+  std::istringstream lines(csv.body);
+  std::string line;
+  while (std::getline(lines, line)) {
+    if (line.rfind("etat;", 0) != 0) continue;
+    const std::string key = line.substr(5, line.find(';', 5) - 5);
+    by_state[key] = line.substr(line.rfind(';') + 1, line.find('\r') - line.rfind(';') - 1);
+  }
+  std::map<std::string, std::string> counted;
+  std::istringstream rows(QueryRows(db_->url(), "SELECT workflow || '/' || state, COUNT(*) FROM requests GROUP BY 1"));
+  while (std::getline(rows, line)) counted[line.substr(0, line.find('|'))] = line.substr(line.find('|') + 1);
+  EXPECT_EQ(by_state, counted);
+  EXPECT_EQ(by_state.size(), 3u);
+  const int year = std::stoi(Scalar("SELECT substr(at, 1, 4) FROM request_events WHERE transition = 'engager'"));
+  EXPECT_NE(csv.body.find("budget_engage;" + std::to_string(year) + ";Engagé " + std::to_string(year) + ";12000"), std::string::npos) << csv.body;
+  EXPECT_NE(csv.body.find("budget_enveloppe;2021;Enveloppe 2021;20000000"), std::string::npos);
+  EXPECT_NE(csv.body.find("reponse;anct;Réponse par l'ANCT;1"), std::string::npos);
+  // The préfecture of the Haute-Marne: its département only.
+  const std::string local = marne.Get("/demandes/tableau-de-bord.csv").body;
+  EXPECT_NE(local.find("departement;departement:52;Haute-Marne;" +
+                       Scalar("SELECT COUNT(*) FROM requests WHERE departement_id = 'departement:52'")), std::string::npos) << local;
+  EXPECT_EQ(local.find("departement:73"), std::string::npos);
+  EXPECT_EQ(marne.Get("/demandes/tableau-de-bord").status, 200);
+  HttpResponse xlsx = anct.Get("/demandes/tableau-de-bord.xlsx");
+  EXPECT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
+  EXPECT_EQ(xlsx.headers["content-type"], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }
 
 // Every (workflow, state, transition, party), from the tables: the request is put in each

@@ -119,6 +119,15 @@ const std::vector<Rule>& PolicyTable() {
       {"request_upload", Access::kRequestParties},
       {"request_file", Access::kRequestParties},
       {"api_request_workflows", Access::kEveryone},
+      // The directory of engineering resources: read by anyone signed in; its handler lets
+      // préfectures add structures of their département and the ANCT national ones.
+      {"resource_directory", Access::kSignedIn},
+      // Dashboards: préfectures (their département) and the ANCT (national); the handler
+      // refuses everyone else.
+      {"request_dashboard", Access::kSignedIn},
+      {"request_dashboard_csv", Access::kSignedIn},
+      {"request_dashboard_xlsx", Access::kSignedIn},
+      {"resource_add", Access::kSignedIn},
       {"api_requests", Access::kSignedIn},
       {"api_request", Access::kRequestParties},
       {"invite_member", Access::kOwnerAdmins},

@@ -5,6 +5,7 @@
 // setting: the seed says only "quelques jours"), then 50 % of the study (seed 003); other
 // co-financing entered by hand.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -18,6 +19,8 @@ struct MoneyRules {
   std::int64_t cerema_free_days = 3;
   //! The Cerema's share of the study beyond those days, in percent.
   std::int64_t cerema_share_percent = 50;
+  //! The ANCT's annual engineering envelope by year (dashboard.h, Envelopes).
+  std::map<int, std::int64_t> envelopes{{2020, 10000000}, {2021, 20000000}};
 };
 
 //! Who pays what, in whole euros.

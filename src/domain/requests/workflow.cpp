@@ -22,7 +22,7 @@ Workflow Anct() {
           {"brouillon", "Brouillon"},
           {"deposee", "Déposée"},
           {"prise_en_charge", "Prise en charge par la délégation territoriale"},
-          {"examen_local", "Examen des ressources locales"},
+          {"examen_local", "Examen des ressources locales", false, true},
           {"orientee_locale", "Orientée vers une ressource locale", true},
           {"transmise_anct", "Transmise à l'ANCT"},
           {"instruite_anct", "Instruite par l'ANCT"},

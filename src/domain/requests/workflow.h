@@ -45,6 +45,8 @@ struct State {
   std::string_view key;
   std::string_view label;
   bool final = false;  //!< no transition leaves it
+  //! the directory's ranked suggestions are shown there ("examen des ressources locales")
+  bool suggests_resources = false;
 };
 
 struct Transition {

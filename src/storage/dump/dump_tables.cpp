@@ -34,6 +34,7 @@ const std::vector<DumpTable>& DumpTables() {
       {"files", {"id"}},
       {"requests", {"id"}},
       {"request_events", {"id"}},
+      {"engineering_resources", {"id"}},
       {"programmes", {"id"}},
       {"programme_figures", {"position"}},
       {"programme_territories", {"programme_id", "territory_id"}},

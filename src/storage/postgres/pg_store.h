@@ -34,6 +34,10 @@ class PgStore final : public Store {
   void AppendRequestEvent(const requests::RequestEvent& event, std::string_view now) override;
   std::vector<requests::RequestEvent> TrailOf(std::int64_t request_id) override;
 
+  // directory::ResourceRepository (pg_resources.cpp)
+  directory::Resource AddResource(const directory::Resource& resource, std::string_view now) override;
+  std::vector<directory::Resource> ListResources() override;
+
   // files::FileRepository (pg_files.cpp)
   files::FileRecord AddFile(const files::FileRecord& file, std::string_view now) override;
   std::optional<files::FileRecord> FindFile(std::int64_t id) override;

@@ -10,6 +10,7 @@
 
 #include "core/clock.h"
 #include "domain/catalogue/vocabulary.h"
+#include "domain/directory/resource.h"
 #include "domain/notifications/notification.h"
 #include "domain/requests/engine.h"
 #include "files/upload.h"
@@ -19,6 +20,7 @@
 #include "web/routes.h"
 #include "web/viewer.h"
 #include "web/views/request_view.h"
+#include "web/views/resource_view.h"
 
 namespace boussole::web {
 namespace {
@@ -133,6 +135,17 @@ Response RequestPageWith(const WebContext& context, const Request& r, int status
         others.push_back({{"label", t->label}, {"who", who}});
       }
     }
+  }
+  // At the examination of local resources: the structures of the directory that cover the
+  // commune, best first (never one that does not cover it).
+  const requests::State* state = workflow ? requests::FindState(*workflow, r.state) : nullptr;
+  if (state && state->suggests_resources) {
+    json suggestions = json::array();
+    for (const auto& resource : directory::Suggestions(AllResources(context), PlaceOf(context, r.territory), r.theme)) {
+      suggestions.push_back(ResourceJson(resource));
+    }
+    view["suggestions"] = suggestions;
+    view["has_suggestions"] = true;
   }
   view["actions"] = actions;
   view["has_actions"] = !actions.empty();

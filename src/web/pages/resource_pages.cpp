@@ -1,0 +1,143 @@
+// The directory of engineering resources (issue 6, item 2): searchable by territory and
+// theme by anyone signed in; préfectures add the structures of their département, the ANCT
+// national ones. The structures the seeds name ship with the code (directory/resource.h).
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "domain/directory/resource.h"
+#include "web/form.h"
+#include "web/pages/page.h"
+#include "web/routes.h"
+#include "web/viewer.h"
+#include "web/views/resource_view.h"
+#include "web/views/territory_view.h"
+
+namespace boussole::web {
+namespace {
+
+using nlohmann::json;
+
+// Where the viewer may add structures: "" for the ANCT (anywhere, national allowed), the
+// départements of their préfectures otherwise; nullopt when neither.
+struct AddScope {
+  bool anct = false;
+  std::set<std::string> departements;
+  bool any() const { return anct || !departements.empty(); }
+};
+
+AddScope ScopeOfViewer(const WebContext& context) {
+  AddScope scope;
+  for (const auto& m : context.store.ListMemberships(CurrentViewer().account->user.id)) {
+    if (m.organisation.kind == organisations::Kind::kAnct) scope.anct = true;
+    if (m.organisation.kind == organisations::Kind::kDelegationTerritoriale && m.organisation.territory) {
+      scope.departements.insert(m.organisation.territory->ToString());
+    }
+  }
+  return scope;
+}
+
+json Options(const catalogue::Vocabulary& vocabulary, const std::string& chosen, bool blank) {
+  json out = json::array();
+  if (blank) out.push_back({{"value", ""}, {"label", "Toutes"}, {"selected", chosen.empty()}});
+  for (const auto& [key, label] : vocabulary) out.push_back({{"value", key}, {"label", label}, {"selected", key == chosen}});
+  return out;
+}
+
+Response DirectoryPage(const WebContext& context, const Request& request, int status, const std::string& message) {
+  const std::string territory_input = request.Query("territoire").value_or("");
+  const std::string theme = request.Query("theme").value_or("");
+  std::optional<std::set<std::string>> place;
+  std::string error = message;
+  if (!territory_input.empty()) {
+    if (auto found = ResolveTerritory(territory_input, context.store)) {
+      place = PlaceOf(context, found->id.ToString());
+    } else {
+      error = "Territoire introuvable : « " + territory_input + " ».";
+      status = 400;
+    }
+  }
+  json list = json::array();
+  for (const auto& r : AllResources(context)) {
+    if (place && !directory::Covers(r, *place)) continue;
+    if (!theme.empty() && std::find(r.themes.begin(), r.themes.end(), theme) == r.themes.end()) continue;
+    list.push_back(ResourceJson(r));
+  }
+  const AddScope scope = ScopeOfViewer(context);
+  json view{{"territoire", territory_input},
+            {"themes", Options(catalogue::Themes(), theme, true)},
+            {"form_themes", Options(catalogue::Themes(), "", false)},
+            {"kinds", Options(directory::ResourceKinds(), "", false)},
+            {"resources", list},
+            {"has_resources", !list.empty()},
+            {"can_add", scope.any()},
+            {"anct", scope.anct},
+            {"error", error},
+            {"csrf", CurrentCsrfToken()}};
+  return RenderPage(context, status, "resources", view, {"Annuaire des ressources d'ingénierie", {}, ""});
+}
+
+Response Directory(const WebContext& context, const Request& request) { return DirectoryPage(context, request, 200, ""); }
+
+Response AddResource(const WebContext& context, const Request& request) {
+  const AddScope scope = ScopeOfViewer(context);
+  if (!scope.any()) {
+    return RenderError(context, request, 403,
+                       "Seules les préfectures (pour leur département) et l'ANCT ajoutent des structures à l'annuaire.");
+  }
+  auto form = Form::Read(request);
+  if (!form) return RenderError(context, request, 400, form.error().message);
+  const Form& f = form.value();
+  directory::Resource r;
+  r.name = f.Get("name");
+  r.kind = f.Get("kind");
+  r.themes = f.GetAll("themes");
+  r.engineering = f.Get("engineering");
+  r.contact = f.Get("contact");
+  r.national = f.Get("national") == "oui";
+  r.created_by = CurrentViewer().account->user.id;
+  auto refuse = [&](const std::string& message) { return DirectoryPage(context, request, 400, message); };
+  if (r.name.empty() || r.name.size() > 300) return refuse("Donnez le nom de la structure (300 caractères au plus).");
+  if (catalogue::LabelOf(directory::ResourceKinds(), r.kind).empty()) return refuse("Choisissez le type de structure.");
+  for (const auto& theme : r.themes) {
+    if (catalogue::LabelOf(catalogue::Themes(), theme).empty()) return refuse("Thématique inconnue : « " + theme + " ».");
+  }
+  if (r.national && !scope.anct) return refuse("Seule l'ANCT ajoute une structure nationale.");
+  std::string codes = f.Get("territories");
+  for (char& c : codes) {
+    if (c == ',' || c == ';' || c == '\n' || c == '\r') c = ' ';
+  }
+  std::set<std::string> departements;
+  std::size_t at = 0;
+  while (at < codes.size()) {
+    const std::size_t end = std::min(codes.find(' ', at), codes.size());
+    const std::string code = codes.substr(at, end - at);
+    at = end + 1;
+    if (code.empty()) continue;
+    const auto found = ResolveTerritory(code, context.store);
+    if (!found) return refuse("Territoire introuvable : « " + code + " ».");
+    const auto place = PlaceOf(context, found->id.ToString());
+    bool in_scope = scope.anct;
+    for (const auto& d : scope.departements) in_scope = in_scope || place.count(d) > 0;
+    if (!in_scope) return refuse("« " + found->name + " » n'est pas dans votre département.");
+    r.territories.push_back(found->id.ToString());
+    for (const auto& d : scope.departements) {
+      if (place.count(d)) departements.insert(d);
+    }
+  }
+  if (!r.national && r.territories.empty()) return refuse("Indiquez au moins un territoire couvert (code INSEE, SIREN ou département).");
+  r.scope = scope.anct ? "" : *departements.begin();
+  context.store.AddResource(r, NowUtc());
+  return Response::Redirect(303, "/ressources");
+}
+
+}  // namespace
+
+void RegisterResourcePages(Router& router, const WebContext& context) {
+  AddPage(router, context, "GET", "/ressources", "resource_directory", Directory);
+  AddPage(router, context, "POST", "/ressources", "resource_add", AddResource);
+}
+
+}  // namespace boussole::web
