@@ -17,6 +17,7 @@ PACKAGES=(
   libcurl4-openssl-dev
   libical-dev
   curl ca-certificates unzip
+  libreoffice-calc-nogui
 )
 
 missing=()

@@ -2,6 +2,7 @@
 // The subcommands of `boussole`. Each returns the process exit code and prints what it did
 // in French (people run them).
 #include "app/config.h"
+#include "domain/memberships/membership.h"
 
 namespace boussole::app {
 
@@ -10,6 +11,10 @@ int RunMigrate(const Config& config);
 //! `from` empty: the npm package's data. `force`: import even when the data did not change.
 int RunImportTerritories(const Config& config, const std::filesystem::path& from, bool force);
 int RunImportOffers(const Config& config, const std::filesystem::path& from);
+//! Replaces the membership list `list` (slug, name, source) with the territories of the CSV
+//! file `from`; one bad line refuses the file, every bad line is reported, nothing changes.
+int RunImportMembership(const Config& config, const std::filesystem::path& from,
+                        const memberships::MembershipList& list);
 //! The history of collective programmes (data/programmes/fabriques.json; `from` replaces
 //! it): upserted by slug, so that running it again changes nothing.
 int RunImportProgrammes(const Config& config, const std::filesystem::path& from);

@@ -57,6 +57,14 @@ Config ConfigFromEnvironment() {
     }
     config.public_url = v;
   }
+  if (auto v = Env("BOUSSOLE_CEREMA_FREEMIUM_DAYS"); !v.empty()) {
+    unsigned days = 0;
+    auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), days);
+    if (ec != std::errc() || ptr != v.data() + v.size() || days > 365) {
+      throw std::invalid_argument("BOUSSOLE_CEREMA_FREEMIUM_DAYS invalide : « " + v + " » (de 0 à 365 jours).");
+    }
+    config.cerema_free_days = days;
+  }
   config.smtp_url = Env("BOUSSOLE_SMTP_URL");
   config.mail_from = Env("BOUSSOLE_MAIL_FROM");
   if (auto v = Env("BOUSSOLE_SCHEDULER_TICK_MS"); !v.empty()) {

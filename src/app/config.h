@@ -24,6 +24,9 @@ struct Config {
   //! Where uploaded files are kept (BOUSSOLE_FILES_DIR), shared by every server of an
   //! instance; "" means FilesDir()'s default.
   std::filesystem::path files_dir;
+  //! Days of expertise the Cerema finances itself before its 50 % (BOUSSOLE_CEREMA_FREEMIUM_DAYS;
+  //! the seed says only "quelques jours").
+  std::int64_t cerema_free_days = 3;
 
   std::string DatabaseUrl() const;
   //! files_dir, or by default the folder "files" beside the SQLite database, or under

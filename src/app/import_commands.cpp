@@ -2,7 +2,9 @@
 
 #include "app/commands.h"
 #include "core/clock.h"
+#include "core/files.h"
 #include "domain/catalogue/offer_folder.h"
+#include "domain/memberships/membership_csv.h"
 #include "domain/programmes/history.h"
 #include "domain/territories/cog_reader.h"
 #include "storage/store.h"
@@ -107,6 +109,38 @@ int RunImportOffers(const Config& config, const std::filesystem::path& from) {
   return 0;
 }
 
+int RunImportMembership(const Config& config, const std::filesystem::path& from,
+                        const memberships::MembershipList& list) {
+  if (!memberships::ValidListSlug(list.slug)) {
+    std::cerr << "Erreur : l'identifiant de liste « " << list.slug
+              << " » doit être fait de lettres minuscules, de chiffres et de tirets (60 au plus).\n";
+    return 1;
+  }
+  if (list.name.empty() || list.name.size() > 200) {
+    std::cerr << "Erreur : le nom de la liste est obligatoire (200 caractères au plus).\n";
+    return 1;
+  }
+  auto text = ReadWholeFile(from);
+  if (!text) {
+    std::cerr << "Erreur : " << text.error().message << "\n";
+    return 1;
+  }
+  auto store = Open(config);
+  if (!store) return 1;
+  const memberships::ParsedList parsed = memberships::ParseMembershipCsv(text.value(), *store);
+  if (!parsed.errors.empty()) {
+    std::cerr << "La liste « " << list.name << " » est refusée (" << parsed.errors.size()
+              << " ligne(s) en erreur) ; rien n'a été importé :\n";
+    for (const auto& e : parsed.errors) std::cerr << "  ligne " << e.line << " : " << e.message << "\n";
+    return 1;
+  }
+  if (parsed.territory_ids.empty()) {
+    std::cerr << "La liste « " << list.name << " » ne contient aucun territoire ; rien n'a été importé.\n";
+    return 1;
+  }
+  store->ReplaceMembershipList(list, parsed.territory_ids, NowUtc());
+  std::cout << "Liste « " << list.name << " » (" << list.slug << ") importée : " << parsed.territory_ids.size()
+            << " territoire(s).\n";
 int RunImportProgrammes(const Config& config, const std::filesystem::path& from) {
   const auto file = from.empty() ? config.assets_dir / "data/programmes/fabriques.json" : from;
   const programmes::History history = programmes::ReadHistory(file);

@@ -47,6 +47,12 @@ int main(int argc, char** argv) {
   territories->add_flag("--force", force, "Importer même si les données n'ont pas changé");
   auto* offers = import->add_subcommand("offers", "Le catalogue des offres (data/offers)");
   offers->add_option("--from", from, "Dossier des fichiers d'offres");
+  std::string list_slug, list_name, list_source;
+  auto* membership = import->add_subcommand("membership", "Une liste d'appartenance à un programme (fichier CSV)");
+  membership->add_option("--from", from, "Fichier CSV (colonne « code »)")->required();
+  membership->add_option("--list", list_slug, "Identifiant de la liste (petites-villes-de-demain)")->required();
+  membership->add_option("--name", list_name, "Nom de la liste (Petites villes de demain)")->required();
+  membership->add_option("--source", list_source, "D'où vient le fichier (texte libre)");
   auto* programmes = import->add_subcommand("programmes", "L'historique des programmes collectifs (data/programmes)");
   programmes->add_option("--from", from, "Fichier de l'historique (par défaut data/programmes/fabriques.json)");
   std::filesystem::path dump_to, load_from;
@@ -61,6 +67,7 @@ int main(int argc, char** argv) {
     if (*migrate) return boussole::app::RunMigrate(config);
     if (*territories) return boussole::app::RunImportTerritories(config, from, force);
     if (*offers) return boussole::app::RunImportOffers(config, from);
+    if (*membership) return boussole::app::RunImportMembership(config, from, {list_slug, list_name, list_source, "", 0});
     if (*programmes) return boussole::app::RunImportProgrammes(config, from);
     if (*dump) return boussole::app::RunDump(config, dump_to);
     if (*load) return boussole::app::RunLoad(config, load_from);

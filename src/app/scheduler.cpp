@@ -35,8 +35,12 @@ std::vector<Job> DefaultJobs(const JobServices& services) {
       {purge, IntervalFromEnvironment(purge, 3600),
        [](storage::Store& store) {
          // A day is longer than any throttling window (AccountPolicy::throttle_window).
-         const std::string day_ago = FormatUtc(std::time(nullptr) - 24 * 3600);
-         return std::to_string(store.PurgeExpiredAccountData(NowUtc(), day_ago)) + " ligne(s) périmée(s) supprimée(s)";
+         const std::time_t now = std::time(nullptr);
+         const std::string day_ago = FormatUtc(now - 24 * 3600);
+         const std::size_t alerts =
+             store.PurgeUnconfirmedAlerts(FormatUtc(now - alerts::kUnconfirmedDays * 24 * 3600));
+         return std::to_string(store.PurgeExpiredAccountData(NowUtc(), day_ago)) +
+                " ligne(s) périmée(s) supprimée(s), " + std::to_string(alerts) + " alerte(s) jamais confirmée(s)";
        }},
   };
   if (services.alerts) {
@@ -48,6 +52,16 @@ std::vector<Job> DefaultJobs(const JobServices& services) {
                       const auto report = alerts->SendDigests(match, NowUtc());
                       return std::to_string(report.sent) + " alerte(s) envoyée(s), " + std::to_string(report.empty) +
                              " sans nouveauté, " + std::to_string(report.failed) + " en échec";
+                    }});
+  }
+  if (services.notifications) {
+    // Every minute: "immediate" means within the minute; digests are claimed once per period.
+    const std::string send = "send_notifications";
+    jobs.push_back({send, IntervalFromEnvironment(send, 60),
+                    [notifications = services.notifications](storage::Store&) {
+                      const auto report = notifications->SendDue(NowUtc());
+                      return std::to_string(report.sent) + " courriel(s) de notification envoyé(s), " +
+                             std::to_string(report.failed) + " en échec";
                     }});
   }
   if (services.reminders) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/alerts/alert_service.h"
+#include "domain/notifications/notification_service.h"
 #include "domain/programmes/reminders.h"
 #include "storage/store.h"
 
@@ -20,10 +21,12 @@ struct Job {
   std::function<std::string(storage::Store&)> run;
 };
 
-//! What jobs need beyond the store. Null alerts: no send_alerts job.
+//! What jobs need beyond the store. Null alerts: no send_alerts job; null notifications:
+//! no send_notifications job.
 struct JobServices {
   alerts::AlertService* alerts = nullptr;
   alerts::SearchMatcher match_search;
+  notifications::NotificationService* notifications = nullptr;
   //! Null: no send_programme_reminders job.
   programmes::ReminderService* reminders = nullptr;
 };

@@ -12,10 +12,12 @@
 #include "domain/accounts/account_service.h"
 #include "domain/organisations/organisation_service.h"
 #include "files/file_store.h"
+#include "domain/requests/money.h"
 #include "mail/make_mailer.h"
 #include "web/access.h"
 #include "web/all_routes.h"
 #include "domain/catalogue/eligibility.h"
+#include "domain/notifications/notification_service.h"
 #include "storage/store.h"
 #include "web/http/server.h"
 #include "web/http/static_files.h"
@@ -76,9 +78,13 @@ int RunServe(const Config& config) {
   context.organisations = &organisations;
   alerts::AlertService alert_service(*store, *mailer.value(), config.public_url);
   context.alerts = &alert_service;
+  notifications::NotificationService notification_service(*store, *mailer.value(), config.public_url);
   context.secure_cookies = config.public_url.rfind("https://", 0) == 0;
   const files::FileStore file_store(config.FilesDir());
   context.files = &file_store;
+  requests::MoneyRules money;
+  money.cerema_free_days = config.cerema_free_days;
+  context.money = &money;
   metrics.AddGauge("boussole_response_cache", "Response cache: entries, hits and misses since start.", [&cache] {
     return std::vector<std::pair<std::string, double>>{{"kind=\"entries\"", static_cast<double>(cache.size())},
                                                        {"kind=\"hits\"", static_cast<double>(cache.hits())},
@@ -135,13 +141,15 @@ int RunServe(const Config& config) {
   {
     char host[256] = "localhost";
     ::gethostname(host, sizeof host - 1);
-    JobServices services{&alert_service, [&context, offer_search](const std::string& query) {
-                           auto matched = web::MatchSearch(context, *offer_search, query);
+    JobServices services{&alert_service,
+                         [&context](std::string_view target, const std::string& query) {
+                           auto matched = web::MatchAlertSearch(context, target, query);
                            if (matched) return matched.value();
                            // Valid when saved, refused now (a territory gone): nothing to send.
                            spdlog::warn("send_alerts: recherche refusée « {} » : {}", query, matched.error().message);
                            return std::set<std::string>{};
-                         }};
+                         },
+                         &notification_service};
     programmes::ReminderService reminders(*store, *mailer.value(), config.public_url);
     services.reminders = &reminders;
     Scheduler scheduler(*store, DefaultJobs(services), std::string(host) + ":" + std::to_string(::getpid()),

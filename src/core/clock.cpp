@@ -33,4 +33,15 @@ std::optional<std::time_t> ParseUtc(std::string_view text) {
   return timegm(&utc);
 }
 
+std::string DigestPeriod(std::string_view now, bool weekly) {
+  const auto time = ParseUtc(now);
+  if (!time) return {};
+  std::tm utc{};
+  gmtime_r(&*time, &utc);
+  char text[16];
+  // %G-W%V: the ISO 8601 week and its year, so that a week straddling 1 January has one key.
+  if (std::strftime(text, sizeof text, weekly ? "%G-W%V" : "%Y-%m-%d", &utc) == 0) return {};
+  return text;
+}
+
 }  // namespace boussole

@@ -20,4 +20,8 @@ std::optional<std::time_t> ParseUtc(std::string_view text);
 //! Today's date in UTC, "YYYY-MM-DD".
 std::string TodayUtc();
 
+//! The digest period containing `now` (that format): its UTC day "2026-11-25" when
+//! `weekly` is false, its ISO 8601 week "2026-W48" otherwise. "" when `now` is malformed.
+std::string DigestPeriod(std::string_view now, bool weekly);
+
 }  // namespace boussole

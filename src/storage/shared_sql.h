@@ -42,12 +42,21 @@ inline constexpr const char* kInvitationColumns =
 inline constexpr const char* kFileColumns =
     "id, sha256, size_bytes, content_type, original_name, uploaded_by, uploaded_at";
 
+//! The columns both backends read a request and a trail event with (events joined with
+//! their author as `u`).
+inline constexpr const char* kRequestColumns =
+    "id, workflow, organisation_id, territory_id, departement_id, title, theme, project_id, state, version,"
+    " assignee_id, fields, created_by, created_at, updated_at, state_since";
+inline constexpr const char* kRequestEventColumns =
+    "e.id, e.request_id, e.user_id, COALESCE(u.display_name, ''), e.at, e.kind, e.transition, e.from_state,"
+    " e.to_state, e.fields, e.text, e.file_id";
+
 //! Adds `count` territories of the kind named `kind` ("commune"…) to `counts`.
 void AddToCounts(territories::Counts& counts, std::string_view kind, std::size_t count);
 
 //! The columns both backends read an alert with, in the order their readers expect.
 inline constexpr const char* kAlertColumns =
-    "id, email, user_id, query, frequency, created_at, confirmed_at, unsubscribed_at, last_digest_at";
+    "id, email, user_id, query, frequency, created_at, confirmed_at, unsubscribed_at, last_digest_at, target";
 
 //! The stored form of a delivery's outcome.
 inline const char* DeliveryStatus(alerts::DeliveryOutcome outcome) {

@@ -15,8 +15,11 @@
 #include "domain/catalogue/offer_repository.h"
 #include "domain/files/file_repository.h"
 #include "domain/jobs/job_repository.h"
+#include "domain/memberships/membership_repository.h"
+#include "domain/notifications/notification_repository.h"
 #include "domain/programmes/programme_repository.h"
 #include "domain/projects/project_repository.h"
+#include "domain/requests/request_repository.h"
 #include "domain/organisations/organisation_repository.h"
 #include "domain/territories/territory_repository.h"
 
@@ -37,7 +40,10 @@ class Store : public territories::TerritoryRepository,
               public projects::ProjectRepository,
               public programmes::ProgrammeRepository,
               public alerts::AlertRepository,
-              public files::FileRepository {
+              public notifications::NotificationRepository,
+              public memberships::MembershipRepository,
+              public files::FileRepository,
+              public requests::RequestRepository {
  public:
   ~Store() override = default;
 

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "domain/accounts/policy.h"
+#include "domain/requests/engine.h"
 #include "web/form.h"
 #include "web/http/cookies.h"
 #include "web/http/url.h"
@@ -32,14 +33,30 @@ std::optional<std::int64_t> ParseId(const std::string& text) {
 }
 
 // The viewer's role towards the route's resource. Without an owner, a signed-in person is a
-// member; with one (an organisation, the organisation of a `{project}` or the pilot of a
-// `{programme}`), membership of that
-// organisation decides (a malformed or unknown
+// member; with one (an organisation, the organisation of a `{project}`, the pilot of a
+// `{programme}`, or the collectivité of a `{request}`), membership of that organisation
+// decides; for a `{request}`, its other parties (the préfecture of its département, the ANCT,
+// the organisation handed it) are stakeholders (a malformed or unknown
 // organisation has no members: the viewer is then a member of another one).
 accounts::Role RoleOf(const WebContext& context, const Route& route, const Request& request, const Viewer& viewer) {
   if (!viewer.signed_in()) return accounts::Role::kVisitor;
   if (viewer.account->user.platform_admin) return accounts::Role::kPlatformAdmin;
   std::optional<std::int64_t> id;
+  if (auto request_param = request.path_params.find("request"); request_param != request.path_params.end()) {
+    // A request belongs to its collectivité; its other parties are stakeholders.
+    const auto request_id = ParseId(request_param->second);
+    const auto found = request_id ? context.store.FindRequest(*request_id) : std::nullopt;
+    if (!found) return accounts::Role::kOtherMember;  // the handler answers 404 to those allowed anyway
+    const auto memberships = context.store.ListMemberships(viewer.account->user.id);
+    for (const auto& m : memberships) {
+      if (m.organisation.id == found->organisation_id) {
+        return m.role == organisations::MemberRole::kAdmin ? accounts::Role::kOrganisationAdmin
+                                                           : accounts::Role::kMember;
+      }
+    }
+    return requests::PartiesOf(*found, memberships).empty() ? accounts::Role::kOtherMember
+                                                            : accounts::Role::kStakeholder;
+  }
   if (auto programme = request.path_params.find("programme"); programme != request.path_params.end()) {
     // A programme belongs to its pilot organisation (the ANCT that runs it): roles towards the
     // programme are roles there. Historic programmes have no pilot: only platform admins own them.

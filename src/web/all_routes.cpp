@@ -16,6 +16,9 @@ void AddPage(Router& router, const WebContext& context, const char* method, cons
 void RegisterAllRoutes(Router& router, const WebContext& context) {
   RegisterHomeRoutes(router, context);
   RegisterTerritoryPages(router, context);
+  RegisterMapPages(router, context);
+  RegisterOpenDataPages(router, context);
+  RegisterFiguresPages(router, context);
   RegisterExportApi(router, context);  // before the offer routes: {slug} would match
   RegisterOfferPages(router, context);
   RegisterTerritoryApi(router, context);
@@ -32,6 +35,7 @@ void RegisterAllRoutes(Router& router, const WebContext& context) {
   RegisterProjetothequePages(router, context);
   RegisterProjetothequeApi(router, context);
   RegisterAlertPages(router, context);
+  RegisterRequestPages(router, context);
   RegisterProgrammePages(router, context);
   RegisterProgrammeActions(router, context);
   RegisterSeminarPages(router, context);
@@ -46,6 +50,8 @@ void RegisterAllRoutes(Router& router, const WebContext& context) {
   files->Mount("/static/dsfr/", context.assets_dir / "node_modules/@gouvfr/dsfr/dist/",
                {"dsfr.min.css", "dsfr.module.min.js", "dsfr.nomodule.min.js", "utility/icons/icons.min.css", "icons/",
                 "fonts/", "favicon/"});
+  files->Mount("/static/dsfr-chart/", context.assets_dir / "node_modules/@gouvfr/dsfr-chart/dist/",
+               {"DSFRChart/DSFRChart.js", "DSFRChart/DSFRChart.css"});
   files->Mount("/static/app/", context.assets_dir / "static/", {""});
   StaticFiles::AddRoutes(std::move(files), router);
 }

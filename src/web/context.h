@@ -25,6 +25,9 @@ class OrganisationService;
 namespace boussole::files {
 class FileStore;
 }  // namespace boussole::files
+namespace boussole::requests {
+struct MoneyRules;
+}  // namespace boussole::requests
 namespace boussole::web {
 
 struct WebContext {
@@ -47,6 +50,8 @@ struct WebContext {
   alerts::AlertService* alerts = nullptr;
   //! uploaded files (BOUSSOLE_FILES_DIR, issue 6); null: uploads are refused
   const files::FileStore* files = nullptr;
+  //! the money rules of requests (issue 6, item 4); null: their defaults
+  const requests::MoneyRules* money = nullptr;
   //! cookies only over https (BOUSSOLE_PUBLIC_URL starts with https://)
   bool secure_cookies = false;
 };

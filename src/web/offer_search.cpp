@@ -28,10 +28,24 @@ std::uint64_t OfferSearch::builds() const {
   return builds_;
 }
 
+// An offer naming a loaded programme list applies to its members only (issue 8, item 3).
+void OfferSearch::ApplyMembershipLists(std::vector<catalogue::Offer>& offers) {
+  std::map<std::string, memberships::MembershipList> loaded;
+  for (auto& list : store_.MembershipLists()) loaded.emplace(list.slug, std::move(list));
+  if (loaded.empty()) return;
+  for (auto& offer : offers) {
+    const auto list = loaded.find(offer.membership_list);
+    if (offer.membership_list.empty() || list == loaded.end()) continue;
+    offer.perimeter.clear();
+    offer.adhoc_perimeter = {list->second.name, store_.MembershipEntries(list->first)};
+  }
+}
+
 std::shared_ptr<const search::OfferIndex> OfferSearch::Build() {
   catalogue::OfferQuery query;
   query.limit = 1000000;
   std::vector<catalogue::Offer> offers = store_.ListOffers(query).offers;
+  ApplyMembershipLists(offers);
   std::map<std::string, std::vector<std::string>> ancestors;
   for (const auto& offer : offers) {
     for (const std::string& member : catalogue::PerimeterTerritories(offer)) {

@@ -26,6 +26,7 @@ class OfferSearch {
 
  private:
   std::shared_ptr<const search::OfferIndex> Build();
+  void ApplyMembershipLists(std::vector<catalogue::Offer>& offers);
 
   storage::Store& store_;
   const search::Synonyms synonyms_;

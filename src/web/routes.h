@@ -13,6 +13,12 @@ void AddPage(Router& router, const WebContext& context, const char* method, cons
 
 void RegisterHomeRoutes(Router& router, const WebContext& context);
 void RegisterTerritoryPages(Router& router, const WebContext& context);
+//! /cartes: maps of France by département and région (issue 8).
+void RegisterMapPages(Router& router, const WebContext& context);
+//! /donnees: open data files and their column descriptions (issue 8).
+void RegisterOpenDataPages(Router& router, const WebContext& context);
+//! /chiffres: the platform's figures and the ANCT's published ones (issue 8).
+void RegisterFiguresPages(Router& router, const WebContext& context);
 void RegisterOfferPages(Router& router, const WebContext& context);
 void RegisterTerritoryApi(Router& router, const WebContext& context);
 void RegisterOfferApi(Router& router, const WebContext& context);
@@ -37,6 +43,10 @@ void RegisterOrganisationPages(Router& router, const WebContext& context);
 //! /alertes/…: an alert from an offer search, its confirmation and unsubscribe links
 //! (issue 5, item 6). Nothing when context.alerts or context.search is null.
 void RegisterAlertPages(Router& router, const WebContext& context);
+
+//! /demandes/…, /organisations/{organisation}/demandes/…, /api/v1/requests/…: requests for
+//! engineering ("saisines", issue 6), their workflows, trail and files.
+void RegisterRequestPages(Router& router, const WebContext& context);
 
 //! Projects of collectivités: list, creation, edition, the project page with suggested and
 //! attached offers and the history (issue 5, item 4). Needs context.search.

@@ -84,6 +84,19 @@ describe('accounts', () => {
       assert.ok(session?.httpOnly, 'HttpOnly session cookie');
       assert.equal(session.sameSite, 'Lax');
 
+      // The pace of notifications, then "Mes alertes"; both audited signed in.
+      await page.locator('label[for="rythme-weekly"]').click();  // the DSFR label covers the input
+      await submit(page, 'Enregistrer');
+      assert.match(await page.locator('main').textContent(), /Votre choix est enregistré/);
+      assert.equal(await page.locator('#rythme-weekly').isChecked(), true);
+      await auditing.addCookies(cookies);
+      await auditAt('/compte', 'my account');
+      await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Mes alertes' }).click()]);
+      assert.match(await page.locator('main').textContent(), /Vous n'avez aucune alerte/);
+      await auditAt('/compte/alertes', 'my alerts');
+      await auditing.clearCookies();
+      await page.goto('/compte');
+
       await submit(page, 'Se déconnecter');
       assert.equal(new URL(page.url()).pathname, '/');
       await page.goto('/compte');

@@ -94,7 +94,7 @@ describe('the OpenAPI document', () => {
 
   test('documents exactly the API routes of the server', () => {
     assert.deepEqual(Object.keys(doc.paths).sort(), [
-      '/api/v1/offers', '/api/v1/offers/search', '/api/v1/offers/search.csv', '/api/v1/offers/search.xlsx', '/api/v1/offers/{slug}', '/api/v1/offers/{slug}/eligibility', '/api/v1/programmes', '/api/v1/programmes/types', '/api/v1/programmes/{programme}', '/api/v1/projects/search', '/api/v1/projects/{project}', '/api/v1/territories', '/api/v1/territories/{code}', '/healthz',
+      '/api/v1/offers', '/api/v1/offers/search', '/api/v1/offers/search.csv', '/api/v1/offers/search.xlsx', '/api/v1/offers/{slug}', '/api/v1/offers/{slug}/eligibility', '/api/v1/programmes', '/api/v1/programmes/types', '/api/v1/programmes/{programme}', '/api/v1/projects/search', '/api/v1/projects/{project}', '/api/v1/requests/workflows', '/api/v1/territories', '/api/v1/territories/{code}', '/api/v1/territories/{code}/portrait', '/healthz',
       '/readyz',
     ]);
     for (const [path, item] of Object.entries(doc.paths)) {
@@ -483,6 +483,16 @@ describe('GET /api/v1/projects/{project}', () => {
 
   test('404: not a published sheet', async () => {
     await call('/api/v1/projects/999999', 404);
+  });
+});
+
+describe('GET /api/v1/requests/workflows', () => {
+  test('200: the three workflows, each transition with its parties and required fields', async () => {
+    const { workflows } = await call('/api/v1/requests/workflows', 200);
+    assert.deepEqual(workflows.map((w) => w.key), ['anct', 'atelier', 'cerema']);
+    const transmit = workflows[0].transitions.find((t) => t.key === 'transmettre');
+    assert.deepEqual(transmit.parties, ['prefecture']);
+    assert.deepEqual(transmit.required, ['justifications']);
   });
 });
 

@@ -1,9 +1,8 @@
 // Alerts over real HTTP, with two servers sharing the database and their schedulers
 // running the send_alerts job every second, mails into a loopback SMTP sink (issue 5,
 // item 6): create, confirm, one digest naming the new offer however often the job runs and
-// on however many servers, unsubscribe; and the refusals. The "next digest names only the
-// second offer" half needs another UTC day: it is tested at the service level
-// (tests/storage/store_alerts_test.cpp), where periods are given.
+// on however many servers; the next day (the delivery aged in the database) a digest naming
+// only a second offer; unsubscribe; and the refusals.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -111,6 +110,26 @@ TEST(AlertHttp, OneDigestNamingTheNewOfferAcrossTwoServersThenUnsubscribe) {
   mails = sink.mails();
   EXPECT_EQ(mails.size(), 2u);
   EXPECT_EQ(Count(mails, "/offres/france-services"), 1u);
+
+  // The next day (the day's delivery aged into the past, as a session is aged in the account
+  // tests), a second matching offer: one more digest, naming only it.
+  ExecSql(db.url(), "UPDATE alert_deliveries SET period = '2000-01-01'");
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // timestamps have seconds
+  {
+    std::ifstream in(offers / "agenda-rural.json");
+    doc = nlohmann::json::parse(in);
+  }
+  doc["name"] = doc["name"].get<std::string>() + " zorglubienne";
+  std::ofstream(offers / "agenda-rural.json") << doc.dump(2);
+  import = RunBoussole({"--database", db.url(), "import", "offers", "--from", offers.string()});
+  ASSERT_EQ(import.exit_code, 0) << import.err;
+  mails = sink.WaitFor(3, std::chrono::seconds(20));
+  ASSERT_EQ(mails.size(), 3u) << "the next digest\n" << a.Logs().substr(0, 6000) << b.Logs().substr(0, 6000);
+  EXPECT_NE(mails[2].text.find("http://boussole.test/offres/agenda-rural"), std::string::npos) << mails[2].text;
+  EXPECT_EQ(mails[2].text.find("/offres/france-services"), std::string::npos) << "only what is new: " << mails[2].text;
+  EXPECT_EQ(mails[2].subject, "Boussole : 1 offre nouvelle ou modifiée");
+  std::this_thread::sleep_for(std::chrono::seconds(3));
+  EXPECT_EQ(sink.mails().size(), 3u) << "still one digest for this day, on two servers";
 
   // The digest's unsubscribe link works without an account, once.
   const std::string unsubscribe = LinkToken(mails[1].text, "http://boussole.test/alertes/desinscription");

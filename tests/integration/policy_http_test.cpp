@@ -45,6 +45,7 @@ struct Example {
 // One request per route name ("static" serves two mounts: one example each is not needed,
 // the rule is per name). In targets and bodies, {org} is the owner organisation's id,
 // {target} a member of it whom admins may demote or remove, {project} a public project of it,
+// {request} a request ("saisine") of it.
 // {programme} a programme it pilots.
 const std::map<std::string, Example> kExamples = {
     {"home", {"GET", "/", ""}},
@@ -82,6 +83,16 @@ const std::map<std::string, Example> kExamples = {
     {"new_password", {"POST", "/compte/nouveau-mot-de-passe", "jeton=abc&password=x&password_confirmation=x"}},
     {"password_changed_page", {"GET", "/compte/mot-de-passe-change", ""}},
     {"account_page", {"GET", "/compte", ""}},
+    {"api_territory_portrait", {"GET", "/api/v1/territories/commune:52250/portrait", ""}},
+    {"maps_index", {"GET", "/cartes", ""}},
+    {"map_page", {"GET", "/cartes/offres", ""}},
+    {"open_data_page", {"GET", "/donnees", ""}},
+    {"open_data_file", {"GET", "/donnees/offres.csv", ""}},
+    {"figures_page", {"GET", "/chiffres", ""}},
+    {"figures_chart_csv", {"GET", "/chiffres/offres-par-type.csv", ""}},
+    {"notification_settings_save", {"POST", "/compte/notifications", "frequency=weekly"}},
+    {"my_alerts_page", {"GET", "/compte/alertes", ""}},
+    {"my_alert_delete", {"POST", "/compte/alertes/suppression", "alert=999999"}},
     {"organisations_page", {"GET", "/organisations", ""}},
     {"create_organisation", {"POST", "/organisations", "kind=anct&name=ANCT&territory="}},
     {"my_organisations_page", {"GET", "/mes-organisations", ""}},
@@ -122,6 +133,18 @@ const std::map<std::string, Example> kExamples = {
     {"alert_unsubscribe_page", {"GET", "/alertes/desinscription?jeton=abc", ""}},
     {"alert_unsubscribe", {"POST", "/alertes/desinscription", "jeton=abc"}},
     {"alert_unsubscribed_page", {"GET", "/alertes/supprimee", ""}},
+    {"request_list", {"GET", "/demandes", ""}},
+    {"request_workflows", {"GET", "/demandes/circuits", ""}},
+    {"request_new_page", {"GET", "/organisations/{org}/demandes/nouvelle", ""}},
+    {"request_create", {"POST", "/organisations/{org}/demandes", "workflow=anct&title=Demande"}},
+    {"request_page", {"GET", "/demandes/{request}", ""}},
+    {"request_transition", {"POST", "/demandes/{request}/transitions", "version=1&transition=deposer"}},
+    {"request_comment", {"POST", "/demandes/{request}/commentaires", "text=Bonjour"}},
+    {"request_upload", {"POST", "/demandes/{request}/fichiers", ""}},
+    {"request_file", {"GET", "/demandes/{request}/fichiers/999999", ""}},
+    {"api_request_workflows", {"GET", "/api/v1/requests/workflows", ""}},
+    {"api_requests", {"GET", "/api/v1/requests", ""}},
+    {"api_request", {"GET", "/api/v1/requests/{request}", ""}},
     {"programme_list", {"GET", "/programmes", ""}},
     {"programme_types", {"GET", "/programmes/types", ""}},
     {"programme_page", {"GET", "/programmes/{programme}", ""}},
@@ -249,6 +272,13 @@ TEST_F(PolicyHttp, EveryRouteAllowsOrRefusesEachRoleAsTheTableSays) {
                       " VALUES (" + owner + ", 'Projet public', 'commune:52250', 'preop', 1, '2026-11-25T00:00:00Z',"
                       " '2026-11-25T00:00:00Z')");
   const std::string project = Scalar("SELECT MAX(id) FROM projects");
+  ExecSql(db_->url(), "INSERT INTO requests (workflow, organisation_id, territory_id, departement_id, title, state,"
+                      " created_at, updated_at, state_since) VALUES ('anct', " + owner + ", 'commune:52250',"
+                      " 'departement:52', 'Demande', 'brouillon', '2026-11-25T00:00:00Z', '2026-11-25T00:00:00Z',"
+                      " '2026-11-25T00:00:00Z')");
+  const std::string request_id = Scalar("SELECT MAX(id) FROM requests");
+  auto fill = [&](std::string text) {
+    for (const auto& [placeholder, value] : {std::pair<std::string, std::string>{"{org}", owner}, {"{target}", target}, {"{project}", project}, {"{request}", request_id}}) {
   // A programme piloted by the owner (its members run it).
   ExecSql(db_->url(), "INSERT INTO programmes (slug, type, title, year, organisation_id, created_at) VALUES"
                       " ('fabrique-politique', 'fabrique', 'Fabrique', 2026, " + owner + ", '2026-11-25T00:00:00Z')");

@@ -47,7 +47,7 @@ std::string TokenOf(const std::string& text, const std::string& path) {
 }
 
 // Every search matches every offer: matching is the web layer's (tested over HTTP).
-std::set<std::string> MatchAll(const std::string&) { return {"alpha", "beta", "gamma"}; }
+std::set<std::string> MatchAll(std::string_view, const std::string&) { return {"alpha", "beta", "gamma"}; }
 
 class AlertStoreTest : public StoreTest {
  protected:
@@ -212,7 +212,7 @@ TEST_P(AlertStoreTest, DigestsListOnlyOffersTheSearchMatches) {
   ASSERT_TRUE(store_->ImportOffers({MakeOffer("alpha", "Fonds Alpha", ""), MakeOffer("beta", "Prêt Bêta", "")}).ok());
   std::string asked;
   service.SendDigests(
-      [&](const std::string& query) {
+      [&](std::string_view, const std::string& query) {
         asked = query;
         return std::set<std::string>{"beta"};
       },
@@ -221,6 +221,57 @@ TEST_P(AlertStoreTest, DigestsListOnlyOffersTheSearchMatches) {
   ASSERT_EQ(mailer.Sent().size(), 2u);
   EXPECT_NE(mailer.Sent()[1].text.find("Prêt Bêta"), std::string::npos);
   EXPECT_EQ(mailer.Sent()[1].text.find("Fonds Alpha"), std::string::npos);
+}
+
+TEST_P(AlertStoreTest, UnconfirmedAlertsAreBoundedPerAddressAndPurged) {
+  RecordingMailer mailer;
+  AlertService service(*store_, mailer, "https://boussole.example");
+  const std::string now = NowUtc();
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_TRUE(service.Create({"Cible@Mairie.fr", "q=eau" + std::to_string(i), "daily", std::nullopt}, now).ok());
+  }
+  const auto refused = service.Create({"cible@mairie.fr", "q=voirie", "daily", std::nullopt}, now);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, "too_many");
+  EXPECT_EQ(mailer.Sent().size(), 3u) << "no fourth mail";
+  EXPECT_EQ(store_->UnconfirmedAlertsSince("cible@mairie.fr", "2000-01-01T00:00:00Z"), 3u);
+  EXPECT_TRUE(service.Create({"autre@mairie.fr", "q=eau", "daily", std::nullopt}, now).ok()) << "per address";
+  // A day later, or once confirmed, the address may ask again.
+  const std::string tomorrow = FormatUtc(*ParseUtc(now) + 24 * 3600 + 1);
+  EXPECT_TRUE(service.Create({"cible@mairie.fr", "q=voirie", "daily", std::nullopt}, tomorrow).ok());
+  EXPECT_EQ(service.Create({"cible@mairie.fr", "q=eau", "daily", std::nullopt, "aides"}, tomorrow).error().field,
+            "target");
+
+  // Never confirmed for a week: deleted; a confirmed one stays.
+  auto kept = store_->CreateAlert({"garde@mairie.fr", std::nullopt, "q=eau", "daily", "ck", "uk"},
+                                  "2026-11-01T10:00:00Z");
+  ASSERT_TRUE(store_->ConfirmAlert("ck", "2026-11-01T10:05:00Z"));
+  store_->CreateAlert({"oubli@mairie.fr", std::nullopt, "q=eau", "daily", "co", "uo"}, "2026-11-01T10:00:00Z");
+  EXPECT_EQ(store_->PurgeUnconfirmedAlerts("2026-11-08T10:00:00Z"), 1u);
+  EXPECT_TRUE(store_->FindAlert(kept.id));
+  EXPECT_TRUE(store_->AlertsOf(0, "oubli@mairie.fr").empty());
+}
+
+TEST_P(AlertStoreTest, APersonSeesAndEndsTheirOwnAlertsOnly) {
+  RecordingMailer mailer;
+  AlertService service(*store_, mailer, "https://boussole.example");
+  const auto user = store_->CreateUser({"agent@mairie.fr", "Agent", "h"}, "2026-11-25T10:00:00Z").value();
+  auto by_account = store_->CreateAlert({"perso@gmail.example", user.id, "q=eau", "daily", "c1", "u1"},
+                                        "2026-11-25T10:00:00Z");
+  auto by_address = store_->CreateAlert({"agent@mairie.fr", std::nullopt, "q=voirie", "weekly", "c2", "u2", "projects"},
+                                        "2026-11-25T11:00:00Z");
+  auto someone_else = store_->CreateAlert({"autre@mairie.fr", std::nullopt, "q=eau", "daily", "c3", "u3"},
+                                          "2026-11-25T12:00:00Z");
+  const auto mine = store_->AlertsOf(user.id, "agent@mairie.fr");
+  ASSERT_EQ(mine.size(), 2u);
+  EXPECT_EQ(mine[0].id, by_address.id) << "newest first";
+  EXPECT_EQ(mine[0].target, "projects");
+  EXPECT_EQ(mine[1].id, by_account.id);
+  EXPECT_EQ(service.UnsubscribeOwn(someone_else.id, user.id, "agent@mairie.fr", NowUtc()).error().code, "not_found");
+  EXPECT_TRUE(store_->FindAlert(someone_else.id)->unsubscribed_at.empty());
+  EXPECT_TRUE(service.UnsubscribeOwn(by_account.id, user.id, "agent@mairie.fr", NowUtc()).ok());
+  EXPECT_FALSE(service.UnsubscribeOwn(by_account.id, user.id, "agent@mairie.fr", NowUtc()).ok()) << "once";
+  EXPECT_FALSE(store_->FindAlert(by_account.id)->unsubscribed_at.empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, AlertStoreTest, ::testing::ValuesIn(StoreBackends()));

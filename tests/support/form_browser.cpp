@@ -14,6 +14,26 @@ HttpResponse FormBrowser::Post(const std::string& target, const std::string& fie
   return Keep(HttpRequest(port_, "POST", target, body, headers));
 }
 
+HttpResponse FormBrowser::PostMultipart(const std::string& target,
+                                        const std::vector<std::pair<std::string, std::string>>& fields,
+                                        const std::vector<FilePart>& files, bool with_csrf) {
+  const std::string boundary = "----BoussoleTestBoundary7MA4YWxkTrZu0gW";
+  std::string body;
+  auto field = [&](const std::string& name, const std::string& value) {
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+  };
+  if (with_csrf) field("csrf", csrf_);
+  for (const auto& [name, value] : fields) field(name, value);
+  for (const auto& file : files) {
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field + "\"; filename=\"" +
+            file.filename + "\"\r\nContent-Type: " + file.content_type + "\r\n\r\n" + file.bytes + "\r\n";
+  }
+  body += "--" + boundary + "--\r\n";
+  auto headers = Headers();
+  headers["Content-Type"] = "multipart/form-data; boundary=" + boundary;
+  return Keep(HttpRequest(port_, "POST", target, body, headers));
+}
+
 std::map<std::string, std::string> FormBrowser::Headers() const {
   std::string header;
   for (const auto& [name, value] : cookies_) {

@@ -3,10 +3,20 @@
 // the last page read, posts forms with it.
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "support/process.h"
 
 namespace boussole::testing {
+
+//! A file of a multipart form.
+struct FilePart {
+  std::string field;
+  std::string filename;
+  std::string content_type;
+  std::string bytes;
+};
 
 class FormBrowser {
  public:
@@ -15,6 +25,11 @@ class FormBrowser {
   HttpResponse Get(const std::string& target);
   //! Posts `fields` (already encoded), plus the csrf field of the last page read.
   HttpResponse Post(const std::string& target, const std::string& fields, bool with_csrf = true);
+
+  //! Posts a multipart/form-data body with `fields` (not encoded), `files`, and the csrf field
+  //! of the last page read.
+  HttpResponse PostMultipart(const std::string& target, const std::vector<std::pair<std::string, std::string>>& fields,
+                             const std::vector<FilePart>& files = {}, bool with_csrf = true);
 
   std::string& cookie(const std::string& name) { return cookies_[name]; }
   const std::string& csrf() const { return csrf_; }

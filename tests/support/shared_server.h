@@ -32,6 +32,7 @@ class SharedServerTest : public ::testing::Test {
 
   static int port() { return server_->port(); }
   static ServerProcess& server() { return *server_; }
+  static std::string database_url() { return db_->url(); }
 
  private:
   static inline std::unique_ptr<TempDir> dir_;

@@ -16,6 +16,13 @@ const std::vector<Rule>& PolicyTable() {
       {"eligibility_page", Access::kEveryone},
       {"api_territories", Access::kEveryone},
       {"api_territory", Access::kEveryone},
+      {"api_territory_portrait", Access::kEveryone},
+      {"maps_index", Access::kEveryone},
+      {"map_page", Access::kEveryone},
+      {"open_data_page", Access::kEveryone},
+      {"open_data_file", Access::kEveryone},
+      {"figures_page", Access::kEveryone},
+      {"figures_chart_csv", Access::kEveryone},
       {"api_offers", Access::kEveryone},
       {"api_offer", Access::kEveryone},
       {"api_offer_search", Access::kEveryone},
@@ -54,6 +61,10 @@ const std::vector<Rule>& PolicyTable() {
       {"alert_unsubscribe", Access::kEveryone},
       {"alert_unsubscribed_page", Access::kEveryone},
       {"account_page", Access::kSignedIn},
+      // One's own settings and alerts (the handlers read only the signed-in person's).
+      {"notification_settings_save", Access::kSignedIn},
+      {"my_alerts_page", Access::kSignedIn},
+      {"my_alert_delete", Access::kSignedIn},
       {"logout", Access::kSignedIn},
       // Organisations (issue 5, item 2): platform admins create them and see them all; their
       // members see who belongs; their admins (or platform admins) invite and manage roles.
@@ -92,6 +103,22 @@ const std::vector<Rule>& PolicyTable() {
       {"projetotheque_sheet", Access::kEveryone},
       {"api_project_search", Access::kEveryone},
       {"api_project", Access::kEveryone},
+      // Requests ("saisines", issue 6): a collectivité's members create them; the parties
+      // (collectivité, préfecture of its département only, ANCT, organisation handed the
+      // request) see them and act on them, each transition as its workflow's table says.
+      // The documentation of the workflows is public.
+      {"request_list", Access::kSignedIn},
+      {"request_workflows", Access::kEveryone},
+      {"request_new_page", Access::kOwnerMembers},
+      {"request_create", Access::kOwnerMembers},
+      {"request_page", Access::kRequestParties},
+      {"request_transition", Access::kRequestParties},
+      {"request_comment", Access::kRequestParties},
+      {"request_upload", Access::kRequestParties},
+      {"request_file", Access::kRequestParties},
+      {"api_request_workflows", Access::kEveryone},
+      {"api_requests", Access::kSignedIn},
+      {"api_request", Access::kRequestParties},
       {"invite_member", Access::kOwnerAdmins},
       {"change_member_role", Access::kOwnerAdmins},
       {"remove_member", Access::kOwnerAdmins},
@@ -157,6 +184,9 @@ bool Allows(Access access, Role role) {
       return role == Role::kMember || role == Role::kOrganisationAdmin || role == Role::kPlatformAdmin;
     case Access::kOwnerAdmins: return role == Role::kOrganisationAdmin || role == Role::kPlatformAdmin;
     case Access::kPlatformAdmins: return role == Role::kPlatformAdmin;
+    case Access::kRequestParties:
+      return role == Role::kMember || role == Role::kOrganisationAdmin || role == Role::kStakeholder ||
+             role == Role::kPlatformAdmin;
   }
   return false;
 }
@@ -168,6 +198,7 @@ std::string_view RoleName(Role role) {
     case Role::kOrganisationAdmin: return "organisation_admin";
     case Role::kOtherMember: return "other_member";
     case Role::kPlatformAdmin: return "platform_admin";
+    case Role::kStakeholder: return "stakeholder";
   }
   return "";
 }

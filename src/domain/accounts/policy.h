@@ -16,6 +16,11 @@ enum class Role {
   kOrganisationAdmin,  //!< administrator of that organisation
   kOtherMember,        //!< signed in, member of another organisation only
   kPlatformAdmin,      //!< runs the instance
+  //! A party to the resource other than its owner (DOMAIN.md: "stakeholder"): for a
+  //! request, the préfecture of its département, the ANCT, the organisation it was handed to
+  //! (requests::PartiesOf). Only resources with stakeholders (routes with a `{request}`)
+  //! give this role, so it is not among the five roles every route is tested with.
+  kStakeholder,
 };
 inline constexpr Role kAllRoles[] = {Role::kVisitor, Role::kMember, Role::kOrganisationAdmin, Role::kOtherMember,
                                      Role::kPlatformAdmin};
@@ -27,6 +32,9 @@ enum class Access {
   kOwnerMembers,    //!< members and admins of the owning organisation, platform admins
   kOwnerAdmins,     //!< admins of the owning organisation, platform admins
   kPlatformAdmins,  //!< platform admins only
+  //! the parties to a request: its collectivité's members and admins, its stakeholders,
+  //! platform admins. What each party may do next is the workflow's table (requests/workflow.h).
+  kRequestParties,
 };
 
 struct Rule {

@@ -10,7 +10,11 @@
 
 namespace boussole::alerts {
 
-//! A saved offer search, replayed for its digests.
+//! What an alert searches: the catalogue ("offers", the search of /offres/recherche) or the
+//! projetothèque ("projects", the search of /projetotheque).
+inline constexpr const char* kAlertTargets[] = {"offers", "projects"};
+
+//! A saved search, replayed for its digests.
 struct Alert {
   std::int64_t id = 0;
   std::string email;
@@ -21,6 +25,7 @@ struct Alert {
   std::string confirmed_at;     //!< "" until the link of the confirmation mail is followed
   std::string unsubscribed_at;  //!< "" while subscribed
   std::string last_digest_at;   //!< high-water mark: newer offers go in the next digest
+  std::string target = "offers";
 };
 
 struct NewAlert {
@@ -30,6 +35,7 @@ struct NewAlert {
   std::string frequency;
   std::string confirm_token_hash;
   std::string unsubscribe_token_hash;
+  std::string target = "offers";
 };
 
 //! A period of one alert claimed by this server: it alone sends that digest.
@@ -41,9 +47,9 @@ struct DeliveryClaim {
 //! How a claimed delivery ended.
 enum class DeliveryOutcome { kSent, kEmpty, kFailed };
 
-//! A published offer, as a digest lists it.
-struct ChangedOffer {
-  std::string slug;
+//! A published offer or case sheet, as a digest lists it.
+struct ChangedItem {
+  std::string key;  //!< the offer's slug, the project's id
   std::string name;
 };
 
@@ -64,6 +70,9 @@ class AlertRepository {
   //! link or an alert already unsubscribed.
   virtual std::optional<Alert> UnsubscribeAlert(std::string_view unsubscribe_token_hash, std::string_view now) = 0;
 
+  //! Unsubscribes alert `id`; nullopt when there is none or it is already unsubscribed.
+  virtual std::optional<Alert> EndAlert(std::int64_t id, std::string_view now) = 0;
+
   //! Confirmed, subscribed alerts of `frequency` with no delivery for `period` yet.
   virtual std::vector<Alert> AlertsWithoutDelivery(std::string_view frequency, std::string_view period) = 0;
 
@@ -81,7 +90,18 @@ class AlertRepository {
                               std::string_view now) = 0;
 
   //! Published offers whose publication or last change is after `since`, by name.
-  virtual std::vector<ChangedOffer> OffersChangedSince(std::string_view since) = 0;
+  virtual std::vector<ChangedItem> OffersChangedSince(std::string_view since) = 0;
+  //! Published case sheets of public projects published or changed after `since`, by name.
+  virtual std::vector<ChangedItem> CaseSheetsChangedSince(std::string_view since) = 0;
+
+  //! The alerts of a person: those created while signed in and those of their address,
+  //! newest first, unsubscribed ones included.
+  virtual std::vector<Alert> AlertsOf(std::int64_t user_id, std::string_view email) = 0;
+  //! Alerts created for `email` since `since` and not confirmed: the bound on the mails
+  //! anyone can make Boussole send to an address.
+  virtual std::size_t UnconfirmedAlertsSince(std::string_view email, std::string_view since) = 0;
+  //! Deletes alerts never confirmed and created before `before`; returns how many.
+  virtual std::size_t PurgeUnconfirmedAlerts(std::string_view before) = 0;
 };
 
 }  // namespace boussole::alerts

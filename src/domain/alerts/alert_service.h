@@ -1,7 +1,7 @@
 #pragma once
-// Alerts on new offers (issue 5, item 6): a saved offer search, confirmed by e-mail, that
-// mails a digest of the offers new or changed since the previous one. No HTTP here; the
-// web layer validates the query string (web::ParseSearch) and runs the searches.
+// Alerts (issue 5, item 6): a saved offer or projetothèque search, confirmed by e-mail,
+// that mails a digest of the offers or case sheets new or changed since the previous one.
+// No HTTP here; the web layer validates the query string and runs the searches.
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -22,15 +22,26 @@ constexpr std::size_t kMaxQueryBytes = 2000;
 //! the ISO week "2026-W48" for "weekly". "" when `now` or `frequency` is malformed.
 std::string PeriodKey(std::string_view frequency, std::string_view now);
 
+//! Confirmation mails one address may be sent in a day for alerts it has not confirmed:
+//! anyone can type any address, so this bounds what Boussole can be made to send to it.
+constexpr std::size_t kMaxUnconfirmedPerDay = 3;
+//! Alerts never confirmed are deleted after this many days.
+constexpr int kUnconfirmedDays = 7;
+
 struct AlertForm {
   std::string email;
-  std::string query;      //!< query string of an offer search, already validated by the caller
+  std::string query;      //!< query string of the search, already validated by the caller
   std::string frequency;  //!< "daily" or "weekly"
   std::optional<std::int64_t> user_id;
+  std::string target = "offers";  //!< kAlertTargets
 };
 
-//! The slugs of the published offers a search matches (the web layer runs the index).
-using SearchMatcher = std::function<std::set<std::string>(const std::string& query)>;
+//! The keys (offer slugs, project ids) of what the search `query` of `target` matches;
+//! the web layer runs the indexes.
+using SearchMatcher = std::function<std::set<std::string>(std::string_view target, const std::string& query)>;
+
+//! The page of the search an alert replays: "/offres/recherche?…" or "/projetotheque?…".
+std::string SearchPath(std::string_view target, std::string_view query);
 
 struct DigestReport {
   std::size_t sent = 0;
@@ -44,13 +55,18 @@ class AlertService {
   AlertService(AlertRepository& repository, mail::Mailer& mailer, std::string public_url);
 
   //! Stores an unconfirmed alert and mails its confirmation link. invalid_input (naming the
-  //! field) for a bad address, frequency or an empty or oversized query; mail_failed when
-  //! the mail cannot be sent.
+  //! field) for a bad address, frequency, target or an oversized query; too_many when the
+  //! address already has kMaxUnconfirmedPerDay unconfirmed alerts of the last 24 hours;
+  //! mail_failed when the mail cannot be sent.
   Result<Alert> Create(const AlertForm& form, std::string_view now);
   //! invalid_token when the link is unknown or already used.
   Result<Alert> Confirm(std::string_view token, std::string_view now);
   //! invalid_token when the link is unknown or the alert already unsubscribed.
   Result<Alert> Unsubscribe(std::string_view token, std::string_view now);
+  //! Ends an alert from its owner's account ("Mes alertes"): not_found unless it is one of
+  //! AlertsOf(user_id, email) still subscribed.
+  Result<Alert> UnsubscribeOwn(std::int64_t alert_id, std::int64_t user_id, std::string_view email,
+                               std::string_view now);
 
   //! Sends the digests due at `now`: for each confirmed alert without a delivery for its
   //! current period whose search matches offers published or changed since the high-water

@@ -78,6 +78,10 @@ struct Offer {
   std::optional<bool> is_call_for_projects;
   std::string perimeter;  //!< typed territory id or ""
   AdhocPerimeter adhoc_perimeter;  //!< only when `perimeter` is ""
+  //! The slug of a programme membership list (memberships::MembershipList): once such a list
+  //! is loaded, its territories are the offer's ad-hoc perimeter in the search; until then
+  //! `perimeter` applies. A link to data loaded later, not a fact: it needs no source.
+  std::string membership_list;
   std::vector<PopulationCondition> population_conditions;
   std::vector<std::string> themes;
   std::vector<std::string> categories;

@@ -18,7 +18,7 @@ const std::vector<std::string>& KnownFields() {
       "slug", "name", "short_title", "initial_name", "porteurs", "programmes", "audiences",
       "types", "mobilization_steps", "destinations", "recurrence", "start_date",
       "predeposit_date", "submission_deadline", "is_call_for_projects", "perimeter",
-      "adhoc_perimeter", "population_conditions", "themes", "categories", "description", "eligibility", "project_examples",
+      "adhoc_perimeter", "membership_list", "population_conditions", "themes", "categories", "description", "eligibility", "project_examples",
       "key_figures", "amounts", "is_charged", "contact", "origin_url", "application_url",
       "sources"};
   return kFields;
@@ -267,6 +267,14 @@ void ReadAdhocPerimeter(Reader& r, Offer& offer) {
   }
 }
 
+void ReadMembershipList(Reader& r, Offer& offer) {
+  r.String("membership_list", offer.membership_list);
+  if (offer.membership_list.empty()) return;
+  const bool valid = offer.membership_list.size() <= 60 &&
+                     offer.membership_list.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string::npos;
+  if (!valid) r.Fail("membership_list", "doit être l'identifiant d'une liste : lettres minuscules, chiffres et tirets.");
+}
+
 std::optional<std::int64_t> ReadPopulation(Reader& r, const json& item, const char* key, const std::string& at) {
   auto it = item.find(key);
   if (it == item.end() || it->is_null()) return std::nullopt;
@@ -361,6 +369,7 @@ ParsedOffer ParseOffer(const json& document) {
   r.String("perimeter", offer.perimeter);
   CheckPerimeter(r, offer);
   ReadAdhocPerimeter(r, offer);
+  ReadMembershipList(r, offer);
   ReadPopulationConditions(r, offer);
   r.StringList("themes", offer.themes, &Themes());
   r.StringList("categories", offer.categories);
@@ -411,6 +420,7 @@ json OfferToJson(const Offer& o) {
   doc["adhoc_perimeter"] = o.adhoc_perimeter.empty()
                                ? json(nullptr)
                                : json{{"name", o.adhoc_perimeter.name}, {"territories", o.adhoc_perimeter.territories}};
+  if (!o.membership_list.empty()) doc["membership_list"] = o.membership_list;
   json conditions = json::array();
   for (const PopulationCondition& c : o.population_conditions) {
     conditions.push_back({{"territory_kind", c.territory_kind},

@@ -20,6 +20,7 @@ Alert ReadAlert(const pqxx::row& row) {
   alert.confirmed_at = TextOrEmpty(row[6]);
   alert.unsubscribed_at = TextOrEmpty(row[7]);
   alert.last_digest_at = row[8].as<std::string>();
+  alert.target = row[9].as<std::string>();
   return alert;
 }
 
@@ -34,11 +35,11 @@ Alert PgStore::CreateAlert(const alerts::NewAlert& alert, std::string_view now) 
   auto db = pool_.Acquire();
   pqxx::work tx(*db);
   auto rows = tx.exec_params(std::string("INSERT INTO alerts (email, user_id, query, frequency, confirm_token_hash,"
-                                         " unsubscribe_token_hash, created_at, last_digest_at)"
-                                         " VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING ") +
+                                         " unsubscribe_token_hash, created_at, last_digest_at, target)"
+                                         " VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8) RETURNING ") +
                                  kAlertColumns,
                              alert.email, alert.user_id, alert.query, alert.frequency, alert.confirm_token_hash,
-                             alert.unsubscribe_token_hash, std::string(now));
+                             alert.unsubscribe_token_hash, std::string(now), alert.target);
   Alert created = ReadAlert(rows[0]);
   tx.commit();
   return created;
@@ -129,7 +130,62 @@ void PgStore::FinishDelivery(const alerts::DeliveryClaim& claim, alerts::Deliver
   tx.commit();
 }
 
-std::vector<alerts::ChangedOffer> PgStore::OffersChangedSince(std::string_view since) {
+std::optional<Alert> PgStore::EndAlert(std::int64_t id, std::string_view now) {
+  auto db = pool_.Acquire();
+  pqxx::work tx(*db);
+  auto alert = FirstAlert(tx.exec_params(std::string("UPDATE alerts SET unsubscribed_at = $1 WHERE id = $2"
+                                                     " AND unsubscribed_at IS NULL RETURNING ") +
+                                             kAlertColumns,
+                                         std::string(now), id));
+  tx.commit();
+  return alert;
+}
+
+std::vector<Alert> PgStore::AlertsOf(std::int64_t user_id, std::string_view email) {
+  auto db = pool_.Acquire();
+  pqxx::nontransaction tx(*db);
+  std::vector<Alert> found;
+  for (const auto& row : tx.exec_params(std::string("SELECT ") + kAlertColumns +
+                                            " FROM alerts WHERE user_id = $1 OR email = $2"
+                                            " ORDER BY created_at DESC, id DESC",
+                                        user_id, std::string(email))) {
+    found.push_back(ReadAlert(row));
+  }
+  return found;
+}
+
+std::size_t PgStore::UnconfirmedAlertsSince(std::string_view email, std::string_view since) {
+  auto db = pool_.Acquire();
+  pqxx::nontransaction tx(*db);
+  return tx
+      .exec_params1("SELECT COUNT(*) FROM alerts WHERE email = $1 AND confirmed_at IS NULL AND created_at >= $2",
+                    std::string(email), std::string(since))[0]
+      .as<std::size_t>();
+}
+
+std::size_t PgStore::PurgeUnconfirmedAlerts(std::string_view before) {
+  auto db = pool_.Acquire();
+  pqxx::work tx(*db);
+  const auto deleted =
+      tx.exec_params("DELETE FROM alerts WHERE confirmed_at IS NULL AND created_at < $1", std::string(before))
+          .affected_rows();
+  tx.commit();
+  return static_cast<std::size_t>(deleted);
+}
+
+std::vector<alerts::ChangedItem> PgStore::CaseSheetsChangedSince(std::string_view since) {
+  auto db = pool_.Acquire();
+  pqxx::nontransaction tx(*db);
+  auto rows = tx.exec_params(
+      "SELECT id::text, name FROM projects WHERE published_at IS NOT NULL AND is_public = 1"
+      " AND (published_at >= $1 OR updated_at >= $1) ORDER BY name COLLATE \"C\", id",
+      std::string(since));
+  std::vector<alerts::ChangedItem> found;
+  for (const auto& row : rows) found.push_back({row[0].as<std::string>(), row[1].as<std::string>()});
+  return found;
+}
+
+std::vector<alerts::ChangedItem> PgStore::OffersChangedSince(std::string_view since) {
   auto db = pool_.Acquire();
   pqxx::nontransaction tx(*db);
   // >=: timestamps have whole seconds; an offer changed in the second of the last digest
@@ -138,7 +194,7 @@ std::vector<alerts::ChangedOffer> PgStore::OffersChangedSince(std::string_view s
       "SELECT slug, name FROM offers WHERE status = 'published' AND closed_at IS NULL"
       " AND (published_at >= $1 OR updated_at >= $1) ORDER BY name COLLATE \"C\", slug COLLATE \"C\"",
       std::string(since));
-  std::vector<alerts::ChangedOffer> found;
+  std::vector<alerts::ChangedItem> found;
   for (const auto& row : rows) found.push_back({row[0].as<std::string>(), row[1].as<std::string>()});
   return found;
 }

@@ -45,6 +45,14 @@ void AddEvent(pqxx::work& tx, std::int64_t project_id, std::int64_t user_id, std
               const std::string& kind, const std::string& detail) {
   tx.exec_params("INSERT INTO project_events (project_id, user_id, at, kind, detail) VALUES ($1, $2, $3, $4, $5)",
                  project_id, UserOrNull(user_id), std::string(now), kind, detail);
+  // In the same transaction: the members of the owning organisation hear of it, its
+  // author excepted (notifications, issue 5, item 6).
+  tx.exec_params(
+      "INSERT INTO notifications (user_id, topic, subject, link, created_at)"
+      " SELECT m.user_id, 'project', 'Projet « ' || p.name || ' » : ' || $1, '/projets/' || p.id::text, $2"
+      " FROM projects p JOIN memberships m ON m.organisation_id = p.organisation_id"
+      " WHERE p.id = $3 AND m.user_id IS DISTINCT FROM $4",
+      detail, std::string(now), project_id, UserOrNull(user_id));
 }
 
 // The projetothèque's index follows the change feed: a write to a published sheet moves it.

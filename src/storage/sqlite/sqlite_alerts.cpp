@@ -18,6 +18,7 @@ Alert ReadAlert(const Statement& q) {
   alert.confirmed_at = q.Text(6);
   alert.unsubscribed_at = q.Text(7);
   alert.last_digest_at = q.Text(8);
+  alert.target = q.Text(9);
   return alert;
 }
 
@@ -36,11 +37,11 @@ Alert SqliteStore::CreateAlert(const alerts::NewAlert& alert, std::string_view n
   auto db = pool_.Acquire();
   Transaction tx(*db);
   auto q = db->Prepare(std::string("INSERT INTO alerts (email, user_id, query, frequency, confirm_token_hash,"
-                                   " unsubscribe_token_hash, created_at, last_digest_at)"
-                                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) RETURNING ") +
+                                   " unsubscribe_token_hash, created_at, last_digest_at, target)"
+                                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8) RETURNING ") +
                        kAlertColumns);
   q.Bind(1, alert.email).Bind(2, alert.user_id).Bind(3, alert.query).Bind(4, alert.frequency);
-  q.Bind(5, alert.confirm_token_hash).Bind(6, alert.unsubscribe_token_hash).Bind(7, now);
+  q.Bind(5, alert.confirm_token_hash).Bind(6, alert.unsubscribe_token_hash).Bind(7, now).Bind(8, alert.target);
   auto created = UpdateReturning(q);
   if (!created) throw DbError("INSERT INTO alerts returned no row");
   tx.Commit();
@@ -141,7 +142,57 @@ void SqliteStore::FinishDelivery(const alerts::DeliveryClaim& claim, alerts::Del
   tx.Commit();
 }
 
-std::vector<alerts::ChangedOffer> SqliteStore::OffersChangedSince(std::string_view since) {
+std::optional<Alert> SqliteStore::EndAlert(std::int64_t id, std::string_view now) {
+  auto db = pool_.Acquire();
+  Transaction tx(*db);
+  auto q = db->Prepare(std::string("UPDATE alerts SET unsubscribed_at = ?1 WHERE id = ?2 AND unsubscribed_at IS NULL"
+                                   " RETURNING ") +
+                       kAlertColumns);
+  q.Bind(1, now).Bind(2, id);
+  auto alert = UpdateReturning(q);
+  tx.Commit();
+  return alert;
+}
+
+std::vector<Alert> SqliteStore::AlertsOf(std::int64_t user_id, std::string_view email) {
+  auto db = pool_.Acquire();
+  auto q = db->Prepare(std::string("SELECT ") + kAlertColumns +
+                       " FROM alerts WHERE user_id = ?1 OR email = ?2 ORDER BY created_at DESC, id DESC");
+  q.Bind(1, user_id).Bind(2, email);
+  std::vector<Alert> found;
+  while (q.Step()) found.push_back(ReadAlert(q));
+  return found;
+}
+
+std::size_t SqliteStore::UnconfirmedAlertsSince(std::string_view email, std::string_view since) {
+  auto db = pool_.Acquire();
+  auto q = db->Prepare("SELECT COUNT(*) FROM alerts WHERE email = ?1 AND confirmed_at IS NULL AND created_at >= ?2");
+  q.Bind(1, email).Bind(2, since);
+  q.Step();
+  return static_cast<std::size_t>(q.Int(0));
+}
+
+std::size_t SqliteStore::PurgeUnconfirmedAlerts(std::string_view before) {
+  auto db = pool_.Acquire();
+  Transaction tx(*db);
+  db->Prepare("DELETE FROM alerts WHERE confirmed_at IS NULL AND created_at < ?1").Bind(1, before).Run();
+  const auto deleted = static_cast<std::size_t>(sqlite3_changes(db->handle()));
+  tx.Commit();
+  return deleted;
+}
+
+std::vector<alerts::ChangedItem> SqliteStore::CaseSheetsChangedSince(std::string_view since) {
+  auto db = pool_.Acquire();
+  auto q = db->Prepare(
+      "SELECT CAST(id AS TEXT), name FROM projects WHERE published_at IS NOT NULL AND is_public = 1"
+      " AND (published_at >= ?1 OR updated_at >= ?1) ORDER BY name, id");
+  q.Bind(1, since);
+  std::vector<alerts::ChangedItem> found;
+  while (q.Step()) found.push_back({q.Text(0), q.Text(1)});
+  return found;
+}
+
+std::vector<alerts::ChangedItem> SqliteStore::OffersChangedSince(std::string_view since) {
   auto db = pool_.Acquire();
   // >=: timestamps have whole seconds; an offer changed in the second of the last digest
   // may be listed twice rather than never.
@@ -149,7 +200,7 @@ std::vector<alerts::ChangedOffer> SqliteStore::OffersChangedSince(std::string_vi
       "SELECT slug, name FROM offers WHERE status = 'published' AND closed_at IS NULL"
       " AND (published_at >= ?1 OR updated_at >= ?1) ORDER BY name, slug");
   q.Bind(1, since);
-  std::vector<alerts::ChangedOffer> found;
+  std::vector<alerts::ChangedItem> found;
   while (q.Step()) found.push_back({q.Text(0), q.Text(1)});
   return found;
 }

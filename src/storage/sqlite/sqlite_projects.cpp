@@ -47,6 +47,18 @@ void AddEvent(Connection& db, std::int64_t project_id, std::int64_t user_id, std
       .Bind(4, kind)
       .Bind(5, detail)
       .Run();
+  // In the same transaction: the members of the owning organisation hear of it, its
+  // author excepted (notifications, issue 5, item 6).
+  db.Prepare(
+        "INSERT INTO notifications (user_id, topic, subject, link, created_at)"
+        " SELECT m.user_id, 'project', 'Projet « ' || p.name || ' » : ' || ?1, '/projets/' || p.id, ?2"
+        " FROM projects p JOIN memberships m ON m.organisation_id = p.organisation_id"
+        " WHERE p.id = ?3 AND m.user_id IS NOT ?4")
+      .Bind(1, detail)
+      .Bind(2, now)
+      .Bind(3, project_id)
+      .Bind(4, UserOrNull(user_id))
+      .Run();
 }
 
 // The projetothèque's index follows the change feed: a write to a published sheet moves it.

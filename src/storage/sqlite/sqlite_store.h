@@ -26,6 +26,15 @@ class SqliteStore final : public Store {
   std::int64_t LatestChange() override;
   std::int64_t WaitForChange(std::int64_t after, std::chrono::milliseconds timeout) override;
 
+  // requests::RequestRepository (sqlite_requests.cpp)
+  requests::Request CreateRequest(const requests::Request& request, std::string_view now) override;
+  std::optional<requests::Request> FindRequest(std::int64_t id) override;
+  std::vector<requests::Request> ListRequests() override;
+  Status ApplyTransition(std::int64_t expected_version, const requests::RequestEvent& event,
+                         std::optional<std::int64_t> assignee, std::string_view now) override;
+  void AppendRequestEvent(const requests::RequestEvent& event, std::string_view now) override;
+  std::vector<requests::RequestEvent> TrailOf(std::int64_t request_id) override;
+
   // files::FileRepository (sqlite_files.cpp)
   files::FileRecord AddFile(const files::FileRecord& file, std::string_view now) override;
   std::optional<files::FileRecord> FindFile(std::int64_t id) override;
@@ -43,7 +52,31 @@ class SqliteStore final : public Store {
   void FinishDelivery(const alerts::DeliveryClaim& claim, alerts::DeliveryOutcome outcome, std::string_view mark,
                       const std::vector<std::string>& offer_slugs, std::string_view detail,
                       std::string_view now) override;
-  std::vector<alerts::ChangedOffer> OffersChangedSince(std::string_view since) override;
+  std::vector<alerts::ChangedItem> OffersChangedSince(std::string_view since) override;
+  std::vector<alerts::ChangedItem> CaseSheetsChangedSince(std::string_view since) override;
+  std::optional<alerts::Alert> EndAlert(std::int64_t id, std::string_view now) override;
+  std::vector<alerts::Alert> AlertsOf(std::int64_t user_id, std::string_view email) override;
+  std::size_t UnconfirmedAlertsSince(std::string_view email, std::string_view since) override;
+  std::size_t PurgeUnconfirmedAlerts(std::string_view before) override;
+
+  // memberships::MembershipRepository (sqlite_memberships.cpp)
+  void ReplaceMembershipList(const memberships::MembershipList& list, const std::vector<std::string>& territory_ids,
+                             std::string_view now) override;
+  std::vector<memberships::MembershipList> MembershipLists() override;
+  std::vector<std::string> MembershipEntries(std::string_view slug) override;
+  std::vector<memberships::MembershipList> ListsContaining(const std::vector<std::string>& territory_ids) override;
+
+  // notifications::NotificationRepository (sqlite_notifications.cpp)
+  void AddNotifications(const std::vector<notifications::NewNotification>& notifications,
+                        std::string_view now) override;
+  notifications::Frequency NotificationFrequency(std::int64_t user_id) override;
+  void SetNotificationFrequency(std::int64_t user_id, notifications::Frequency frequency) override;
+  std::vector<notifications::Notification> RecentNotifications(std::int64_t user_id, std::size_t limit) override;
+  std::vector<std::int64_t> UsersToNotify(notifications::Frequency frequency, std::string_view period) override;
+  std::optional<notifications::Delivery> ClaimNotifications(std::int64_t user_id, std::string_view period,
+                                                            std::string_view now) override;
+  void FinishNotifications(const notifications::Delivery& delivery, bool sent, std::string_view detail,
+                           std::string_view now) override;
 
   // jobs::JobRepository (sqlite_jobs.cpp)
   Status EnsureJob(std::string_view name, int interval_seconds, std::string_view first_run_at) override;

@@ -2,27 +2,14 @@
 // whole result set of an offer search (every page: page and per_page are ignored), with the
 // same parameters and the same validation as GET /api/v1/offers/search.
 //
-// The CSV body is built row by row in memory (the catalogue is small), not streamed chunk
-// by chunk. The XLSX workbook is written by libxlsxwriter to a temporary file (mkstemp under
-// the system temporary directory), read back and removed.
-#include <xlsxwriter.h>
-
-#include <unistd.h>
-
+// Both are built in memory (the catalogue is small) by web/tabular.h.
 #include <algorithm>
 #include <array>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <optional>
-#include <cerrno>
 #include <memory>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
-#include <system_error>
 #include <vector>
 
 #include "domain/catalogue/vocabulary.h"
@@ -32,6 +19,7 @@
 #include "web/pages/page.h"
 #include "web/routes.h"
 #include "web/search_request.h"
+#include "web/tabular.h"
 
 namespace boussole::web {
 namespace {
@@ -110,95 +98,21 @@ Export Collect(const WebContext& context, OfferSearch& engine, const Request& re
   return out;
 }
 
-//! RFC 4180 field: quoted when it holds the separator, a quote, CR or LF; quotes doubled.
-void AppendCsvField(std::string& out, std::string_view field) {
-  if (field.find_first_of(";\"\r\n") == std::string_view::npos) {
-    out += field;
-    return;
-  }
-  out += '"';
-  for (char c : field) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-}
-
-void AppendCsvRow(std::string& out, const auto& fields) {
-  bool first = true;
-  for (const auto& field : fields) {
-    if (!first) out += ';';
-    first = false;
-    AppendCsvField(out, field);
-  }
-  out += "\r\n";
+Table OfferTable(const std::vector<Row>& rows) {
+  Table table{"Offres", {kColumns.begin(), kColumns.end()}, {kWidths.begin(), kWidths.end()}, {}};
+  for (const Row& row : rows) table.rows.emplace_back(row.begin(), row.end());
+  return table;
 }
 
 Response Csv(const WebContext& context, OfferSearch& engine, const Request& request) {
   Export data = Collect(context, engine, request);
   if (data.error) return std::move(*data.error);
-  std::string body = "\xEF\xBB\xBF";  // UTF-8 byte order mark, for Excel
-  AppendCsvRow(body, kColumns);
-  for (const Row& row : data.rows) AppendCsvRow(body, row);
   Response response;
   response.status = 200;
-  response.body = std::move(body);
+  response.body = TableCsv(OfferTable(data.rows));
   response.SetHeader("Content-Type", "text/csv; charset=utf-8");
   response.SetHeader("Content-Disposition", "attachment; filename=\"offres-boussole.csv\"");
   return response;
-}
-
-//! Removes the temporary file when the export is done, whatever happened.
-class TempFile {
- public:
-  TempFile() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "boussole-export-XXXXXX").string();
-    const int fd = ::mkstemp(pattern.data());
-    if (fd < 0) throw std::system_error(errno, std::generic_category(), "mkstemp");
-    ::close(fd);
-    path_ = std::move(pattern);
-  }
-  ~TempFile() {
-    std::error_code ignored;
-    std::filesystem::remove(path_, ignored);
-  }
-  TempFile(const TempFile&) = delete;
-  TempFile& operator=(const TempFile&) = delete;
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
-
-std::string BuildWorkbook(const std::vector<Row>& rows) {
-  TempFile file;
-  lxw_workbook* workbook = workbook_new(file.path().c_str());
-  if (workbook == nullptr) throw std::runtime_error("libxlsxwriter: cannot create the workbook");
-  lxw_worksheet* sheet = workbook_add_worksheet(workbook, "Offres");
-  lxw_format* bold = workbook_add_format(workbook);
-  format_set_bold(bold);
-  for (std::size_t c = 0; c < kColumns.size(); ++c) {
-    const auto col = static_cast<lxw_col_t>(c);
-    worksheet_set_column(sheet, col, col, kWidths[c], nullptr);
-    worksheet_write_string(sheet, 0, col, std::string(kColumns[c]).c_str(), bold);
-  }
-  worksheet_freeze_panes(sheet, 1, 0);
-  lxw_row_t r = 1;
-  for (const Row& row : rows) {
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      if (!row[c].empty()) worksheet_write_string(sheet, r, static_cast<lxw_col_t>(c), row[c].c_str(), nullptr);
-    }
-    ++r;
-  }
-  const lxw_error error = workbook_close(workbook);
-  if (error != LXW_NO_ERROR) {
-    throw std::runtime_error(std::string("libxlsxwriter: ") + lxw_strerror(error));
-  }
-  std::ifstream in(file.path(), std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read back the workbook");
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
 }
 
 Response Xlsx(const WebContext& context, OfferSearch& engine, const Request& request) {
@@ -206,7 +120,7 @@ Response Xlsx(const WebContext& context, OfferSearch& engine, const Request& req
   if (data.error) return std::move(*data.error);
   Response response;
   response.status = 200;
-  response.body = BuildWorkbook(data.rows);
+  response.body = TableXlsx(OfferTable(data.rows));
   response.SetHeader("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   response.SetHeader("Content-Disposition", "attachment; filename=\"offres-boussole.xlsx\"");
   return response;

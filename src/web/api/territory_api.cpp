@@ -1,4 +1,7 @@
+#include <variant>
+
 #include "core/text_folding.h"
+#include "web/knowledge/portrait.h"
 #include "web/pages/page.h"
 #include "web/params.h"
 #include "web/routes.h"
@@ -24,7 +27,9 @@ Response Search(const WebContext& context, const Request& request) {
   return Response::Json(200, nlohmann::json{{"query", q.value()}, {"items", items}}.dump());
 }
 
-Response Detail(const WebContext& context, const Request& request) {
+// The territory of the {code} parameter, or the problem to answer: 400 for what is not a
+// code, 404 for a code no territory bears.
+std::variant<territories::Territory, Response> TerritoryOf(const WebContext& context, const Request& request) {
   const std::string code = request.Param("code");
   if (territories::CandidateIds(code).empty()) {
     return RenderError(context, request, 400,
@@ -33,7 +38,19 @@ Response Detail(const WebContext& context, const Request& request) {
   }
   auto t = ResolveTerritory(code, context.store);
   if (!t) return RenderError(context, request, 404, "Aucun territoire ne porte le code « " + code + " ».");
-  return Response::Json(200, TerritoryDetail(*t, context.store).dump());
+  return *t;
+}
+
+Response Detail(const WebContext& context, const Request& request) {
+  auto t = TerritoryOf(context, request);
+  if (auto* problem = std::get_if<Response>(&t)) return std::move(*problem);
+  return Response::Json(200, TerritoryDetail(std::get<territories::Territory>(t), context.store).dump());
+}
+
+Response Portrait(const WebContext& context, const Request& request) {
+  auto t = TerritoryOf(context, request);
+  if (auto* problem = std::get_if<Response>(&t)) return std::move(*problem);
+  return Response::Json(200, BuildPortrait(context, std::get<territories::Territory>(t)).dump());
 }
 
 }  // namespace
@@ -43,6 +60,10 @@ void RegisterTerritoryApi(Router& router, const WebContext& context) {
              Cacheable(context, [&context](const Request& r) { return Search(context, r); }));
   router.Add("GET", "/api/v1/territories/{code}", "api_territory",
              Cacheable(context, [&context](const Request& r) { return Detail(context, r); }));
+  if (context.search != nullptr) {
+    router.Add("GET", "/api/v1/territories/{code}/portrait", "api_territory_portrait",
+               Cacheable(context, [&context](const Request& r) { return Portrait(context, r); }));
+  }
 }
 
 }  // namespace boussole::web

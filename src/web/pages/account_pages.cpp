@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "domain/accounts/account_service.h"
+#include "domain/notifications/notification.h"
 #include "web/form.h"
 #include "web/http/cookies.h"
 #include "web/http/url.h"
@@ -217,15 +218,52 @@ Response NewPassword(const WebContext& context, const Request& request) {
 
 // ---- my account --------------------------------------------------------------------------
 
-Response AccountPage(const WebContext& context, const Request&) {
-  const Viewer& viewer = CurrentViewer();
-  if (!viewer.signed_in()) return SeeOther("/compte/connexion?retour=" + PercentEncode("/compte"));
-  const accounts::User& user = viewer.account->user;
+constexpr std::size_t kRecentNotifications = 20;
+
+Response RenderAccount(const WebContext& context, int status, const std::string& error, bool saved) {
+  const accounts::User& user = CurrentViewer().account->user;
+  const notifications::Frequency chosen = context.store.NotificationFrequency(user.id);
+  json frequencies = json::array();
+  for (notifications::Frequency f : notifications::kFrequencies) {
+    frequencies.push_back({{"value", notifications::FrequencyName(f)},
+                           {"label", notifications::FrequencyLabel(f)},
+                           {"checked", f == chosen}});
+  }
+  json recent = json::array();
+  for (const auto& n : context.store.RecentNotifications(user.id, kRecentNotifications)) {
+    recent.push_back({{"subject", n.subject}, {"link", n.link}, {"on", n.created_at.substr(0, 10)},
+                      {"mailed", n.delivered}});
+  }
   json view{{"name", user.display_name},
             {"email", user.email},
             {"created_on", user.created_at.substr(0, 10)},
-            {"platform_admin", user.platform_admin}};
-  return RenderPage(context, 200, "account", view, {"Mon compte", {}, ""});
+            {"platform_admin", user.platform_admin},
+            {"csrf", CurrentCsrfToken()},
+            {"frequencies", frequencies},
+            {"notifications", recent},
+            {"has_notifications", !recent.empty()},
+            {"saved", saved}};
+  if (!error.empty()) view["frequency_error"] = error;
+  return RenderPage(context, status, "account", view, {"Mon compte", {}, ""});
+}
+
+Response AccountPage(const WebContext& context, const Request& request) {
+  const Viewer& viewer = CurrentViewer();
+  if (!viewer.signed_in()) return SeeOther("/compte/connexion?retour=" + PercentEncode("/compte"));
+  return RenderAccount(context, 200, "", request.Query("enregistre").has_value());
+}
+
+Response SaveNotificationSettings(const WebContext& context, const Request& request) {
+  auto form = Form::Read(request);
+  if (!form) return RenderError(context, request, 400, form.error().message);
+  const auto frequency = notifications::ParseFrequency(form.value().Get("frequency"));
+  if (!frequency) {
+    return RenderAccount(context, 400,
+                         "Choisissez un rythme : dès que possible, une fois par jour, une fois par semaine ou jamais.",
+                         false);
+  }
+  context.store.SetNotificationFrequency(CurrentViewer().account->user.id, *frequency);
+  return SeeOther("/compte?enregistre=1#notifications");
 }
 
 }  // namespace
@@ -236,6 +274,7 @@ void RegisterAccountPages(Router& router, const WebContext& context) {
     AddPage(router, context, method, pattern, name, page);
   };
   add("GET", "/compte", "account_page", AccountPage);
+  add("POST", "/compte/notifications", "notification_settings_save", SaveNotificationSettings);
   add("GET", "/compte/inscription", "signup_page", SignUpPage);
   add("POST", "/compte/inscription", "signup", SignUp);
   add("GET", "/compte/messagerie", "check_mail_page",

@@ -19,6 +19,9 @@ Response RenderPage(const WebContext& context, int status, std::string_view temp
     layout["viewer"] = {{"name", viewer.account->user.display_name}, {"csrf", viewer.account->session.csrf_token}};
   }
   layout["accounts"] = context.accounts != nullptr;
+  // The DSFR chart components are loaded only where a page draws charts (their tables
+  // carry the same figures without JavaScript).
+  layout["charts"] = view.is_object() && view.value("charts", false);
   Response response = Response::Html(status, context.templates.Render("layout", layout));
   // Pages for one person (signed in, or carrying a visitor's form token) are theirs alone.
   if (viewer.signed_in() || VisitorCsrfUsed()) response.SetHeader("Cache-Control", "private, no-store");

@@ -50,6 +50,12 @@ Response ListPage(const WebContext& context, const Request& request) {
             {"page_count", page_count}};
   if (p.query.page > 1) view["previous_url"] = PageUrl(p, p.query.page - 1);
   if (p.query.page < page_count) view["next_url"] = PageUrl(p, p.query.page + 1);
+  // A link, not a form, as on the offer search: no CSRF token in a page others may see.
+  if (context.alerts) {
+    const auto question = request.target.find('?');
+    const std::string query_string = question == std::string::npos ? "" : request.target.substr(question + 1);
+    view["alert_url"] = "/alertes/nouvelle?cible=projetotheque&recherche=" + PercentEncode(query_string);
+  }
   return RenderPage(context, 200, "projetotheque", view, {"Projetothèque", {}, "projetotheque"});
 }
 

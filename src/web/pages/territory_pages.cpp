@@ -1,6 +1,7 @@
 #include "core/text_folding.h"
 #include "domain/catalogue/availability.h"
 #include "domain/territories/labels.h"
+#include "web/knowledge/portrait.h"
 #include "web/pages/page.h"
 #include "web/params.h"
 #include "web/routes.h"
@@ -86,6 +87,10 @@ Response TerritoryPage(const WebContext& context, const Request& request) {
   query.perimeters = catalogue::PerimetersCovering(t->id, context.store);
   query.limit = 0;
   view["offer_count"] = context.store.ListOffers(query).total;
+  if (context.search != nullptr) {
+    view["portrait"] = BuildPortrait(context, *t);
+    view["portrait_api"] = "/api/v1/territories/" + t->id.ToString() + "/portrait";
+  }
   return RenderPage(context, 200, "territory", view,
                     {t->name, {{"Territoires", "/territoires"}}, "territoires"});
 }

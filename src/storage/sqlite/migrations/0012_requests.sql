@@ -9,3 +9,49 @@ CREATE TABLE files (
   uploaded_by   INTEGER REFERENCES users(id) ON DELETE SET NULL,
   uploaded_at   TEXT NOT NULL
 ) STRICT;
+
+-- Requests ("saisines", issue 6): one row per request with its current state, the version
+-- that makes concurrent transitions conflict, the latest value of every field given (JSON
+-- object) and the organisation handed the request; the trail is request_events.
+CREATE TABLE requests (
+  id              INTEGER PRIMARY KEY,
+  workflow        TEXT NOT NULL CHECK (workflow IN ('anct', 'atelier', 'cerema')),
+  organisation_id INTEGER NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+  territory_id    TEXT NOT NULL,
+  departement_id  TEXT NOT NULL DEFAULT '',
+  title           TEXT NOT NULL,
+  theme           TEXT NOT NULL DEFAULT '',
+  project_id      INTEGER REFERENCES projects(id) ON DELETE SET NULL,
+  state           TEXT NOT NULL,
+  version         INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+  assignee_id     INTEGER REFERENCES organisations(id) ON DELETE SET NULL,
+  fields          TEXT NOT NULL DEFAULT '{}',
+  created_by      INTEGER REFERENCES users(id) ON DELETE SET NULL,
+  created_at      TEXT NOT NULL,
+  updated_at      TEXT NOT NULL,
+  state_since     TEXT NOT NULL
+) STRICT;
+CREATE INDEX requests_organisation ON requests(organisation_id);
+CREATE INDEX requests_departement ON requests(departement_id);
+
+-- The trail: every transition, comment and file with actor and time. Append-only: only the
+-- actor may become NULL (the account deleted); nothing else is ever rewritten.
+CREATE TABLE request_events (
+  id          INTEGER PRIMARY KEY,
+  request_id  INTEGER NOT NULL REFERENCES requests(id) ON DELETE CASCADE,
+  user_id     INTEGER REFERENCES users(id) ON DELETE SET NULL,
+  at          TEXT NOT NULL,
+  kind        TEXT NOT NULL CHECK (kind IN ('created', 'transition', 'comment', 'file')),
+  transition  TEXT NOT NULL DEFAULT '',
+  from_state  TEXT NOT NULL DEFAULT '',
+  to_state    TEXT NOT NULL DEFAULT '',
+  fields      TEXT NOT NULL DEFAULT '{}',
+  text        TEXT NOT NULL DEFAULT '',
+  file_id     INTEGER REFERENCES files(id)
+) STRICT;
+CREATE INDEX request_events_request ON request_events(request_id, id);
+CREATE TRIGGER request_events_append_only
+  BEFORE UPDATE OF request_id, at, kind, transition, from_state, to_state, fields, text, file_id ON request_events
+BEGIN
+  SELECT RAISE(ABORT, 'request_events is append-only');
+END;

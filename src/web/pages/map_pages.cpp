@@ -1,0 +1,131 @@
+// Maps of France (issue 8, item 4): one page per figure, by département or by région, the
+// SVG drawn on the server, the same figures in a table beside it and as CSV.
+#include <algorithm>
+#include <functional>
+#include <nlohmann/json.hpp>
+
+#include "web/http/url.h"
+#include "web/knowledge/france_map.h"
+#include "web/knowledge/portrait.h"
+#include "web/pages/page.h"
+#include "web/routes.h"
+#include "web/tabular.h"
+#include "web/views/territory_view.h"
+
+namespace boussole::web {
+namespace {
+
+using nlohmann::json;
+using territories::Kind;
+using territories::Territory;
+
+struct MapSubject {
+  const char* slug;
+  const char* title;
+  const char* unit;
+  const char* description;
+  std::function<std::size_t(const WebContext&, const Territory&)> count;
+  std::function<std::string(const Territory&)> link;
+};
+
+const std::vector<MapSubject>& Subjects() {
+  static const std::vector<MapSubject> kSubjects = {
+      {"offres", "Offres ouvertes par territoire", "offres",
+       "Le nombre d'offres ouvertes du catalogue dont le périmètre couvre le territoire, offres nationales comprises.",
+       CountOpenOffersAt,
+       [](const Territory& t) { return "/offres/recherche?territory=" + PercentEncode(t.id.ToString()); }},
+      {"projetotheque", "Fiches de la projetothèque par territoire", "fiches",
+       "Le nombre de fiches publiées dans la projetothèque pour des projets situés dans le territoire.",
+       CountCaseSheetsAt,
+       [](const Territory& t) { return "/projetotheque?territory=" + PercentEncode(t.id.ToString()); }},
+  };
+  return kSubjects;
+}
+
+const MapSubject* FindSubject(std::string_view slug) {
+  for (const auto& s : Subjects()) {
+    if (slug == s.slug) return &s;
+  }
+  return nullptr;
+}
+
+// Every région, or every département, of France in code order.
+std::vector<Territory> AreasOf(storage::Store& store, MapScale scale) {
+  std::vector<Territory> areas;
+  for (const auto& region : store.Children(territories::TerritoryId{Kind::kPays, "FR"}, Kind::kRegion, 1000)) {
+    if (scale == MapScale::kRegion) {
+      areas.push_back(region);
+      continue;
+    }
+    for (auto& d : store.Children(region.id, Kind::kDepartement, 1000)) areas.push_back(std::move(d));
+  }
+  std::sort(areas.begin(), areas.end(), [](const Territory& a, const Territory& b) { return a.id.code < b.id.code; });
+  return areas;
+}
+
+Response MapsIndex(const WebContext& context, const Request&) {
+  json items = json::array();
+  for (const auto& s : Subjects()) {
+    items.push_back({{"title", s.title}, {"description", s.description}, {"url", std::string("/cartes/") + s.slug}});
+  }
+  return RenderPage(context, 200, "maps", {{"index", true}, {"items", items}}, {"Cartes", {}, "cartes"});
+}
+
+Response MapPage(const WebContext& context, const Request& request) {
+  const MapSubject* subject = FindSubject(request.Param("subject"));
+  if (!subject) return RenderError(context, request, 404, "Aucune carte ne porte ce nom. Les cartes sont listées sur /cartes.");
+  const std::string scale_text = request.Query("echelle").value_or("departements");
+  if (scale_text != "departements" && scale_text != "regions") {
+    return RenderError(context, request, 400,
+                       "Le paramètre « echelle » vaut « departements » ou « regions », pas « " + scale_text + " ».");
+  }
+  const std::string format = request.Query("format").value_or("html");
+  if (format != "html" && format != "csv") {
+    return RenderError(context, request, 400, "Le paramètre « format » vaut « html » ou « csv ».");
+  }
+  const MapScale scale = scale_text == "regions" ? MapScale::kRegion : MapScale::kDepartement;
+  std::vector<MapDatum> data;
+  for (const auto& t : AreasOf(context.store, scale)) {
+    data.push_back({t.id.code, t.name, static_cast<std::int64_t>(subject->count(context, t)), subject->link(t)});
+  }
+  const std::string scale_label = scale == MapScale::kRegion ? "Région" : "Département";
+  if (format == "csv") {
+    Table table{subject->slug, {"code", scale == MapScale::kRegion ? "région" : "département", subject->unit}, {}, {}};
+    for (const auto& d : data) table.rows.push_back({d.code, d.name, std::to_string(d.value)});
+    Response response;
+    response.body = TableCsv(table);
+    response.SetHeader("Content-Type", "text/csv; charset=utf-8");
+    response.SetHeader("Content-Disposition",
+                       std::string("attachment; filename=\"carte-") + subject->slug + "-" + scale_text + ".csv\"");
+    return response;
+  }
+  auto svg = RenderFranceMap(context.assets_dir, scale, data, std::string(subject->title) + " (" + scale_text + ")",
+                             subject->unit);
+  if (!svg) return RenderError(context, request, 503, svg.error().message);
+  json rows = json::array();
+  for (const auto& d : data) rows.push_back({{"code", d.code}, {"name", d.name}, {"value", d.value}, {"url", d.url}});
+  const std::string base = std::string("/cartes/") + subject->slug;
+  json view{{"map", true},
+            {"title", subject->title},
+            {"description", subject->description},
+            {"unit", subject->unit},
+            {"svg", svg.value()},
+            {"rows", rows},
+            {"scale_label", scale_label},
+            {"by_region", scale == MapScale::kRegion},
+            {"departements_url", base + "?echelle=departements"},
+            {"regions_url", base + "?echelle=regions"},
+            {"csv_url", base + "?echelle=" + scale_text + "&format=csv"}};
+  return RenderPage(context, 200, "maps", view, {subject->title, {{"Cartes", "/cartes"}}, "cartes"});
+}
+
+}  // namespace
+
+void RegisterMapPages(Router& router, const WebContext& context) {
+  if (context.search == nullptr) return;
+  router.Add("GET", "/cartes", "maps_index", Cacheable(context, [&context](const Request& r) { return MapsIndex(context, r); }));
+  router.Add("GET", "/cartes/{subject}", "map_page",
+             Cacheable(context, [&context](const Request& r) { return MapPage(context, r); }));
+}
+
+}  // namespace boussole::web

@@ -1,0 +1,475 @@
+// Requests ("saisines", issue 6): a collectivité's members create one; its parties follow
+// it and move it along its workflow (domain/requests/workflow.h), each transition by the
+// party its table names, with the fields it requires, files included; every step, comment
+// and file goes to the trail. Optimistic versioning: a form carries the version it was
+// built from, and a transition on a version that moved is a conflict (409).
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "domain/catalogue/vocabulary.h"
+#include "domain/notifications/notification.h"
+#include "domain/requests/engine.h"
+#include "files/upload.h"
+#include "web/file_download.h"
+#include "web/form.h"
+#include "web/pages/page.h"
+#include "web/routes.h"
+#include "web/viewer.h"
+#include "web/views/request_view.h"
+
+namespace boussole::web {
+namespace {
+
+using nlohmann::json;
+using requests::Request;
+
+//! The body limit of the routes that take a file: the largest file and the form around it.
+constexpr std::size_t kUploadBodyLimit = files::kMaxFileBytes + 1024 * 1024;
+
+std::optional<std::int64_t> IdOf(const std::string& text) {
+  if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  return std::stoll(text);
+}
+
+std::int64_t ViewerId() { return CurrentViewer().account->user.id; }
+
+int StatusFor(const std::string& code) {
+  if (code == "conflict") return 409;
+  if (code == "forbidden") return 403;
+  if (code == "not_found") return 404;
+  return 400;
+}
+
+// The typed id of the département the territory lies in ("" when none: a région, an EPCI
+// across départements).
+std::string DepartementOf(const WebContext& context, const territories::TerritoryId& id) {
+  if (id.kind == territories::Kind::kDepartement) return id.ToString();
+  for (const auto& ancestor : context.store.Ancestors(id)) {
+    if (ancestor.kind == territories::Kind::kDepartement) return ancestor.ToString();
+  }
+  return "";
+}
+
+json WorkflowOptions(const std::string& chosen) {
+  json out = json::array();
+  for (const auto& w : requests::Workflows()) {
+    out.push_back({{"value", w.key}, {"label", w.label}, {"selected", w.key == chosen}});
+  }
+  return out;
+}
+
+json ThemeOptions(const std::string& chosen) {
+  json out = json::array();
+  out.push_back({{"value", ""}, {"label", "—"}, {"selected", chosen.empty()}});
+  for (const auto& [key, label] : catalogue::Themes()) {
+    out.push_back({{"value", key}, {"label", label}, {"selected", key == chosen}});
+  }
+  return out;
+}
+
+// Organisations a request may be handed to: any but collectivités.
+json AssigneeOptions(const WebContext& context) {
+  json out = json::array();
+  for (const auto& o : context.store.ListOrganisations()) {
+    if (o.kind == organisations::Kind::kCollectivite) continue;
+    out.push_back({{"value", o.id}, {"label", o.name + " (" + std::string(organisations::KindLabel(o.kind)) + ")"}});
+  }
+  return out;
+}
+
+// The form of one transition, with its fields as the table describes them.
+json TransitionForm(const WebContext& context, const Request& r, const requests::Transition& t) {
+  json fields = json::array();
+  auto add = [&](std::string_view name, bool required) {
+    const requests::Field* field = requests::FindField(name);
+    if (field == nullptr) return;
+    json f{{"name", field->name},
+           {"label", field->label},
+           {"id", "t-" + std::string(t.key) + "-" + std::string(field->name)},
+           {"required", required}};
+    switch (field->kind) {
+      case requests::FieldKind::kText: f["is_text"] = true; break;
+      case requests::FieldKind::kChoice:
+      case requests::FieldKind::kChoices: {
+        json choices = json::array();
+        for (const auto& c : field->choices) choices.push_back({{"value", c.key}, {"label", c.label}});
+        f[field->kind == requests::FieldKind::kChoice ? "is_choice" : "is_choices"] = true;
+        f["choices"] = choices;
+        break;
+      }
+      case requests::FieldKind::kEuros:
+      case requests::FieldKind::kDays: f["is_number"] = true; break;
+      case requests::FieldKind::kOrganisation:
+        f["is_organisation"] = true;
+        f["choices"] = AssigneeOptions(context);
+        break;
+      case requests::FieldKind::kFile: f["is_file"] = true; break;
+    }
+    fields.push_back(f);
+  };
+  for (auto name : t.required) add(name, true);
+  for (auto name : t.optional) add(name, false);
+  return {{"key", t.key}, {"label", t.label}, {"fields", fields}, {"csrf", CurrentCsrfToken()},
+          {"version", r.version}, {"action", "/demandes/" + std::to_string(r.id) + "/transitions"}};
+}
+
+Response RequestPageWith(const WebContext& context, const Request& r, int status, const std::string& error) {
+  json view = RequestDetail(context, r);
+  const requests::Workflow* workflow = requests::FindWorkflow(r.workflow);
+  const auto parties = ViewerParties(context, r);
+  json actions = json::array();
+  json others = json::array();
+  if (workflow) {
+    for (const requests::Transition* t : requests::TransitionsFrom(*workflow, r.state)) {
+      const bool mine = std::any_of(parties.begin(), parties.end(), [&](auto p) { return requests::Allows(*t, p); });
+      if (mine) {
+        actions.push_back(TransitionForm(context, r, *t));
+      } else {
+        std::string who;
+        for (auto p : t->parties) who += (who.empty() ? "" : ", ") + std::string(requests::PartyLabel(p));
+        others.push_back({{"label", t->label}, {"who", who}});
+      }
+    }
+  }
+  view["actions"] = actions;
+  view["has_actions"] = !actions.empty();
+  view["others"] = others;
+  view["has_others"] = !others.empty();
+  view["csrf"] = CurrentCsrfToken();
+  view["error"] = error;
+  view["has_trail"] = !view["trail"].empty();
+  return RenderPage(context, status, "request", view, {r.title, {{"Demandes d'ingénierie", "/demandes"}}, ""});
+}
+
+std::optional<requests::Request> Load(const WebContext& context, const web::Request& http) {
+  const auto id = IdOf(http.Param("request"));
+  return id ? context.store.FindRequest(*id) : std::nullopt;
+}
+
+// Tells the parties what happened (the notifications of issue 5, item 6, at each person's
+// pace): the collectivité's members always, and the members of the organisations that take
+// the next steps (the préfecture of the département, the ANCT, the organisation handed the
+// request). Not the person who acted.
+void NotifyParties(const WebContext& context, const Request& r, std::int64_t actor, const std::string& now) {
+  const requests::Workflow* workflow = requests::FindWorkflow(r.workflow);
+  std::set<requests::Party> next;
+  for (const requests::Transition* t : requests::TransitionsFrom(*workflow, r.state)) next.insert(t->parties.begin(), t->parties.end());
+  std::set<std::int64_t> organisations{r.organisation_id};
+  for (const auto& o : context.store.ListOrganisations()) {
+    const bool prefecture = next.count(requests::Party::kPrefecture) && o.kind == organisations::Kind::kDelegationTerritoriale &&
+                            o.territory && o.territory->ToString() == r.departement;
+    const bool anct = next.count(requests::Party::kAnct) && o.kind == organisations::Kind::kAnct;
+    const bool assignee = next.count(requests::Party::kAssignee) && r.assignee_id == o.id;
+    if (prefecture || anct || assignee) organisations.insert(o.id);
+  }
+  std::set<std::int64_t> users;
+  for (std::int64_t id : organisations) {
+    for (const auto& member : context.store.ListMembers(id)) {
+      if (member.user_id != actor) users.insert(member.user_id);
+    }
+  }
+  std::vector<notifications::NewNotification> out;
+  const std::string subject = "Demande « " + r.title + " » : " + requests::StateLabel(*workflow, r.state);
+  for (std::int64_t user : users) out.push_back({user, "request", subject, "/demandes/" + std::to_string(r.id)});
+  if (!out.empty()) context.store.AddNotifications(out, now);
+}
+
+// ---- pages -----------------------------------------------------------------------------
+
+Response RequestList(const WebContext& context, const web::Request&) {
+  json list = json::array();
+  for (const auto& r : VisibleRequests(context)) list.push_back(RequestSummary(context, r));
+  json creatable = json::array();
+  for (const auto& m : context.store.ListMemberships(ViewerId())) {
+    if (m.organisation.kind != organisations::Kind::kCollectivite) continue;
+    creatable.push_back({{"name", m.organisation.name},
+                         {"url", "/organisations/" + std::to_string(m.organisation.id) + "/demandes/nouvelle"}});
+  }
+  json view{{"requests", list}, {"has_requests", !list.empty()}, {"creatable", creatable},
+            {"has_creatable", !creatable.empty()}};
+  return RenderPage(context, 200, "requests", view, {"Demandes d'ingénierie", {}, ""});
+}
+
+Response WorkflowsPage(const WebContext& context, const web::Request&) {
+  json workflows = WorkflowsJson();
+  for (auto& w : workflows) {
+    const requests::Workflow* workflow = requests::FindWorkflow(w["key"].get<std::string>());
+    for (auto& t : w["transitions"]) {
+      std::string from, who, required;
+      for (const auto& s : t["from"]) from += (from.empty() ? "" : ", ") + requests::StateLabel(*workflow, s.get<std::string>());
+      for (const auto& p : t["parties"]) {
+        for (auto party : requests::kAllParties) {
+          if (requests::PartyKey(party) == p.get<std::string>()) who += (who.empty() ? "" : ", ") + std::string(requests::PartyLabel(party));
+        }
+      }
+      for (const auto& f : t["required"]) {
+        const auto* field = requests::FindField(f.get<std::string>());
+        required += (required.empty() ? "" : ", ") + std::string(field ? field->label : "");
+      }
+      t["from_labels"] = from;
+      t["to_label"] = requests::StateLabel(*workflow, t["to"].get<std::string>());
+      t["who"] = who;
+      t["required_labels"] = required;
+    }
+  }
+  return RenderPage(context, 200, "request_workflows", {{"workflows", workflows}},
+                    {"Les circuits des demandes d'ingénierie", {{"Demandes d'ingénierie", "/demandes"}}, ""});
+}
+
+Response NewRequestPageWith(const WebContext& context, const organisations::Organisation& organisation, int status,
+                            const json& values, const std::vector<Error>& errors) {
+  json view = values;
+  view["csrf"] = CurrentCsrfToken();
+  view["organisation"] = organisation.name;
+  view["action"] = "/organisations/" + std::to_string(organisation.id) + "/demandes";
+  view["workflows"] = WorkflowOptions(values.value("workflow", "anct"));
+  view["themes"] = ThemeOptions(values.value("theme", ""));
+  json projects = json::array();
+  projects.push_back({{"value", ""}, {"label", "Aucun"}});
+  for (const auto& p : context.store.ProjectsOf(organisation.id)) {
+    projects.push_back({{"value", p.id}, {"label", p.name},
+                        {"selected", values.value("project", "") == std::to_string(p.id)}});
+  }
+  view["projects"] = projects;
+  json list = json::array();
+  for (const Error& e : errors) {
+    list.push_back({{"message", e.message}, {"field_id", e.field.empty() ? "" : "demande-" + e.field}});
+    if (!e.field.empty()) view["error_" + e.field] = e.message;
+  }
+  view["errors"] = list;
+  view["has_errors"] = !errors.empty();
+  view["errors_title"] = "La demande n'a pas été enregistrée";
+  return RenderPage(context, status, "request_form", view,
+                    {"Nouvelle demande d'ingénierie", {{organisation.name, "/organisations/" + std::to_string(organisation.id)}}, ""});
+}
+
+std::optional<organisations::Organisation> Collectivite(const WebContext& context, const web::Request& http) {
+  const auto id = IdOf(http.Param("organisation"));
+  auto organisation = id ? context.store.FindOrganisation(*id) : std::nullopt;
+  if (!organisation || organisation->kind != organisations::Kind::kCollectivite || !organisation->territory) {
+    return std::nullopt;
+  }
+  return organisation;
+}
+
+Response NewRequestPage(const WebContext& context, const web::Request& http) {
+  const auto organisation = Collectivite(context, http);
+  if (!organisation) return RenderError(context, http, 404, "Seule une collectivité rattachée à son territoire dépose une demande.");
+  return NewRequestPageWith(context, *organisation, 200, json::object(), {});
+}
+
+Response CreateRequest(const WebContext& context, const web::Request& http) {
+  const auto organisation = Collectivite(context, http);
+  if (!organisation) return RenderError(context, http, 404, "Seule une collectivité rattachée à son territoire dépose une demande.");
+  auto form = Form::Read(http);
+  if (!form) return RenderError(context, http, 400, form.error().message);
+  const Form& f = form.value();
+  json values{{"workflow", f.Get("workflow")}, {"title", f.Get("title")}, {"theme", f.Get("theme")},
+              {"besoin", f.Get("besoin")}, {"deja_tente", f.Get("deja_tente")}, {"project", f.Get("project")}};
+  std::vector<Error> errors;
+  Request r;
+  r.workflow = f.Get("workflow");
+  if (!requests::FindWorkflow(r.workflow)) errors.push_back(InvalidInput("Choisissez le circuit de la demande.", "workflow"));
+  r.title = f.Get("title");
+  if (r.title.empty()) errors.push_back(InvalidInput("Donnez un titre à la demande.", "title"));
+  if (r.title.size() > 300) errors.push_back(InvalidInput("Le titre est trop long (300 caractères au plus).", "title"));
+  r.theme = f.Get("theme");
+  if (!r.theme.empty() && catalogue::LabelOf(catalogue::Themes(), r.theme).empty()) {
+    errors.push_back(InvalidInput("Thématique inconnue.", "theme"));
+  }
+  if (const std::string project = f.Get("project"); !project.empty()) {
+    const auto id = IdOf(project);
+    const auto found = id ? context.store.FindProject(*id) : std::nullopt;
+    if (!found || found->organisation_id != organisation->id) {
+      errors.push_back(InvalidInput("Ce projet n'est pas un projet de la collectivité.", "project"));
+    } else {
+      r.project_id = found->id;
+    }
+  }
+  for (const char* name : {"besoin", "deja_tente"}) {
+    if (std::string value = f.Get(name); !value.empty()) r.fields[name] = value;
+  }
+  if (!errors.empty()) return NewRequestPageWith(context, *organisation, 400, values, errors);
+  const requests::Workflow* workflow = requests::FindWorkflow(r.workflow);
+  r.organisation_id = organisation->id;
+  r.territory = organisation->territory->ToString();
+  r.departement = DepartementOf(context, *organisation->territory);
+  r.state = std::string(workflow->states.front().key);
+  r.created_by = ViewerId();
+  const Request created = context.store.CreateRequest(r, NowUtc());
+  return Response::Redirect(303, "/demandes/" + std::to_string(created.id));
+}
+
+Response RequestPage(const WebContext& context, const web::Request& http) {
+  const auto r = Load(context, http);
+  if (!r || !ViewerMaySee(context, *r)) return RenderError(context, http, 404, "Cette demande n'existe pas.");
+  return RequestPageWith(context, *r, 200, "");
+}
+
+// A refusal on the request's page (HTML) or as problem details (API), with its status.
+Response Refusal(const WebContext& context, const web::Request& http, const Request& r, int status, const std::string& message) {
+  if (http.path.rfind("/api/", 0) == 0) return RenderError(context, http, status, message);
+  return RequestPageWith(context, r, status, message);
+}
+
+Response TakeTransition(const WebContext& context, const web::Request& http) {
+  const auto found = Load(context, http);
+  if (!found || !ViewerMaySee(context, *found)) return RenderError(context, http, 404, "Cette demande n'existe pas.");
+  const Request& r = *found;
+  auto form = Form::Read(http);
+  if (!form) return RenderError(context, http, 400, form.error().message);
+  const Form& f = form.value();
+  const requests::Workflow* workflow = requests::FindWorkflow(r.workflow);
+  const auto version = IdOf(f.Get("version"));
+  if (!version) return Refusal(context, http, r, 400, "Le formulaire ne porte pas la version de la demande : rechargez la page.");
+  auto transition = requests::CheckTransition(*workflow, r, f.Get("transition"), ViewerParties(context, r));
+  if (!transition) return Refusal(context, http, r, StatusFor(transition.error().code), transition.error().message);
+  const requests::Transition& t = *transition.value();
+  if (*version != r.version) return Refusal(context, http, r, 409, requests::VersionConflictMessage(*workflow, r));
+  requests::FieldValues submitted;
+  for (auto names : {&t.required, &t.optional}) {
+    for (auto name : *names) {
+      std::string value;
+      for (const auto& v : f.GetAll(name)) value += (value.empty() ? "" : ",") + v;
+      submitted[std::string(name)] = value;
+    }
+  }
+  const UploadedFile* upload = nullptr;
+  for (auto names : {&t.required, &t.optional}) {
+    for (auto name : *names) {
+      const auto* field = requests::FindField(name);
+      if (field && field->kind == requests::FieldKind::kFile && f.File(name)) upload = f.File(name);
+    }
+  }
+  auto values = requests::CheckFields(t, submitted, upload != nullptr);
+  if (!values) return Refusal(context, http, r, 400, values.error().message);
+  std::optional<std::int64_t> assignee;
+  if (auto it = values.value().find("organisation"); it != values.value().end()) {
+    const auto organisation = context.store.FindOrganisation(std::stoll(it->second));
+    if (!organisation || organisation->kind == organisations::Kind::kCollectivite) {
+      return Refusal(context, http, r, 400, "Choisissez l'organisation chargée de la réponse parmi celles proposées.");
+    }
+    assignee = organisation->id;
+  }
+  requests::RequestEvent event;
+  event.request_id = r.id;
+  event.user_id = ViewerId();
+  event.kind = "transition";
+  event.transition = std::string(t.key);
+  event.from_state = r.state;
+  event.to_state = std::string(t.to);
+  event.values = values.value();
+  const std::string now = NowUtc();
+  if (upload != nullptr) {
+    if (context.files == nullptr) return Refusal(context, http, r, 400, "Le dépôt de fichiers n'est pas configuré.");
+    auto saved = files::SaveUpload(*context.files, context.store, upload->filename, upload->bytes, ViewerId(), now);
+    if (!saved) return Refusal(context, http, r, 400, saved.error().message);
+    event.file_id = saved.value().id;
+  }
+  const Status applied = context.store.ApplyTransition(*version, event, assignee, now);
+  if (!applied) {
+    if (applied.error().code == "not_found") return RenderError(context, http, 404, applied.error().message);
+    const auto current = context.store.FindRequest(r.id);
+    return Refusal(context, http, current.value_or(r), 409, requests::VersionConflictMessage(*workflow, current.value_or(r)));
+  }
+  const Request moved = context.store.FindRequest(r.id).value();
+  NotifyParties(context, moved, ViewerId(), now);
+  if (http.path.rfind("/api/", 0) == 0) return Response::Json(200, RequestDetail(context, moved).dump());
+  return Response::Redirect(303, "/demandes/" + std::to_string(r.id));
+}
+
+Response AddComment(const WebContext& context, const web::Request& http) {
+  const auto r = Load(context, http);
+  if (!r || !ViewerMaySee(context, *r)) return RenderError(context, http, 404, "Cette demande n'existe pas.");
+  auto form = Form::Read(http);
+  if (!form) return RenderError(context, http, 400, form.error().message);
+  const std::string text = form.value().Get("text");
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) return RequestPageWith(context, *r, 400, "Le commentaire est vide.");
+  requests::RequestEvent event;
+  event.request_id = r->id;
+  event.user_id = ViewerId();
+  event.kind = "comment";
+  event.text = text;
+  context.store.AppendRequestEvent(event, NowUtc());
+  return Response::Redirect(303, "/demandes/" + std::to_string(r->id));
+}
+
+Response UploadFile(const WebContext& context, const web::Request& http) {
+  const auto r = Load(context, http);
+  if (!r || !ViewerMaySee(context, *r)) return RenderError(context, http, 404, "Cette demande n'existe pas.");
+  auto form = Form::Read(http);
+  if (!form) return RenderError(context, http, 400, form.error().message);
+  const UploadedFile* upload = form.value().File("fichier");
+  if (upload == nullptr) return RequestPageWith(context, *r, 400, "Choisissez un fichier à joindre.");
+  if (context.files == nullptr) return RequestPageWith(context, *r, 400, "Le dépôt de fichiers n'est pas configuré.");
+  const std::string now = NowUtc();
+  auto saved = files::SaveUpload(*context.files, context.store, upload->filename, upload->bytes, ViewerId(), now);
+  if (!saved) return RequestPageWith(context, *r, 400, saved.error().message);
+  requests::RequestEvent event;
+  event.request_id = r->id;
+  event.user_id = ViewerId();
+  event.kind = "file";
+  event.text = form.value().Get("text");
+  event.file_id = saved.value().id;
+  context.store.AppendRequestEvent(event, now);
+  return Response::Redirect(303, "/demandes/" + std::to_string(r->id));
+}
+
+// Only a file of this request's trail: the policy row let the viewer in for this request.
+Response DownloadFile(const WebContext& context, const web::Request& http) {
+  const auto r = Load(context, http);
+  if (!r || !ViewerMaySee(context, *r)) return RenderError(context, http, 404, "Cette demande n'existe pas.");
+  const auto file_id = IdOf(http.Param("file"));
+  bool in_trail = false;
+  for (const auto& e : context.store.TrailOf(r->id)) in_trail = in_trail || (file_id && e.file_id == file_id);
+  const auto file = in_trail ? context.store.FindFile(*file_id) : std::nullopt;
+  if (!file) return RenderError(context, http, 404, "Ce fichier n'est pas joint à cette demande.");
+  return FileDownload(context, http, *file);
+}
+
+// ---- API --------------------------------------------------------------------------------
+
+Response ApiWorkflows(const WebContext&, const web::Request&) {
+  return Response::Json(200, json{{"workflows", WorkflowsJson()}}.dump());
+}
+
+Response ApiRequests(const WebContext& context, const web::Request&) {
+  json list = json::array();
+  for (const auto& r : VisibleRequests(context)) list.push_back(RequestSummary(context, r));
+  return Response::Json(200, json{{"requests", list}}.dump());
+}
+
+Response ApiRequest(const WebContext& context, const web::Request& http) {
+  const auto r = Load(context, http);
+  if (!r || !ViewerMaySee(context, *r)) return RenderError(context, http, 404, "Cette demande n'existe pas.");
+  return Response::Json(200, RequestDetail(context, *r).dump());
+}
+
+}  // namespace
+
+void RegisterRequestPages(Router& router, const WebContext& context) {
+  auto add = [&](const char* method, const char* pattern, const char* name, PageHandler page) {
+    AddPage(router, context, method, pattern, name, page);
+  };
+  auto upload = [&](const char* pattern, const char* name, PageHandler page) {
+    router.AddUpload("POST", pattern, name, [&context, page](const web::Request& r) { return page(context, r); },
+                     kUploadBodyLimit);
+  };
+  add("GET", "/demandes", "request_list", RequestList);
+  add("GET", "/demandes/circuits", "request_workflows", WorkflowsPage);
+  add("GET", "/organisations/{organisation}/demandes/nouvelle", "request_new_page", NewRequestPage);
+  add("POST", "/organisations/{organisation}/demandes", "request_create", CreateRequest);
+  add("GET", "/demandes/{request}", "request_page", RequestPage);
+  upload("/demandes/{request}/transitions", "request_transition", TakeTransition);
+  add("POST", "/demandes/{request}/commentaires", "request_comment", AddComment);
+  upload("/demandes/{request}/fichiers", "request_upload", UploadFile);
+  add("GET", "/demandes/{request}/fichiers/{file}", "request_file", DownloadFile);
+  add("GET", "/api/v1/requests/workflows", "api_request_workflows", ApiWorkflows);
+  add("GET", "/api/v1/requests", "api_requests", ApiRequests);
+  add("GET", "/api/v1/requests/{request}", "api_request", ApiRequest);
+}
+
+}  // namespace boussole::web
