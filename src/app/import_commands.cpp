@@ -141,6 +141,9 @@ int RunImportMembership(const Config& config, const std::filesystem::path& from,
   store->ReplaceMembershipList(list, parsed.territory_ids, NowUtc());
   std::cout << "Liste « " << list.name << " » (" << list.slug << ") importée : " << parsed.territory_ids.size()
             << " territoire(s).\n";
+  return 0;
+}
+
 int RunImportProgrammes(const Config& config, const std::filesystem::path& from) {
   const auto file = from.empty() ? config.assets_dir / "data/programmes/fabriques.json" : from;
   const programmes::History history = programmes::ReadHistory(file);

@@ -277,14 +277,12 @@ TEST_F(PolicyHttp, EveryRouteAllowsOrRefusesEachRoleAsTheTableSays) {
                       " 'departement:52', 'Demande', 'brouillon', '2026-11-25T00:00:00Z', '2026-11-25T00:00:00Z',"
                       " '2026-11-25T00:00:00Z')");
   const std::string request_id = Scalar("SELECT MAX(id) FROM requests");
-  auto fill = [&](std::string text) {
-    for (const auto& [placeholder, value] : {std::pair<std::string, std::string>{"{org}", owner}, {"{target}", target}, {"{project}", project}, {"{request}", request_id}}) {
   // A programme piloted by the owner (its members run it).
   ExecSql(db_->url(), "INSERT INTO programmes (slug, type, title, year, organisation_id, created_at) VALUES"
                       " ('fabrique-politique', 'fabrique', 'Fabrique', 2026, " + owner + ", '2026-11-25T00:00:00Z')");
   const std::string programme = Scalar("SELECT MAX(id) FROM programmes");
   auto fill = [&](std::string text) {
-    for (const auto& [placeholder, value] : {std::pair<std::string, std::string>{"{org}", owner}, {"{target}", target}, {"{project}", project}, {"{programme}", programme}}) {
+    for (const auto& [placeholder, value] : {std::pair<std::string, std::string>{"{org}", owner}, {"{target}", target}, {"{project}", project}, {"{request}", request_id}, {"{programme}", programme}}) {
       for (auto at = text.find(placeholder); at != std::string::npos; at = text.find(placeholder)) {
         text.replace(at, placeholder.size(), value);
       }
