@@ -171,6 +171,7 @@ const std::map<std::string, Example> kExamples = {
     {"seminar_attendance", {"POST", "/programmes/{programme}/seminaires/999999/presence", "user=1&attended=oui"}},
     {"programme_propose_territory", {"POST", "/programmes/{programme}/territoires", "territory=99999"}},
     {"programme_register", {"POST", "/programmes/{programme}/inscriptions", "organisation={org}&role=observer"}},
+    {"programme_step", {"POST", "/programmes/{programme}/etapes", "territory=commune%3A52250&step=adoption&done_on=2026-06-01&reference=DEL-1"}},
     {"programme_add_person", {"POST", "/programmes/{programme}/personnes", "territory=commune%3A52250&group=elu&name=X"}},
     {"theme_propose", {"POST", "/programmes/{programme}/themes", "organisation={org}&title=Th%C3%A8me"}},
     {"theme_support", {"POST", "/programmes/{programme}/themes/999999/soutien", "organisation={org}"}},

@@ -287,6 +287,24 @@ TEST_F(ProgrammeHttp, AProjetPartageTakesThemesThroughSupportRankingAndSelection
   // Someone acting for an organisation they do not belong to.
   FormBrowser other = Member("autre", {collectivites_[0]});
   EXPECT_EQ(Act(other, programme, "/inscriptions", org(1) + "&role=observer").status, 403);
+  // The named steps of seed 001, per stakeholder territory, once the action plan's phase is open.
+  const std::string adoption = "territory=commune%3A" + kCommunes[0] + "&step=adoption&done_on=2026-06-12";
+  EXPECT_EQ(Act(elue, programme, "/etapes", adoption + "&reference=DEL-2026-042").status, 409) << "too early";
+  EXPECT_EQ(Act(anct, programme, "/phases", "position=7&action=activer").status, 303);
+  EXPECT_EQ(Act(elue, programme, "/etapes", adoption).status, 400) << "the deliberation's reference is required";
+  EXPECT_EQ(Act(elue, programme, "/etapes", adoption + "&reference=DEL-2026-042").status, 303);
+  EXPECT_EQ(Act(elue, programme, "/etapes", "territory=commune%3A" + kCommunes[0] +
+                                               "&step=retour_habitants&done_on=2026-09-20&note=R%C3%A9union+publique")
+                .status,
+            303);
+  EXPECT_EQ(Act(elue, programme, "/etapes", "territory=commune%3A" + kCommunes[5] +
+                                               "&step=adoption&done_on=2026-06-12&reference=X").status,
+            400)
+      << "an observer's territory";
+  detail = Api(elue, programme);
+  ASSERT_EQ(detail["step_records"].size(), 2u);
+  EXPECT_EQ(detail["step_records"][0]["reference"], "DEL-2026-042");
+  EXPECT_EQ(detail["step_records"][1]["note"], "Réunion publique");
 }
 
 // A multipart form with one file, posted with the browser's cookies and CSRF field.

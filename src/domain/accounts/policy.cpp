@@ -159,6 +159,7 @@ const std::vector<Rule>& PolicyTable() {
       {"programme_propose_territory", Access::kSignedIn},
       {"programme_register", Access::kSignedIn},
       {"programme_add_person", Access::kSignedIn},
+      {"programme_step", Access::kSignedIn},
       {"theme_propose", Access::kSignedIn},
       {"theme_support", Access::kSignedIn},
       {"seminar_register", Access::kSignedIn},

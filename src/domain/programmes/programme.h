@@ -145,6 +145,18 @@ struct Deliverable {
   std::string published_at;
 };
 
+//! A named step of seed 001 recorded for one territory: the adoption of its action plan by
+//! its executive (date and deliberation reference), the feedback to its inhabitants.
+struct StepRecord {
+  std::int64_t programme_id = 0;
+  std::string territory_id;
+  std::string step;       //!< "adoption", "retour_habitants"
+  std::string done_on;    //!< YYYY-MM-DD
+  std::string reference;  //!< the deliberation's reference (adoption)
+  std::string note;
+  std::string created_at;
+};
+
 //! A post of a programme's learning community, or a comment on one (parent_id set).
 struct Post {
   std::int64_t id = 0;

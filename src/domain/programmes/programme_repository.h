@@ -109,6 +109,12 @@ class ProgrammeRepository {
   //! ("suivi"), everyone registered to any seminar of the programme.
   virtual std::vector<std::string> ReminderRecipients(const Seminar& seminar) = 0;
 
+  // ---- named steps per territory ----
+  //! Records (or replaces) a step of a territory.
+  virtual void SaveStepRecord(const StepRecord& record, std::string_view now) = 0;
+  //! By territory, then step.
+  virtual std::vector<StepRecord> StepRecordsOf(std::int64_t programme_id) = 0;
+
   // ---- learning community ----
   virtual Post AddPost(const Post& post, std::string_view now) = 0;
   //! Posts and comments, oldest first, hidden ones included (the caller decides who sees them).

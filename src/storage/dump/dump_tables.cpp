@@ -47,6 +47,7 @@ const std::vector<DumpTable>& DumpTables() {
       {"theme_supports", {"theme_id", "organisation_id"}},
       {"deliverables", {"id"}},
       {"seminar_reminders", {"seminar_id"}},
+      {"programme_step_records", {"programme_id", "territory_id", "step"}},
       {"programme_posts", {"id"}},
       {"post_reports", {"post_id", "user_id"}},
   };

@@ -716,4 +716,28 @@ Status PgStore::RestorePost(std::int64_t post_id) {
   return Ok();
 }
 
+void PgStore::SaveStepRecord(const StepRecord& r, std::string_view now) {
+  auto db = pool_.Acquire();
+  pqxx::work tx(*db);
+  tx.exec_params("INSERT INTO programme_step_records (programme_id, territory_id, step, done_on, reference, note,"
+                 " created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (programme_id, territory_id, step) DO"
+                 " UPDATE SET done_on = excluded.done_on, reference = excluded.reference, note = excluded.note",
+                 r.programme_id, r.territory_id, r.step, r.done_on, r.reference, r.note, S(now));
+  tx.commit();
+}
+
+std::vector<StepRecord> PgStore::StepRecordsOf(std::int64_t programme_id) {
+  auto db = pool_.Acquire();
+  pqxx::nontransaction tx(*db);
+  std::vector<StepRecord> out;
+  for (const auto& r : tx.exec_params("SELECT programme_id, territory_id, step, done_on, reference, note, created_at"
+                                      " FROM programme_step_records WHERE programme_id = $1"
+                                      " ORDER BY territory_id COLLATE \"C\", step COLLATE \"C\"",
+                                      programme_id)) {
+    out.push_back({r[0].as<std::int64_t>(), r[1].as<std::string>(), r[2].as<std::string>(), r[3].as<std::string>(),
+                   r[4].as<std::string>(), r[5].as<std::string>(), r[6].as<std::string>()});
+  }
+  return out;
+}
+
 }  // namespace boussole::storage::postgres

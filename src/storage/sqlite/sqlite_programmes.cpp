@@ -780,4 +780,30 @@ Status SqliteStore::RestorePost(std::int64_t post_id) {
   return Ok();
 }
 
+void SqliteStore::SaveStepRecord(const StepRecord& r, std::string_view now) {
+  auto db = pool_.Acquire();
+  db->Prepare("INSERT INTO programme_step_records (programme_id, territory_id, step, done_on, reference, note, created_at)"
+              " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (programme_id, territory_id, step) DO UPDATE SET"
+              " done_on = excluded.done_on, reference = excluded.reference, note = excluded.note")
+      .Bind(1, r.programme_id)
+      .Bind(2, r.territory_id)
+      .Bind(3, r.step)
+      .Bind(4, r.done_on)
+      .Bind(5, r.reference)
+      .Bind(6, r.note)
+      .Bind(7, now)
+      .Run();
+}
+
+std::vector<StepRecord> SqliteStore::StepRecordsOf(std::int64_t programme_id) {
+  auto db = pool_.Acquire();
+  auto q = db->Prepare(
+      "SELECT programme_id, territory_id, step, done_on, reference, note, created_at FROM programme_step_records"
+      " WHERE programme_id = ? ORDER BY territory_id, step");
+  q.Bind(1, programme_id);
+  std::vector<StepRecord> out;
+  while (q.Step()) out.push_back({q.Int(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4), q.Text(5), q.Text(6)});
+  return out;
+}
+
 }  // namespace boussole::storage::sqlite

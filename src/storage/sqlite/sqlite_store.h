@@ -207,6 +207,8 @@ class SqliteStore final : public Store {
   Status SetDeliverableStatus(std::int64_t id, std::string_view status, std::string_view now) override;
   std::vector<programmes::Seminar> SeminarsToRemind(std::string_view from, std::string_view until) override;
   bool ClaimReminder(std::int64_t seminar_id, std::string_view now) override;
+  void SaveStepRecord(const programmes::StepRecord& record, std::string_view now) override;
+  std::vector<programmes::StepRecord> StepRecordsOf(std::int64_t programme_id) override;
   programmes::Post AddPost(const programmes::Post& post, std::string_view now) override;
   std::vector<programmes::Post> PostsOf(std::int64_t programme_id) override;
   std::optional<programmes::Post> FindPost(std::int64_t id) override;

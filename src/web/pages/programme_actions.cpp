@@ -296,6 +296,57 @@ Response SelectTheme(const WebContext& context, const Request& request) {
   });
 }
 
+// The named steps of seed 001 for one territory of a projet partagé: the action plan's
+// adoption by its executive (date and deliberation reference), the feedback to inhabitants.
+Response RecordStep(const WebContext& context, const Request& request) {
+  return WithProgramme(context, request, [&](const ProgrammeInPath& found, const Form& form) {
+    const Programme& p = found.programme;
+    if (p.type != "projet_partage") {
+      return RenderError(context, request, 400, "Ces étapes sont celles d'un projet partagé.");
+    }
+    const PhaseSpec* active = ActivePhase(*found.type, context.store.PhasesOf(p.id));
+    if (!active || (active->key != "plan_action" && active->key != "suites")) {
+      return RenderError(context, request, 409,
+                         "L'adoption du plan d'action et les retours vers les habitants s'enregistrent à partir de la "
+                         "phase « Production et validation du plan d'action ».");
+    }
+    StepRecord record;
+    record.programme_id = p.id;
+    record.territory_id = form.Get("territory");
+    record.step = form.Get("step");
+    record.done_on = form.Get("done_on");
+    record.reference = form.Get("reference");
+    record.note = form.Get("note");
+    // The territories of a projet partagé are those of its stakeholders.
+    bool stakeholder = false;
+    for (const auto& part : context.store.ParticipantsOf(p.id)) {
+      const auto o = context.store.FindOrganisation(part.organisation_id);
+      if (part.role == "stakeholder" && o && o->territory && o->territory->ToString() == record.territory_id) {
+        stakeholder = true;
+      }
+    }
+    if (!stakeholder) return RenderError(context, request, 400, "Ce territoire n'est pas partie prenante du projet.");
+    bool own = ManagesProgramme(context, p);
+    for (const auto& o : ViewerOrganisations(context)) {
+      own = own || (o.territory && o.territory->ToString() == record.territory_id);
+    }
+    if (!own) return RenderError(context, request, 403, "Seuls l'ANCT et la collectivité du territoire enregistrent ses étapes.");
+    if (record.step != "adoption" && record.step != "retour_habitants") {
+      return RenderError(context, request, 400, "Étape inconnue : « " + record.step + " ».");
+    }
+    if (!IsDate(record.done_on)) return RenderError(context, request, 400, "Indiquez la date (AAAA-MM-JJ).");
+    if (record.step == "adoption" && record.reference.empty()) {
+      return RenderError(context, request, 400,
+                         "Indiquez la référence de la délibération qui adopte le plan d'action (par exemple « DEL-2026-042 »).");
+    }
+    if (record.reference.size() > 200 || record.note.size() > 5000) {
+      return RenderError(context, request, 400, "La référence ou la note est trop longue.");
+    }
+    context.store.SaveStepRecord(record, NowUtc());
+    return Response::Redirect(303, PageOf(p, "etape", "etapes"));
+  });
+}
+
 }  // namespace
 
 void RegisterProgrammeActions(Router& router, const WebContext& context) {
@@ -308,6 +359,7 @@ void RegisterProgrammeActions(Router& router, const WebContext& context) {
   add("/programmes/{programme}/inscriptions/arbitrage", "programme_arbitrate", ArbitrateWaitlist);
   add("/programmes/{programme}/personnes", "programme_add_person", AddPerson);
   add("/programmes/{programme}/phases", "programme_phase", UpdatePhase);
+  add("/programmes/{programme}/etapes", "programme_step", RecordStep);
   add("/programmes/{programme}/themes", "theme_propose", ProposeTheme);
   add("/programmes/{programme}/themes/{theme}/soutien", "theme_support", SupportTheme);
   add("/programmes/{programme}/themes/{theme}/selection", "theme_select", SelectTheme);

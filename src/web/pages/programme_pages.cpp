@@ -183,6 +183,7 @@ std::pair<std::string, std::string> Notice(const std::string& key, const Program
   if (key == "theme-retenu") return {"Le thème est retenu : il devient le thème du programme.", "success"};
   if (key == "personne") return {"La personne est ajoutée.", "success"};
   if (key == "phase") return {"Les phases sont à jour.", "success"};
+  if (key == "etape") return {"L'étape est enregistrée.", "success"};
   if (key == "livrable-depose") return {"Le livrable est déposé ; l'ANCT le valide avant de le publier.", "success"};
   if (key == "livrable-valide") return {"Le livrable est validé.", "success"};
   if (key == "livrable-publie") return {"Le livrable est publié sur la page du programme.", "success"};

@@ -319,6 +319,20 @@ json ProgrammeDetailJson(const WebContext& context, const Programme& p) {
     for (auto t : type->deliverables) titles.push_back(std::string(t));
     view["deliverable_titles"] = titles;
   }
+  json steps = json::array();
+  for (const StepRecord& r : context.store.StepRecordsOf(p.id)) {
+    const auto territory = territories::TerritoryId::Parse(r.territory_id);
+    const auto found = territory ? context.store.FindTerritory(territory.value()) : std::nullopt;
+    steps.push_back({{"territory_id", r.territory_id},
+                     {"territory_name", found ? found->name : r.territory_id},
+                     {"step", r.step},
+                     {"step_label", r.step == "adoption" ? "Adoption du plan d'action par l'exécutif"
+                                                         : "Retours vers les habitants"},
+                     {"done_on", r.done_on},
+                     {"reference", r.reference},
+                     {"note", r.note}});
+  }
+  view["step_records"] = steps;
   if (type) view["type_rules"] = ProgrammeTypeJson(*type);
   return view;
 }
