@@ -525,6 +525,20 @@ describe('GET /api/v1/programmes/{programme}', () => {
   });
 });
 
+describe('GET /api/v1/territories/{code}/portrait', () => {
+  test('200: the portrait of a commune, with its ranks and its offers by type', async () => {
+    const portrait = await call('/api/v1/territories/commune:52250/portrait', 200);
+    assert.equal(portrait.territory.id, 'commune:52250');
+    assert.ok(portrait.ranks.length > 0);
+    assert.equal(portrait.memberships.text, 'non disponible');
+  });
+
+  test('400 for what is not a code, 404 for a code no territory bears', async () => {
+    await call('/api/v1/territories/pas-un-code/portrait', 400);
+    await call('/api/v1/territories/commune:99999/portrait', 404);
+  });
+});
+
 describe('coverage', () => {
   test('every documented path answers 200 with its example values', async () => {
     for (const [template, item] of Object.entries(doc.paths)) {
