@@ -158,7 +158,13 @@ Response MapPage(const WebContext& context, const Request& request) {
                              subject->unit);
   if (!svg) return RenderError(context, request, 503, svg.error().message);
   json rows = json::array();
-  for (const auto& d : data) rows.push_back({{"code", d.code}, {"name", d.name}, {"value", d.value}, {"url", d.url}});
+  json map_data = json::object();
+  std::int64_t total = 0;
+  for (const auto& d : data) {
+    rows.push_back({{"code", d.code}, {"name", d.name}, {"value", d.value}, {"url", d.url}});
+    map_data[d.code] = d.value;
+    total += d.value;
+  }
   const std::string base = std::string("/cartes/") + subject->slug;
   json view{{"map", true},
             {"title", subject->title},
@@ -170,7 +176,12 @@ Response MapPage(const WebContext& context, const Request& request) {
             {"by_region", scale == MapScale::kRegion},
             {"departements_url", base + "?echelle=departements"},
             {"regions_url", base + "?echelle=regions"},
-            {"csv_url", base + "?echelle=" + scale_text + "&format=csv"}};
+            {"csv_url", base + "?echelle=" + scale_text + "&format=csv"},
+            // Where JavaScript runs, the DSFR's map component replaces the SVG (static/js/charts.js).
+            {"charts", true},
+            {"map_data", map_data.dump()},
+            {"total", total},
+            {"level", scale == MapScale::kRegion ? "reg" : "dep"}};
   return RenderPage(context, 200, "maps", view, {subject->title, {{"Cartes", "/cartes"}}, "cartes"});
 }
 
