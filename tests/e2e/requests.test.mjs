@@ -142,6 +142,13 @@ describe('requests', () => {
         await session.auditing.addCookies(await commune.context.cookies());
         await audit.goto(path);
         await assertAccessible(audit, 'request page');
+        // The ANCT's national dashboard, its charts drawn by the DSFR components.
+        await session.auditing.clearCookies();
+        await session.auditing.addCookies(await anct.context.cookies());
+        await audit.goto('/demandes/tableau-de-bord');
+        assert.ok(await audit.locator('bar-chart').count() > 0, 'charts on the dashboard');
+        assert.match(await audit.locator('#donnees-etat').textContent(), /Clôturée/);
+        await assertAccessible(audit, 'dashboard');
       } finally {
         await audit.close();
       }

@@ -119,19 +119,25 @@ Response DashboardPage(const WebContext& context, const Request& request) {
       if (r.section == key) max = std::max(max, r.value);
     }
     json items = json::array();
+    json x = json::array(), y = json::array();
     for (const auto& r : rows) {
       if (r.section != key) continue;
       items.push_back({{"key", r.key}, {"label", r.label}, {"value", Number(r.value)},
                        {"bar", max > 0 ? static_cast<int>(r.value * 100 / max) : 0}});
+      x.push_back(r.label);
+      y.push_back(r.value);
     }
-    tables.push_back({{"key", key}, {"title", title}, {"rows", items}, {"empty", items.empty()}});
+    // The DSFR bar chart where JavaScript runs, over the same figures as the table.
+    tables.push_back({{"key", key}, {"title", title}, {"rows", items}, {"empty", items.empty()},
+                      {"chart_x", json::array({x}).dump()}, {"chart_y", json::array({y}).dump()},
+                      {"chart_name", json::array({title}).dump()}});
   }
   std::string scope_label = "France entière";
   if (!scope->national) {
     scope_label.clear();
     for (const auto& d : scope->departements) scope_label += (scope_label.empty() ? "" : ", ") + d;
   }
-  return RenderPage(context, 200, "request_dashboard", {{"tables", tables}, {"scope", scope_label}},
+  return RenderPage(context, 200, "request_dashboard", {{"tables", tables}, {"scope", scope_label}, {"charts", true}},
                     {"Tableau de bord des demandes", {{"Demandes d'ingénierie", "/demandes"}}, ""});
 }
 
