@@ -8,35 +8,13 @@
 #include "domain/alerts/alert_service.h"
 #include "domain/accounts/secrets.h"
 #include "store_fixture.h"
+#include "support/recording_mailer.h"
 
 namespace boussole::testing {
 namespace {
 
 using alerts::AlertService;
 using alerts::DeliveryOutcome;
-
-class RecordingMailer : public mail::Mailer {
- public:
-  Status Send(const mail::MailMessage& message) override {
-    std::lock_guard lock(mutex_);
-    if (fail_) return Error{"mail_failed", "serveur absent", ""};
-    sent_.push_back(message);
-    return Ok();
-  }
-  std::vector<mail::MailMessage> Sent() {
-    std::lock_guard lock(mutex_);
-    return sent_;
-  }
-  void Fail(bool fail) {
-    std::lock_guard lock(mutex_);
-    fail_ = fail;
-  }
-
- private:
-  std::mutex mutex_;
-  std::vector<mail::MailMessage> sent_;
-  bool fail_ = false;
-};
 
 // The token of the link to `path` in a mail.
 std::string TokenOf(const std::string& text, const std::string& path) {

@@ -7,34 +7,12 @@
 
 #include "domain/notifications/notification_service.h"
 #include "store_fixture.h"
+#include "support/recording_mailer.h"
 
 namespace boussole::testing {
 namespace {
 
 using notifications::Frequency;
-
-class CountingMailer : public mail::Mailer {
- public:
-  Status Send(const mail::MailMessage& message) override {
-    std::lock_guard lock(mutex_);
-    if (fail_) return Error{"mail_failed", "serveur absent", ""};
-    sent_.push_back(message);
-    return Ok();
-  }
-  std::vector<mail::MailMessage> Sent() {
-    std::lock_guard lock(mutex_);
-    return sent_;
-  }
-  void Fail(bool fail) {
-    std::lock_guard lock(mutex_);
-    fail_ = fail;
-  }
-
- private:
-  std::mutex mutex_;
-  std::vector<mail::MailMessage> sent_;
-  bool fail_ = false;
-};
 
 class NotificationStoreTest : public StoreTest {
  protected:
@@ -134,7 +112,7 @@ TEST_P(NotificationStoreTest, ADigestPeriodIsClaimedOnceAndLaterNewsWaitForTheNe
 TEST_P(NotificationStoreTest, ServersRunningTheJobTogetherSendOneMail) {
   NewProject("2026-12-05T09:00:00Z");
   store_->SetNotificationFrequency(colleague_, Frequency::kImmediate);
-  CountingMailer mailer;
+  RecordingMailer mailer;
   std::vector<std::unique_ptr<storage::Store>> servers;
   for (int i = 0; i < 4; ++i) servers.push_back(Reopen());
   std::atomic<int> errors{0};
@@ -162,7 +140,7 @@ TEST_P(NotificationStoreTest, ServersRunningTheJobTogetherSendOneMail) {
 
 TEST_P(NotificationStoreTest, ARefusedMailGivesItsNotificationsBack) {
   NewProject("2026-12-05T09:00:00Z");
-  CountingMailer mailer;
+  RecordingMailer mailer;
   notifications::NotificationService service(*store_, mailer, "https://boussole.example");
   mailer.Fail(true);
   EXPECT_EQ(service.SendDue("2026-12-05T10:00:00Z").failed, 1u);
