@@ -164,5 +164,25 @@ TEST_F(PortraitHttp, ProgrammesAndRequestsOfATerritoryAreCountedOnPortraitsAndMa
   EXPECT_NE(HttpGet(port(), "/territoires/departement:30").body.find("Sites industriels de demain"), std::string::npos);
 }
 
+TEST_F(PortraitHttp, TheRequestsMapCountsByState) {
+  ExecSql(database_url(), "INSERT INTO organisations (kind, name, territory_id, created_at) VALUES"
+                          " ('collectivite', 'Commune de Langres', 'commune:52269', '2026-12-05T00:00:00Z')");
+  ExecSql(database_url(), "INSERT INTO requests (workflow, organisation_id, territory_id, departement_id, title, state,"
+                          " created_at, updated_at, state_since) SELECT 'anct', id, 'commune:52269', 'departement:52',"
+                          " 'Halles', 'deposee', '2026-12-05T00:00:00Z', '2026-12-05T00:00:00Z', '2026-12-05T00:00:00Z'"
+                          " FROM organisations WHERE name = 'Commune de Langres'");
+  const std::string filed = HttpGet(port(), "/cartes/demandes?format=csv&etat=deposee").body;
+  EXPECT_NE(filed.find("\r\n52;Haute-Marne;1\r\n"), std::string::npos) << filed.substr(0, 400);
+  const std::string drafts = HttpGet(port(), "/cartes/demandes?format=csv&etat=brouillon&echelle=regions").body;
+  EXPECT_NE(drafts.find("\r\n44;Grand Est;0\r\n"), std::string::npos);
+  const json langres = GetJson("/api/v1/territories/commune:52269/portrait");
+  EXPECT_EQ(langres["requests"]["total"], 1);
+  EXPECT_EQ(langres["requests"]["by_state"][0]["state"], "Déposée");
+  HttpResponse page = HttpGet(port(), "/cartes/demandes?etat=deposee");
+  EXPECT_NE(page.body.find("<option value=\"deposee\" selected>"), std::string::npos);
+  EXPECT_EQ(HttpGet(port(), "/cartes/demandes?etat=inconnu").status, 400);
+  EXPECT_EQ(HttpGet(port(), "/cartes/offres?etat=deposee").status, 400);
+}
+
 }  // namespace
 }  // namespace boussole::testing

@@ -8,6 +8,7 @@
 
 #include "web/http/url.h"
 #include "web/knowledge/france_map.h"
+#include "domain/requests/workflow.h"
 #include "web/knowledge/participation.h"
 #include "web/knowledge/portrait.h"
 #include "web/pages/page.h"
@@ -46,12 +47,26 @@ std::set<std::string> AreasOfTerritory(storage::Store& store, const std::string&
   return codes;
 }
 
-AreaCounts RequestCounts(const WebContext& context, MapScale scale) {
+// `state`: a state key of the workflows ("" for every state).
+AreaCounts RequestCounts(const WebContext& context, MapScale scale, const std::string& state = "") {
   AreaCounts counts;
   for (const auto& r : context.store.ListRequests()) {
+    if (!state.empty() && r.state != state) continue;
     for (const auto& code : AreasOfTerritory(context.store, r.territory, scale)) ++counts[code];
   }
   return counts;
+}
+
+// Every state of the workflows, once, with its label: the choices of the requests map.
+std::vector<std::pair<std::string, std::string>> RequestStates() {
+  std::vector<std::pair<std::string, std::string>> states;
+  std::set<std::string> seen;
+  for (const auto& workflow : requests::Workflows()) {
+    for (const auto& state : workflow.states) {
+      if (seen.insert(std::string(state.key)).second) states.emplace_back(state.key, state.label);
+    }
+  }
+  return states;
 }
 
 // A programme counts once in each area one of its territories lies in.
@@ -84,7 +99,8 @@ const std::vector<MapSubject>& Subjects() {
       {"demandes", "Demandes d'ingénierie sur mesure par territoire", "demandes",
        "Le nombre de demandes d'ingénierie sur mesure faites par des collectivités de la zone, tous états confondus"
        " (des comptes seulement : les demandes ne sont montrées qu'à leurs parties).",
-       nullptr, [](const Territory& t) { return "/territoires/" + t.id.ToString(); }, RequestCounts},
+       nullptr, [](const Territory& t) { return "/territoires/" + t.id.ToString(); },
+       [](const WebContext& c, MapScale s) { return RequestCounts(c, s); }},
   };
   return kSubjects;
 }
@@ -131,8 +147,27 @@ Response MapPage(const WebContext& context, const Request& request) {
     return RenderError(context, request, 400, "Le paramètre « format » vaut « html » ou « csv ».");
   }
   const MapScale scale = scale_text == "regions" ? MapScale::kRegion : MapScale::kDepartement;
+  // The requests map may be narrowed to one state (counts only, as on portraits).
+  const std::string state = request.Query("etat").value_or("");
+  const bool by_state = std::string_view(subject->slug) == "demandes";
+  json state_options = json::array();
+  if (by_state) {
+    bool known = state.empty();
+    for (const auto& [key, label] : RequestStates()) {
+      known |= key == state;
+      state_options.push_back({{"value", key}, {"label", label}, {"selected", key == state}});
+    }
+    if (!known) {
+      return RenderError(context, request, 400, "Le paramètre « etat » doit être un état des circuits de demande, pas « " +
+                                                    state + " ».");
+    }
+  } else if (!state.empty()) {
+    return RenderError(context, request, 400, "Le paramètre « etat » ne vaut que pour la carte des demandes.");
+  }
   std::vector<MapDatum> data;
-  const AreaCounts bulk = subject->counts ? subject->counts(context, scale) : AreaCounts{};
+  const AreaCounts bulk = by_state && !state.empty() ? RequestCounts(context, scale, state)
+                          : subject->counts          ? subject->counts(context, scale)
+                                                     : AreaCounts{};
   for (const auto& t : AreasOf(context.store, scale)) {
     std::int64_t value = 0;
     if (subject->counts) {
@@ -166,6 +201,7 @@ Response MapPage(const WebContext& context, const Request& request) {
     total += d.value;
   }
   const std::string base = std::string("/cartes/") + subject->slug;
+  const std::string state_suffix = state.empty() ? "" : "&etat=" + PercentEncode(state);
   json view{{"map", true},
             {"title", subject->title},
             {"description", subject->description},
@@ -174,11 +210,15 @@ Response MapPage(const WebContext& context, const Request& request) {
             {"rows", rows},
             {"scale_label", scale_label},
             {"by_region", scale == MapScale::kRegion},
-            {"departements_url", base + "?echelle=departements"},
-            {"regions_url", base + "?echelle=regions"},
-            {"csv_url", base + "?echelle=" + scale_text + "&format=csv"},
+            {"departements_url", base + "?echelle=departements" + state_suffix},
+            {"regions_url", base + "?echelle=regions" + state_suffix},
+            {"csv_url", base + "?echelle=" + scale_text + "&format=csv" + state_suffix},
+            {"scale_text", scale_text},
             // Where JavaScript runs, the DSFR's map component replaces the SVG (static/js/charts.js).
             {"charts", true},
+            {"state_options", state_options},
+            {"by_state", by_state},
+            {"state", state},
             {"map_data", map_data.dump()},
             {"total", total},
             {"level", scale == MapScale::kRegion ? "reg" : "dep"}};
