@@ -6,42 +6,20 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { assertAccessible, launchBrowser } from './support/browser.mjs';
-import { startServer } from './support/server.mjs';
+import { openSession } from './support/session.mjs';
 
+let session;
 let server;
-let launched;
 let context;
-let auditing;
 
 before(async () => {
-  server = await startServer();
-  launched = await launchBrowser('boussole-e2e-portrait-');
-  const options = { baseURL: server.baseUrl, locale: 'fr-FR', viewport: { width: 1280, height: 900 } };
-  context = await launched.browser.newContext({ ...options, javaScriptEnabled: false });
-  context.setDefaultTimeout(15_000);
-  auditing = await launched.browser.newContext(options);
+  session = await openSession('boussole-e2e-portrait-');
+  ({ server, context } = session);
 });
 
-after(async () => {
-  try {
-    await context?.close();
-    await auditing?.close();
-    await launched?.close();
-  } finally {
-    await server?.stop();
-  }
-});
+after(() => session?.close());
 
-async function audited(path, name) {
-  const page = await auditing.newPage();
-  try {
-    await page.goto(path);
-    await assertAccessible(page, name);
-  } finally {
-    await page.close();
-  }
-}
+const audited = (path, name) => session.auditAt(path, name);
 
 async function portraitOf(id) {
   const response = await fetch(`${server.baseUrl}/api/v1/territories/${id}/portrait`);
