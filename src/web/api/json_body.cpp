@@ -1,7 +1,6 @@
 #include "web/api/json_body.h"
 
 #include "core/plain_text.h"
-#include "web/pages/page.h"
 
 namespace boussole::web {
 
@@ -22,10 +21,6 @@ Result<nlohmann::json> ReadJsonObject(const Request& request) {
   }
   if (!body.is_object()) return InvalidInput("Le corps de la requête doit être un objet JSON ({…}).");
   return body;
-}
-
-Response JsonBodyFailure(const WebContext& context, const Request& request, const Error& error) {
-  return RenderError(context, request, error.code == "unsupported_media_type" ? 415 : 400, error.message);
 }
 
 void JsonFields::Fail(const std::string& name, std::string message) {

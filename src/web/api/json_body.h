@@ -23,6 +23,7 @@
 #include "web/context.h"
 #include "web/http/request.h"
 #include "web/http/response.h"
+#include "web/pages/page.h"
 
 namespace boussole::web {
 
@@ -30,8 +31,11 @@ namespace boussole::web {
 //! or "invalid_input" (not JSON, or not an object), in French.
 Result<nlohmann::json> ReadJsonObject(const Request& request);
 
-//! The problem details for a failure of ReadJsonObject or JsonFields: 415 or 400.
-Response JsonBodyFailure(const WebContext& context, const Request& request, const Error& error);
+//! The problem details for a failure of ReadJsonObject or JsonFields: 415 or 400. Inline so
+//! that json_body.cpp, what outside input reaches, builds alone (tests/fuzz).
+inline Response JsonBodyFailure(const WebContext& context, const Request& request, const Error& error) {
+  return RenderError(context, request, error.code == "unsupported_media_type" ? 415 : 400, error.message);
+}
 
 class JsonFields {
  public:
