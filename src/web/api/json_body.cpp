@@ -18,6 +18,10 @@ Result<nlohmann::json> ReadJsonObject(const Request& request) {
     body = nlohmann::json::parse(request.body);
   } catch (const nlohmann::json::parse_error& e) {
     return InvalidInput("Le corps de la requête n'est pas un JSON valide (erreur à l'octet " + std::to_string(e.byte) + ").");
+  } catch (const nlohmann::json::exception&) {
+    // Found by fuzzing: a number too large for a double ("1e999") is out_of_range, not a
+    // parse_error, and escaped as a 500.
+    return InvalidInput("Le corps de la requête contient un nombre trop grand.");
   }
   if (!body.is_object()) return InvalidInput("Le corps de la requête doit être un objet JSON ({…}).");
   return body;

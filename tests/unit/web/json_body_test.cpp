@@ -35,6 +35,10 @@ TEST(ReadJsonObject, RefusesOtherMediaTypesMalformedTextAndNonObjects) {
   EXPECT_NE(broken.error().message.find("n'est pas un JSON valide"), std::string::npos);
   EXPECT_EQ(ReadJsonObject(Json("[1, 2]")).error().message, "Le corps de la requête doit être un objet JSON ({…}).");
   EXPECT_FALSE(ReadJsonObject(Json("")).ok());
+  // Found by fuzzing (tests/fuzz/corpus/json_body/number_overflow): not an exception.
+  auto huge = ReadJsonObject(Json(R"({"version": 1e8888880})"));
+  ASSERT_FALSE(huge.ok());
+  EXPECT_EQ(huge.error().message, "Le corps de la requête contient un nombre trop grand.");
 }
 
 TEST(JsonFields, ReadsTypedFieldsAndTrimsText) {
