@@ -32,6 +32,8 @@ class FormBrowser {
                              const std::vector<FilePart>& files = {}, bool with_csrf = true);
 
   std::string& cookie(const std::string& name) { return cookies_[name]; }
+  //! Talks to another server from now on (a restarted one), keeping cookies and CSRF field.
+  void set_port(int port) { port_ = port; }
   const std::string& csrf() const { return csrf_; }
   void set_csrf(std::string token) { csrf_ = std::move(token); }
 
