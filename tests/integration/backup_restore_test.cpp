@@ -72,14 +72,15 @@ class BackupRestore : public ::testing::Test {
     ServerProcess server(source_.url(), {{"BOUSSOLE_SMTP_URL", sink_.url()}, {"BOUSSOLE_FILES_DIR", files_.string()}});
     const std::int64_t commune = CreateCommune(source_.url(), "Commune de Joinville");
     FormBrowser maire = SignedInMember(server.port(), sink_, source_.url(), "maire@example.fr", commune);
-    ASSERT_TRUE(CreateProject(maire, commune, "Revitalisation du centre-bourg").has_value());
-    const auto request = CreateRequest(maire, commune, "Un plan guide pour le centre-bourg");
-    ASSERT_TRUE(request.has_value());
-    ASSERT_TRUE(AddComment(maire, *request, "Première question : le calendrier ?"));
-    ASSERT_TRUE(AttachFile(maire, *request, "plan-guide.pdf", UniquePdf("plan guide")));
-    ASSERT_TRUE(AttachFile(maire, *request, "annexe.pdf", UniquePdf("annexe")));
-    ASSERT_TRUE(AddComment(maire, *request, "Deuxième remarque, accentuée : « éèàç »"));
-    request_ = *request;
+    ASSERT_EQ(CreateProject(maire, commune, "Revitalisation du centre-bourg").status, 303);
+    const WriteResult request = CreateRequest(maire, commune, "Un plan guide pour le centre-bourg");
+    ASSERT_TRUE(request.acknowledged());
+    request_ = request.id;
+    ASSERT_EQ(AddComment(maire, request_, "Première question : le calendrier ?").status, 303);
+    ASSERT_EQ(SubmitRequest(maire, request_).status, 303);
+    ASSERT_EQ(AttachFile(maire, request_, "plan-guide.pdf", "Le plan guide", UniquePdf("plan guide")).status, 303);
+    ASSERT_EQ(AttachFile(maire, request_, "annexe.pdf", "Une annexe", UniquePdf("annexe")).status, 303);
+    ASSERT_EQ(AddComment(maire, request_, "Deuxième remarque, accentuée : « éèàç »").status, 303);
     cookies_ = maire;
     // Stopped, so that the dump compared below is the state that was backed up.
     ASSERT_EQ(server.Stop(), 0);

@@ -1,5 +1,8 @@
 #include "integration/instance_writes.h"
 
+#include <functional>
+#include <regex>
+
 #include "storage/store.h"
 #include "support/signed_in.h"
 
@@ -21,21 +24,37 @@ std::string Encoded(const std::string& text) {
   return out;
 }
 
-std::optional<std::int64_t> IdFromLocation(const HttpResponse& r) {
-  if (r.status != 303) return std::nullopt;
+WriteResult Outcome(const HttpResponse& r) {
+  WriteResult result{r.status, 0};
   const auto it = r.headers.find("location");
-  if (it == r.headers.end()) return std::nullopt;
+  if (r.status == 303 && it != r.headers.end()) {
+    try {
+      result.id = std::stoll(it->second.substr(it->second.rfind('/') + 1));
+    } catch (const std::exception&) {
+      result.id = 0;
+    }
+  }
+  return result;
+}
+
+// Reads `page` (for the CSRF field, as a browser does) then posts; a server that is gone
+// (connection refused or closed) is status 0.
+WriteResult PageThenPost(FormBrowser& browser, const std::string& page,
+                         const std::function<HttpResponse(const HttpResponse&)>& post) {
   try {
-    return std::stoll(it->second.substr(it->second.rfind('/') + 1));
+    const HttpResponse before = browser.Get(page);
+    if (before.status != 200) return {before.status, 0};
+    return Outcome(post(before));
   } catch (const std::exception&) {
-    return std::nullopt;
+    return {0, 0};
   }
 }
 
 }  // namespace
 
-std::string UniquePdf(const std::string& tag) {
-  return "%PDF-1.4\n1 0 obj << /Title (" + tag + ") >> endobj\ntrailer << >>\n%%EOF\n";
+std::string UniquePdf(const std::string& tag, std::size_t padding) {
+  return "%PDF-1.4\n1 0 obj << /Title (" + tag + ") >> endobj\n%" + std::string(padding, 'x') +
+         "\ntrailer << >>\n%%EOF\n";
 }
 
 std::int64_t CreateCommune(const std::string& database_url, const std::string& name) {
@@ -58,36 +77,48 @@ FormBrowser SignedInMember(int port, SmtpSink& sink, const std::string& database
   return browser;
 }
 
-std::optional<std::int64_t> CreateRequest(FormBrowser& browser, std::int64_t organisation, const std::string& title) {
+WriteResult CreateRequest(FormBrowser& browser, std::int64_t organisation, const std::string& title) {
   const std::string base = "/organisations/" + std::to_string(organisation) + "/demandes";
-  if (browser.Get(base + "/nouvelle").status != 200) return std::nullopt;
-  return IdFromLocation(browser.Post(base, "workflow=anct&title=" + Encoded(title) +
-                                               "&theme=&besoin=Un+plan+guide&deja_tente=Une+etude+en+2019"));
+  return PageThenPost(browser, base + "/nouvelle", [&](const HttpResponse&) {
+    return browser.Post(base, "workflow=anct&title=" + Encoded(title) +
+                                  "&theme=&besoin=Un+plan+guide&deja_tente=Une+etude+en+2019");
+  });
 }
 
-bool AddComment(FormBrowser& browser, std::int64_t request, const std::string& text) {
+WriteResult SubmitRequest(FormBrowser& browser, std::int64_t request) {
   const std::string page = "/demandes/" + std::to_string(request);
-  if (browser.Get(page).status != 200) return false;
-  return browser.Post(page + "/commentaires", "text=" + Encoded(text)).status == 303;
+  return PageThenPost(browser, page, [&](const HttpResponse& before) {
+    std::smatch m;
+    if (!std::regex_search(before.body, m, std::regex(R"(name="version" value="(\d+)\")"))) return HttpResponse{};
+    return browser.PostMultipart(page + "/transitions", {{"besoin", "Un plan guide"},
+                                                         {"deja_tente", "Une étude"},
+                                                         {"version", m[1].str()},
+                                                         {"transition", "deposer"}});
+  });
 }
 
-bool AttachFile(FormBrowser& browser, std::int64_t request, const std::string& name, const std::string& bytes) {
+WriteResult AddComment(FormBrowser& browser, std::int64_t request, const std::string& text) {
   const std::string page = "/demandes/" + std::to_string(request);
-  if (browser.Get(page).status != 200) return false;
-  return browser.PostMultipart(page + "/fichiers", {{"text", "Pièce : " + name}},
-                               {{"fichier", name, "application/pdf", bytes}})
-             .status == 303;
+  return PageThenPost(browser, page,
+                      [&](const HttpResponse&) { return browser.Post(page + "/commentaires", "text=" + Encoded(text)); });
 }
 
-std::optional<std::string> CreateProject(FormBrowser& browser, std::int64_t organisation, const std::string& name) {
+WriteResult AttachFile(FormBrowser& browser, std::int64_t request, const std::string& name, const std::string& note,
+                       const std::string& bytes) {
+  const std::string page = "/demandes/" + std::to_string(request);
+  return PageThenPost(browser, page, [&](const HttpResponse&) {
+    return browser.PostMultipart(page + "/fichiers", {{"text", note}}, {{"fichier", name, "application/pdf", bytes}});
+  });
+}
+
+WriteResult CreateProject(FormBrowser& browser, std::int64_t organisation, const std::string& name) {
   const std::string base = "/organisations/" + std::to_string(organisation) + "/projets";
-  if (browser.Get(base + "/nouveau").status != 200) return std::nullopt;
-  HttpResponse r = browser.Post(base, "name=" + Encoded(name) +
-                                          "&public_description=Un+plan+guide+pour+le+centre"
-                                          "&private_description=Budget+a+confirmer&territory=52250&stage=preop"
-                                          "&themes=urbanisme-logement-amenagement&budget=250000&contract=pvd");
-  if (r.status != 303) return std::nullopt;
-  return r.headers["location"];
+  return PageThenPost(browser, base + "/nouveau", [&](const HttpResponse&) {
+    return browser.Post(base, "name=" + Encoded(name) +
+                                  "&public_description=Un+plan+guide+pour+le+centre"
+                                  "&private_description=Budget+a+confirmer&territory=52250&stage=preop"
+                                  "&themes=urbanisme-logement-amenagement&budget=250000&contract=pvd");
+  });
 }
 
 }  // namespace boussole::testing

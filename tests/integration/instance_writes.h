@@ -1,8 +1,8 @@
 #pragma once
 // Writes to a running instance through real HTTP, as people make them, for the backup and
 // crash-safety tests: a collectivité's member creates requests of the ingénierie sur mesure
-// workflow, comments on them and attaches files. Each helper says whether the server
-// acknowledged the write (303), so that a test knows which writes must survive.
+// workflow, submits them, comments on them and attaches files. Each helper says whether the
+// server acknowledged the write (303), so that a test knows which writes must survive.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -12,8 +12,16 @@
 
 namespace boussole::testing {
 
-//! A PDF whose bytes (hence checksum) are unique to `tag`.
-std::string UniquePdf(const std::string& tag);
+//! What a write got: the status of its POST (0: no answer, the server was gone, or the page
+//! before it failed with that status) and, for a creation, the new id.
+struct WriteResult {
+  int status = 0;
+  std::int64_t id = 0;
+  bool acknowledged() const { return status == 303; }
+};
+
+//! A PDF whose bytes (hence checksum) are unique to `tag`, `padding` bytes longer.
+std::string UniquePdf(const std::string& tag, std::size_t padding = 0);
 
 //! A collectivité (Joinville, 52250) created in the store at `database_url`; its id.
 std::int64_t CreateCommune(const std::string& database_url, const std::string& name);
@@ -22,13 +30,16 @@ std::int64_t CreateCommune(const std::string& database_url, const std::string& n
 FormBrowser SignedInMember(int port, SmtpSink& sink, const std::string& database_url, const std::string& email,
                            std::int64_t organisation);
 
-//! POSTs a new ANCT request titled `title`; its id when acknowledged.
-std::optional<std::int64_t> CreateRequest(FormBrowser& browser, std::int64_t organisation, const std::string& title);
-//! POSTs a comment; true when acknowledged.
-bool AddComment(FormBrowser& browser, std::int64_t request, const std::string& text);
-//! POSTs a file (multipart) with a note; true when acknowledged.
-bool AttachFile(FormBrowser& browser, std::int64_t request, const std::string& name, const std::string& bytes);
-//! POSTs a project of the collectivité; its path (/projets/N) when acknowledged.
-std::optional<std::string> CreateProject(FormBrowser& browser, std::int64_t organisation, const std::string& name);
+//! POSTs a new ANCT request titled `title` (id set when acknowledged).
+WriteResult CreateRequest(FormBrowser& browser, std::int64_t organisation, const std::string& title);
+//! Takes the transition "deposer" (brouillon → déposée) with the version read from the page.
+WriteResult SubmitRequest(FormBrowser& browser, std::int64_t request);
+//! POSTs a comment.
+WriteResult AddComment(FormBrowser& browser, std::int64_t request, const std::string& text);
+//! POSTs a file (multipart) with the note `note`.
+WriteResult AttachFile(FormBrowser& browser, std::int64_t request, const std::string& name, const std::string& note,
+                       const std::string& bytes);
+//! POSTs a project of the collectivité.
+WriteResult CreateProject(FormBrowser& browser, std::int64_t organisation, const std::string& name);
 
 }  // namespace boussole::testing
