@@ -123,9 +123,10 @@ std::string Quoted(const std::string& text) {
 }
 
 // One writer: its own browser, its own requests, its own random stream. Stops at the first
-// write the server did not answer (it was killed).
+// write the server did not answer (it was killed), or after 10 refused writes.
 void WriterLoop(FormBrowser& browser, std::int64_t organisation, int round, int writer, std::mt19937_64 random,
                 std::vector<std::int64_t>& requests, std::set<std::int64_t>& submitted, Journal& journal) {
+  int refusals = 0;
   for (int n = 0;; ++n) {
     const std::string tag = "r" + std::to_string(round) + "-w" + std::to_string(writer) + "-" + std::to_string(n);
     const int dice = static_cast<int>(random() % 100);
@@ -158,7 +159,9 @@ void WriterLoop(FormBrowser& browser, std::int64_t organisation, int round, int 
       }
     }
     journal.Done(write, result);
-    if (result.status == 0) return;
+    // Refusals are failures (reported at the end); a writer that only gets refused stops
+    // rather than spin, so that the wait for acknowledged writes ends.
+    if (result.status == 0 || (!result.acknowledged() && ++refusals >= 10)) return;
   }
 }
 
