@@ -8,7 +8,7 @@ PACKAGES=(
   clang libclang-rt-14-dev  # the fuzz targets: clang and its libFuzzer runtime
   libboost-dev libboost-system-dev
   libsqlite3-dev sqlite3
-  libpqxx-dev postgresql
+  libpqxx-dev postgresql postgresql-client-15
   libxapian-dev libstemmer-dev
   libxlsxwriter-dev
   nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev

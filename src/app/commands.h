@@ -22,5 +22,10 @@ int RunImportProgrammes(const Config& config, const std::filesystem::path& from)
 int RunDump(const Config& config, const std::filesystem::path& to);
 //! A dump into an empty database, in one transaction.
 int RunLoad(const Config& config, const std::filesystem::path& from);
+//! The database and the attachment store to the new folder `to`, with checksums.
+int RunBackup(const Config& config, const std::filesystem::path& to);
+//! A backup into an empty instance; refuses, changing nothing, a damaged backup or a
+//! non-empty target.
+int RunRestore(const Config& config, const std::filesystem::path& from);
 
 }  // namespace boussole::app

@@ -1,4 +1,4 @@
-// boussole: the command line. Subcommands: serve, migrate, import territories|offers|programmes, dump, load.
+// boussole: the command line. Subcommands: serve, migrate, import territories|offers|programmes, dump, load, backup, restore.
 #include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
@@ -60,6 +60,11 @@ int main(int argc, char** argv) {
   dump->add_option("--to", dump_to, "Fichier de copie à écrire")->required();
   auto* load = app.add_subcommand("load", "Charge une copie dans une base vide");
   load->add_option("--from", load_from, "Fichier de copie à lire")->required();
+  std::filesystem::path backup_to, restore_from;
+  auto* backup = app.add_subcommand("backup", "Sauvegarde la base et les fichiers joints dans un nouveau dossier");
+  backup->add_option("--to", backup_to, "Dossier de sauvegarde à créer")->required();
+  auto* restore = app.add_subcommand("restore", "Restaure une sauvegarde dans une instance vide");
+  restore->add_option("--from", restore_from, "Dossier de sauvegarde à lire")->required();
 
   CLI11_PARSE(app, argc, argv);
   try {
@@ -71,6 +76,8 @@ int main(int argc, char** argv) {
     if (*programmes) return boussole::app::RunImportProgrammes(config, from);
     if (*dump) return boussole::app::RunDump(config, dump_to);
     if (*load) return boussole::app::RunLoad(config, load_from);
+    if (*backup) return boussole::app::RunBackup(config, backup_to);
+    if (*restore) return boussole::app::RunRestore(config, restore_from);
   } catch (const std::exception& e) {
     std::cerr << "Erreur : " << e.what() << "\n";
     return 1;

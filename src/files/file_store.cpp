@@ -37,6 +37,14 @@ void WriteAll(int fd, std::string_view bytes, const std::filesystem::path& path)
   }
 }
 
+void SyncDirectory(const std::filesystem::path& folder) {
+  const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) throw std::runtime_error("ouverture impossible de " + folder.string() + " : " + std::strerror(errno));
+  const int rc = ::fsync(fd);
+  ::close(fd);
+  if (rc != 0) throw std::runtime_error("fsync impossible de " + folder.string() + " : " + std::strerror(errno));
+}
+
 }  // namespace
 
 std::string Sha256Hex(std::string_view bytes) {
@@ -79,6 +87,9 @@ Result<StoredBlob> FileStore::Put(std::string_view bytes) const {
   ::close(fd);
   // Same content, same name: a concurrent writer's rename is harmless.
   std::filesystem::rename(temporary, target);
+  // The new name on disk too, before the caller records the file in the database: after a
+  // power cut, a committed row never names a file whose rename was lost.
+  SyncDirectory(target.parent_path());
   return blob;
 }
 

@@ -20,8 +20,8 @@ std::string CleanFileName(std::string_view name) {
   return clean.empty() ? "fichier" : clean;
 }
 
-Result<FileRecord> SaveUpload(const FileStore& store, FileRepository& repository, std::string_view name,
-                              std::string_view bytes, std::int64_t user_id, std::string_view now) {
+Result<FileRecord> StoreUpload(const FileStore& store, std::string_view name, std::string_view bytes,
+                               std::int64_t user_id) {
   auto blob = store.Put(bytes);
   if (!blob) return blob.error();
   FileRecord record;
@@ -30,7 +30,14 @@ Result<FileRecord> SaveUpload(const FileStore& store, FileRepository& repository
   record.content_type = std::string(MimeType(blob.value().type));
   record.original_name = CleanFileName(name);
   record.uploaded_by = user_id;
-  return repository.AddFile(record, now);
+  return record;
+}
+
+Result<FileRecord> SaveUpload(const FileStore& store, FileRepository& repository, std::string_view name,
+                              std::string_view bytes, std::int64_t user_id, std::string_view now) {
+  auto record = StoreUpload(store, name, bytes, user_id);
+  if (!record) return record;
+  return repository.AddFile(record.value(), now);
 }
 
 }  // namespace boussole::files

@@ -15,6 +15,13 @@ namespace boussole::files {
 //! at most 200 bytes (cut on a UTF-8 boundary); "fichier" when nothing is left.
 std::string CleanFileName(std::string_view name);
 
+//! Checks and stores `bytes` (FileStore::Put) and returns the row to record (id 0): for a
+//! feature whose store method records it in the same transaction as its own row (see
+//! requests::RequestEvent::new_file), so that a crash never leaves a file row alone.
+//! invalid_input with the French reason when refused.
+Result<FileRecord> StoreUpload(const FileStore& store, std::string_view name, std::string_view bytes,
+                               std::int64_t user_id);
+
 //! Checks and stores `bytes` (FileStore::Put: type from content, 20 Mo at most) and records
 //! them under `name` (cleaned); invalid_input with the French reason when refused, and then
 //! nothing is stored.

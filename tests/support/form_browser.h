@@ -39,6 +39,8 @@ class FormBrowser {
   const std::string& api_token() const { return api_token_; }
 
   std::string& cookie(const std::string& name) { return cookies_[name]; }
+  //! Talks to another server from now on (a restarted one), keeping cookies and CSRF field.
+  void set_port(int port) { port_ = port; }
   const std::string& csrf() const { return csrf_; }
   void set_csrf(std::string token) { csrf_ = std::move(token); }
 

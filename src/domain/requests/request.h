@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 
+#include "domain/files/file_repository.h"
+
 namespace boussole::requests {
 
 //! Values carried by transitions, by field name (workflow.h, Fields()); a kChoices value
@@ -45,6 +47,10 @@ struct RequestEvent {
   FieldValues values;             //!< the fields given with the transition
   std::string text;               //!< a comment
   std::optional<std::int64_t> file_id;  //!< a file attached (kind "file", or a transition's file)
+  //! A file uploaded with this event, not yet recorded: the store adds its row in the same
+  //! transaction as the event, which then points at it (file_id). A crash leaves both or
+  //! neither, never a file row that no record names.
+  std::optional<files::FileRecord> new_file;
 };
 
 }  // namespace boussole::requests

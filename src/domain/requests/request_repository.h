@@ -29,7 +29,8 @@ class RequestRepository {
   //! written). "not_found" when there is no such request.
   virtual Status ApplyTransition(std::int64_t expected_version, const RequestEvent& event,
                                  std::optional<std::int64_t> assignee, std::string_view now) = 0;
-  //! Appends a comment or a file to the trail (the version does not change).
+  //! Appends a comment or a file to the trail (the version does not change), in one
+  //! transaction. Both methods record `event.new_file` first, in the same transaction.
   virtual void AppendRequestEvent(const RequestEvent& event, std::string_view now) = 0;
   //! Oldest first, with the actors' names.
   virtual std::vector<RequestEvent> TrailOf(std::int64_t request_id) = 0;

@@ -61,11 +61,21 @@ std::optional<std::int64_t> UserOrNull(std::int64_t user_id) {
 }
 
 void InsertEvent(pqxx::work& tx, const RequestEvent& e, std::string_view now) {
+  std::optional<std::int64_t> file_id = e.file_id;
+  // The row of a file uploaded with the event, in the event's transaction.
+  if (e.new_file) {
+    const files::FileRecord& f = *e.new_file;
+    file_id = tx.exec_params1(
+                    "INSERT INTO files (sha256, size_bytes, content_type, original_name, uploaded_by, uploaded_at)"
+                    " VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                    f.sha256, f.size, f.content_type, f.original_name, UserOrNull(f.uploaded_by), std::string(now))[0]
+                  .as<std::int64_t>();
+  }
   tx.exec_params(
       "INSERT INTO request_events (request_id, user_id, at, kind, transition, from_state, to_state, fields, text,"
       " file_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
       e.request_id, UserOrNull(e.user_id), std::string(now), e.kind, e.transition, e.from_state, e.to_state,
-      FieldsJson(e.values), e.text, e.file_id);
+      FieldsJson(e.values), e.text, file_id);
 }
 
 }  // namespace

@@ -57,7 +57,27 @@ std::optional<std::int64_t> UserOrNull(std::int64_t user_id) {
   return user_id == 0 ? std::nullopt : std::optional<std::int64_t>(user_id);
 }
 
+// The row of a file uploaded with an event, in the event's transaction; its id.
+std::int64_t InsertNewFile(Connection& db, const files::FileRecord& f, std::string_view now) {
+  auto q = db.Prepare(
+      "INSERT INTO files (sha256, size_bytes, content_type, original_name, uploaded_by, uploaded_at)"
+      " VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
+  q.Bind(1, f.sha256)
+      .Bind(2, f.size)
+      .Bind(3, f.content_type)
+      .Bind(4, f.original_name)
+      .Bind(5, UserOrNull(f.uploaded_by))
+      .Bind(6, now);
+  q.Step();
+  const std::int64_t id = q.Int(0);
+  while (q.Step()) {
+  }
+  return id;
+}
+
 void InsertEvent(Connection& db, const RequestEvent& e, std::string_view now) {
+  std::optional<std::int64_t> file_id = e.file_id;
+  if (e.new_file) file_id = InsertNewFile(db, *e.new_file, now);
   db.Prepare(
         "INSERT INTO request_events (request_id, user_id, at, kind, transition, from_state, to_state, fields, text,"
         " file_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -70,7 +90,7 @@ void InsertEvent(Connection& db, const RequestEvent& e, std::string_view now) {
       .Bind(7, e.to_state)
       .Bind(8, FieldsJson(e.values))
       .Bind(9, e.text)
-      .Bind(10, e.file_id)
+      .Bind(10, file_id)
       .Run();
 }
 

@@ -378,9 +378,10 @@ Response TakeTransition(const WebContext& context, const web::Request& http) {
   const std::string now = NowUtc();
   if (upload != nullptr) {
     if (context.files == nullptr) return Refusal(context, http, r, 400, "Le dépôt de fichiers n'est pas configuré.");
-    auto saved = files::SaveUpload(*context.files, context.store, upload->filename, upload->bytes, ViewerId(), now);
+    // The bytes now; their row with the transition, in its transaction.
+    auto saved = files::StoreUpload(*context.files, upload->filename, upload->bytes, ViewerId());
     if (!saved) return Refusal(context, http, r, 400, saved.error().message);
-    event.file_id = saved.value().id;
+    event.new_file = saved.value();
   }
   const Status applied = context.store.ApplyTransition(*version, event, assignee, now);
   if (!applied) {
@@ -419,14 +420,15 @@ Response UploadFile(const WebContext& context, const web::Request& http) {
   if (upload == nullptr) return RequestPageWith(context, *r, 400, "Choisissez un fichier à joindre.");
   if (context.files == nullptr) return RequestPageWith(context, *r, 400, "Le dépôt de fichiers n'est pas configuré.");
   const std::string now = NowUtc();
-  auto saved = files::SaveUpload(*context.files, context.store, upload->filename, upload->bytes, ViewerId(), now);
+  // The bytes first (fsynced); their row with the trail's event, in one transaction.
+  auto saved = files::StoreUpload(*context.files, upload->filename, upload->bytes, ViewerId());
   if (!saved) return RequestPageWith(context, *r, 400, saved.error().message);
   requests::RequestEvent event;
   event.request_id = r->id;
   event.user_id = ViewerId();
   event.kind = "file";
   event.text = form.value().Get("text");
-  event.file_id = saved.value().id;
+  event.new_file = saved.value();
   context.store.AppendRequestEvent(event, now);
   return Response::Redirect(303, "/demandes/" + std::to_string(r->id));
 }
