@@ -136,6 +136,7 @@ int RunServe(const Config& config) {
   web::ServerOptions options;
   options.address = config.address;
   options.port = config.port;
+  options.https = context.secure_cookies;
   options.on_request = [&metrics](const web::AccessEntry& entry) {
     metrics.Record(entry.route, entry.status, entry.duration_ms);
   };
