@@ -11,6 +11,8 @@
 #include "web/http/cookies.h"
 #include "web/http/url.h"
 #include "web/pages/page.h"
+#include "web/rate_limit.h"
+#include "web/security_audit.h"
 #include "web/viewer.h"
 
 namespace boussole::web {
@@ -101,6 +103,7 @@ Interceptor MakeAccessInterceptor(const WebContext& context) {
                                     ? accounts::Role::kVisitor
                                     : RoleOf(context, route, request, CurrentViewer());
     if (!access || !accounts::Allows(*access, role)) return Refuse(context, request, role);
+    if (auto limited = LimitRate(context, route, request)) return *limited;
     if (request.method == "POST") {
       // A body that is not a well-formed form cannot carry a token: say what is wrong with it.
       auto form = Form::Read(request);
@@ -112,6 +115,7 @@ Interceptor MakeAccessInterceptor(const WebContext& context) {
       }
     }
     Response response = next(request);
+    AuditSecurityEvent(context, route, request, response);
     if (const std::string token = scope.MintedVisitorToken(); !token.empty()) {
       CookieOptions options;
       options.secure = context.secure_cookies;

@@ -48,7 +48,7 @@ async function visit(path) {
 describe('Content-Security-Policy with JavaScript on', () => {
   for (const path of ['/', '/offres', '/offres/recherche?q=eau', '/territoires/commune:52250', '/territoires',
     '/cartes/offres', '/donnees', '/projetotheque', '/programmes', '/demandes/circuits', '/compte/connexion',
-    '/compte/inscription', '/chiffres']) {
+    '/compte/inscription', '/confidentialite', '/chiffres']) {
     test(`${path}: no violation, the DSFR's JavaScript runs`, async () => {
       const { page, violations } = await visit(path);
       try {
