@@ -18,6 +18,8 @@ inline constexpr PersonalDataQuery kPersonalDataQueries[] = {
     {"compte",
      "SELECT id, email, display_name, confirmed_at, created_at, platform_admin, notification_frequency,"
      " my_space_seen_at FROM users WHERE id = $1"},
+    {"jetons_api",
+     "SELECT id, name, created_at, expires_at, last_used_at, revoked_at FROM api_tokens WHERE user_id = $1 ORDER BY id"},
     {"adhesions",
      "SELECT m.organisation_id, o.name AS organisation, m.role, m.created_at FROM memberships m"
      " JOIN organisations o ON o.id = m.organisation_id WHERE m.user_id = $1 ORDER BY m.organisation_id"},
@@ -70,6 +72,7 @@ inline constexpr PersonalDataQuery kPersonalDataQueries[] = {
 inline constexpr std::string_view kDeleteAccountStatements[] = {
     "DELETE FROM sessions WHERE user_id = $1",
     "DELETE FROM account_tokens WHERE user_id = $1",
+    "DELETE FROM api_tokens WHERE user_id = $1",
     "DELETE FROM memberships WHERE user_id = $1",
     "DELETE FROM invitations WHERE email = " BOUSSOLE_USER_EMAIL " AND accepted_at IS NULL",
     "DELETE FROM alerts WHERE user_id = $1 OR email = " BOUSSOLE_USER_EMAIL,

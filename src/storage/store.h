@@ -13,6 +13,7 @@
 #include "domain/accounts/account_repository.h"
 #include "domain/accounts/personal_data.h"
 #include "domain/accounts/security_events.h"
+#include "domain/accounts/api_token_repository.h"
 #include "domain/alerts/alert_repository.h"
 #include "domain/catalogue/offer_repository.h"
 #include "domain/directory/resource_repository.h"
@@ -39,6 +40,7 @@ class Store : public territories::TerritoryRepository,
               public catalogue::OfferRepository,
               public jobs::JobRepository,
               public accounts::AccountRepository,
+              public accounts::ApiTokenRepository,
               public organisations::OrganisationRepository,
               public projects::ProjectRepository,
               public programmes::ProgrammeRepository,

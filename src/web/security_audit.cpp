@@ -77,7 +77,7 @@ void RecordSecurityEvent(const WebContext& context, const Request& request, std:
 void AuditSecurityEvent(const WebContext& context, const Route& route, const Request& request,
                         const Response& response) {
   const auto noted = TakeNotedUser();
-  if (request.method != "POST" && route.name != "my_data_export") return;
+  if (request.method == "GET" && route.name != "my_data_export") return;
   const std::string& name = route.name;
   const bool ok = Succeeded(response);
   try {
@@ -96,6 +96,10 @@ void AuditSecurityEvent(const WebContext& context, const Route& route, const Req
     if (name == "new_password") return RecordSecurityEvent(context, request, "mot_de_passe_change", noted, "");
     if (name == "account_delete") return RecordSecurityEvent(context, request, "compte_supprime", ViewerId(), "");
     if (name == "my_data_export") return RecordSecurityEvent(context, request, "donnees_exportees", ViewerId(), "");
+    if (name == "api_token_create") return RecordSecurityEvent(context, request, "jeton_api_cree", ViewerId(), "");
+    if (name == "api_token_revoke" || name == "api_token_revoke_current") {
+      return RecordSecurityEvent(context, request, "jeton_api_revoque", ViewerId(), "jeton=" + Param(request, "token"));
+    }
     if (name == "create_organisation") return RecordSecurityEvent(context, request, "organisation_creee", ViewerId(), "");
     if (name == "invite_member") {
       return RecordSecurityEvent(context, request, "membre_invite", ViewerId(),

@@ -31,7 +31,7 @@ class PersonalDataRepository {
   //! requests and comments it wrote, alerts, notifications, programme registrations and
   //! posts…), in one transaction.
   virtual std::vector<PersonalDataSection> ExportPersonalData(std::int64_t user_id) = 0;
-  //! Deletes the account in one transaction: its sessions, links, memberships, pending
+  //! Deletes the account in one transaction: its sessions, links, API tokens, memberships, pending
   //! invitations to its address, alerts (by account or address), notifications, seminar
   //! registrations and reports end; the user row becomes a tombstone (address
   //! "compte-supprime-ID@invalid", name kDeletedAccountName, no password, deleted_at = now)

@@ -16,6 +16,8 @@ std::string_view SecurityEventLabel(std::string_view kind) {
       {"mot_de_passe_change", "Mot de passe changé"},
       {"compte_supprime", "Compte supprimé"},
       {"donnees_exportees", "Données personnelles téléchargées"},
+      {"jeton_api_cree", "Jeton d'API créé"},
+      {"jeton_api_revoque", "Jeton d'API révoqué"},
       {"organisation_creee", "Organisation créée"},
       {"membre_invite", "Membre invité"},
       {"invitation_acceptee", "Invitation acceptée"},
