@@ -336,6 +336,30 @@ TEST_F(SecurityHttp, UploadRoutesAloneAcceptLargeBodiesAndOnlyUpTo20MegabytesOfF
   EXPECT_EQ(raw_post("/programmes/1/livrables", 22 * 1024 * 1024).status, 413);
 }
 
+TEST_F(SecurityHttp, AFileOver20MegabytesIsRefusedAndNothingIsStored) {
+  Start();
+  FormBrowser member = SignedInBrowser(port(), sink_, db_->url(), "maire@example.fr");
+  ExecSql(db_->url(), "INSERT INTO organisations (kind, name, territory_id, created_at) VALUES ('collectivite', 'Joinville',"
+                      " 'commune:52250', '2026-11-25T00:00:00Z')");
+  const std::string orgs = QueryRows(db_->url(), "SELECT MAX(id) FROM organisations");
+  const std::string org = orgs.substr(0, orgs.find('\n'));
+  ExecSql(db_->url(), "INSERT INTO memberships (organisation_id, user_id, role, created_at) SELECT " + org +
+                          ", id, 'member', '2026-11-25T00:00:00Z' FROM users WHERE email = 'maire@example.fr'");
+  ExecSql(db_->url(), "INSERT INTO requests (workflow, organisation_id, territory_id, departement_id, title, state,"
+                      " created_at, updated_at, state_since) VALUES ('anct', " + org + ", 'commune:52250',"
+                      " 'departement:52', 'Demande', 'brouillon', '2026-11-25T00:00:00Z', '2026-11-25T00:00:00Z',"
+                      " '2026-11-25T00:00:00Z')");
+  const std::string ids = QueryRows(db_->url(), "SELECT MAX(id) FROM requests");
+  const std::string id = ids.substr(0, ids.find('\n'));
+  member.Get("/demandes/" + id);
+  const std::string too_big = "%PDF-1.4\n" + std::string(20 * 1024 * 1024 + 1 - 9, ' ');
+  const HttpResponse refused =
+      member.PostMultipart("/demandes/" + id + "/fichiers", {}, {{"fichier", "gros.pdf", "application/pdf", too_big}});
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_NE(refused.body.find("Le fichier dépasse 20 Mo"), std::string::npos) << refused.body.substr(0, 500);
+  EXPECT_EQ(QueryRows(db_->url(), "SELECT COUNT(*) FROM files"), "0\n");
+}
+
 TEST_F(SecurityHttp, SignInAndResetDoNotTellWhichAddressesHaveAnAccount) {
   Start();
   Registered("connu%40example.fr");
