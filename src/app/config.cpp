@@ -66,6 +66,11 @@ Config ConfigFromEnvironment() {
     config.cerema_free_days = days;
   }
   config.engineering_budgets = Env("BOUSSOLE_ENGINEERING_BUDGETS");
+  if (auto v = Env("BOUSSOLE_RATE_LIMITS"); !v.empty()) {
+    auto limits = accounts::ParseRateLimits(v);
+    if (!limits) throw std::invalid_argument(limits.error().message);
+    config.rate_limits = limits.value();
+  }
   config.smtp_url = Env("BOUSSOLE_SMTP_URL");
   config.mail_from = Env("BOUSSOLE_MAIL_FROM");
   if (auto v = Env("BOUSSOLE_SCHEDULER_TICK_MS"); !v.empty()) {

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <string>
 
+#include "domain/accounts/rate_limits.h"
+
 namespace boussole::app {
 
 struct Config {
@@ -30,6 +32,8 @@ struct Config {
   //! Annual engineering envelopes beyond or instead of 2020 and 2021
   //! (BOUSSOLE_ENGINEERING_BUDGETS, "2022=25000000,2023=30000000").
   std::string engineering_budgets;
+  //! BOUSSOLE_RATE_LIMITS: per-address limits on sign-in, sign-up, password reset, search.
+  accounts::RateLimits rate_limits;
 
   std::string DatabaseUrl() const;
   //! files_dir, or by default the folder "files" beside the SQLite database, or under

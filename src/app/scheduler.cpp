@@ -39,8 +39,11 @@ std::vector<Job> DefaultJobs(const JobServices& services) {
          const std::string day_ago = FormatUtc(now - 24 * 3600);
          const std::size_t alerts =
              store.PurgeUnconfirmedAlerts(FormatUtc(now - alerts::kUnconfirmedDays * 24 * 3600));
+         const std::size_t events = store.PurgeSecurityEvents(
+             FormatUtc(now - static_cast<std::time_t>(accounts::kSecurityEventRetentionDays) * 24 * 3600));
          return std::to_string(store.PurgeExpiredAccountData(NowUtc(), day_ago)) +
-                " ligne(s) périmée(s) supprimée(s), " + std::to_string(alerts) + " alerte(s) jamais confirmée(s)";
+                " ligne(s) périmée(s) supprimée(s), " + std::to_string(alerts) + " alerte(s) jamais confirmée(s), " +
+                std::to_string(events) + " évènement(s) de sécurité anciens";
        }},
   };
   if (services.alerts) {

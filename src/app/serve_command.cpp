@@ -10,6 +10,7 @@
 #include "app/commands.h"
 #include "app/scheduler.h"
 #include "domain/accounts/account_service.h"
+#include "domain/accounts/rate_limits.h"
 #include "domain/organisations/organisation_service.h"
 #include "files/file_store.h"
 #include "domain/requests/dashboard.h"
@@ -81,6 +82,8 @@ int RunServe(const Config& config) {
   context.alerts = &alert_service;
   notifications::NotificationService notification_service(*store, *mailer.value(), config.public_url);
   context.secure_cookies = config.public_url.rfind("https://", 0) == 0;
+  accounts::RateLimiter rate_limiter(*store, config.rate_limits);
+  context.rate_limiter = &rate_limiter;
   const files::FileStore file_store(config.FilesDir());
   context.files = &file_store;
   requests::MoneyRules money;
@@ -136,6 +139,7 @@ int RunServe(const Config& config) {
   web::ServerOptions options;
   options.address = config.address;
   options.port = config.port;
+  options.https = context.secure_cookies;
   options.on_request = [&metrics](const web::AccessEntry& entry) {
     metrics.Record(entry.route, entry.status, entry.duration_ms);
   };

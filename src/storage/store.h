@@ -11,6 +11,8 @@
 
 #include "core/result.h"
 #include "domain/accounts/account_repository.h"
+#include "domain/accounts/personal_data.h"
+#include "domain/accounts/security_events.h"
 #include "domain/accounts/api_token_repository.h"
 #include "domain/alerts/alert_repository.h"
 #include "domain/catalogue/offer_repository.h"
@@ -47,7 +49,9 @@ class Store : public territories::TerritoryRepository,
               public memberships::MembershipRepository,
               public files::FileRepository,
               public requests::RequestRepository,
-              public directory::ResourceRepository {
+              public directory::ResourceRepository,
+              public accounts::SecurityEventRepository,
+              public accounts::PersonalDataRepository {
  public:
   ~Store() override = default;
 

@@ -11,6 +11,8 @@
 #include "web/http/cookies.h"
 #include "web/http/url.h"
 #include "web/pages/page.h"
+#include "web/rate_limit.h"
+#include "web/security_audit.h"
 #include "web/viewer.h"
 
 namespace boussole::web {
@@ -123,6 +125,7 @@ Interceptor MakeAccessInterceptor(const WebContext& context) {
                                     ? accounts::Role::kVisitor
                                     : RoleOf(context, route, request, CurrentViewer());
     if (!access || !accounts::Allows(*access, role)) return Refuse(context, request, role);
+    if (auto limited = LimitRate(context, route, request)) return *limited;
     if (request.method == "POST" && !IsApi(request)) {
       // API writes are JSON from programs, authorised by a token alone (viewer.h), never
       // by a cookie: no form, no CSRF token. Forms are the browsers'.
@@ -136,6 +139,7 @@ Interceptor MakeAccessInterceptor(const WebContext& context) {
       }
     }
     Response response = next(request);
+    AuditSecurityEvent(context, route, request, response);
     if (const std::string token = scope.MintedVisitorToken(); !token.empty()) {
       CookieOptions options;
       options.secure = context.secure_cookies;

@@ -46,6 +46,7 @@ void RegisterAllRoutes(Router& router, const WebContext& context) {
   RegisterProgrammeApi(router, context);
   RegisterDeliverablePages(router, context);
   RegisterCommunityPages(router, context);
+  RegisterPrivacyPages(router, context);
 
   auto files = std::make_shared<StaticFiles>([&context](const Request& request, int status, std::string_view detail) {
     return RenderError(context, request, status, detail);

@@ -15,6 +15,7 @@ class CaseSheetSearch;
 }  // namespace boussole::web
 namespace boussole::accounts {
 class AccountService;
+class RateLimiter;
 }  // namespace boussole::accounts
 namespace boussole::alerts {
 class AlertService;
@@ -52,6 +53,8 @@ struct WebContext {
   const files::FileStore* files = nullptr;
   //! the money rules of requests (issue 6, item 4); null: their defaults
   const requests::MoneyRules* money = nullptr;
+  //! rate limits per client address (issue 9, web/rate_limit.h); null: none
+  accounts::RateLimiter* rate_limiter = nullptr;
   //! cookies only over https (BOUSSOLE_PUBLIC_URL starts with https://)
   bool secure_cookies = false;
 };

@@ -77,5 +77,8 @@ void RegisterProgrammeApi(Router& router, const WebContext& context);
 void RegisterDeliverablePages(Router& router, const WebContext& context);
 //! The learning community of a programme: posts, comments, reports, moderation.
 void RegisterCommunityPages(Router& router, const WebContext& context);
+//! /confidentialite, /compte/mes-donnees…, /admin/journal-securite: privacy and the audit
+//! log (issue 9). Only the privacy page when context.accounts is null.
+void RegisterPrivacyPages(Router& router, const WebContext& context);
 
 }  // namespace boussole::web

@@ -188,6 +188,13 @@ const std::map<std::string, Example> kExamples = {
     {"community_post", {"POST", "/programmes/{programme}/communaute", "body=Bonjour"}},
     {"community_report", {"POST", "/programmes/{programme}/communaute/999999/signalement", ""}},
     {"community_restore", {"POST", "/programmes/{programme}/communaute/999999/retablir", ""}},
+    {"privacy_page", {"GET", "/confidentialite", ""}},
+    {"my_data_page", {"GET", "/compte/mes-donnees", ""}},
+    {"my_data_export", {"GET", "/compte/mes-donnees/export.json", ""}},
+    // A wrong password: the account stays for the examples that follow.
+    {"account_delete", {"POST", "/compte/suppression", "password=faux"}},
+    {"account_deleted_page", {"GET", "/compte/supprime", ""}},
+    {"security_log_page", {"GET", "/admin/journal-securite", ""}},
     {"logout", {"POST", "/compte/deconnexion", ""}},  // last: it ends the session
 };
 

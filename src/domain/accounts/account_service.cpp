@@ -208,7 +208,7 @@ Status AccountService::RequestPasswordReset(std::string_view email) {
   return MailLink(*user, TokenPurpose::kResetPassword);
 }
 
-Status AccountService::ResetPassword(std::string_view token, std::string_view password,
+Result<std::int64_t> AccountService::ResetPassword(std::string_view token, std::string_view password,
                                      std::string_view confirmation) {
   if (auto errors = ValidateNewPassword(password, confirmation); !errors.empty()) return errors.front();
   const auto user_id = repository_.ResetPasswordWithToken(TokenHash(token), HashPassword(password), NowUtc());
@@ -217,7 +217,7 @@ Status AccountService::ResetPassword(std::string_view token, std::string_view pa
                 "Ce lien de changement de mot de passe n'est pas valable : il a déjà servi, il a expiré ou il est "
                 "incomplet. Demandez-en un nouveau.");
   }
-  return Ok();
+  return *user_id;
 }
 
 }  // namespace boussole::accounts

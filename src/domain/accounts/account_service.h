@@ -85,8 +85,8 @@ class AccountService {
   //! Mails a reset link when the address has an account; answers the same otherwise.
   Status RequestPasswordReset(std::string_view email);
   //! Sets a new password from a reset link and ends every session of the account.
-  //! invalid_input (password problems) or "invalid_token".
-  Status ResetPassword(std::string_view token, std::string_view password, std::string_view confirmation);
+  //! invalid_input (password problems) or "invalid_token". The account's id.
+  Result<std::int64_t> ResetPassword(std::string_view token, std::string_view password, std::string_view confirmation);
 
  private:
   Status MailLink(const User& user, TokenPurpose purpose);

@@ -183,6 +183,16 @@ const std::vector<Rule>& PolicyTable() {
       {"community_post", Access::kSignedIn},
       {"community_report", Access::kSignedIn},
       {"community_restore", Access::kOwnerMembers},
+      // Privacy and security (issue 9): the privacy page is public; one's own data and the
+      // deletion of one's account concern only the signed-in person (the handlers read
+      // only theirs); the page after deletion is seen signed out; platform admins read
+      // the audit log.
+      {"privacy_page", Access::kEveryone},
+      {"my_data_page", Access::kSignedIn},
+      {"my_data_export", Access::kSignedIn},
+      {"account_delete", Access::kSignedIn},
+      {"account_deleted_page", Access::kEveryone},
+      {"security_log_page", Access::kPlatformAdmins},
   };
   return kRules;
 }

@@ -51,6 +51,7 @@ const std::vector<DumpTable>& DumpTables() {
       {"programme_step_records", {"programme_id", "territory_id", "step"}},
       {"programme_posts", {"id"}},
       {"post_reports", {"post_id", "user_id"}},
+      {"security_events", {"id"}},
   };
   return kDumpTables;
 }

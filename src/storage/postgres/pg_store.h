@@ -129,6 +129,12 @@ class PgStore final : public Store {
   std::size_t PurgeExpiredAccountData(std::string_view now, std::string_view failures_before) override;
   std::string SwapMySpaceVisit(std::int64_t user_id, std::string_view now) override;
 
+  // accounts::SecurityEventRepository and PersonalDataRepository (pg_privacy.cpp)
+  void RecordSecurityEvent(const accounts::SecurityEvent& event) override;
+  std::vector<accounts::SecurityEvent> ListSecurityEvents(std::size_t limit) override;
+  std::size_t PurgeSecurityEvents(std::string_view before) override;
+  std::vector<accounts::PersonalDataSection> ExportPersonalData(std::int64_t user_id) override;
+  void DeleteAccount(std::int64_t user_id, std::string_view now) override;
   // ApiTokenRepository
   accounts::ApiToken CreateApiToken(const accounts::ApiToken& token) override;
   std::vector<accounts::ApiToken> ListApiTokens(std::int64_t user_id) override;

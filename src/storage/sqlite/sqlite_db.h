@@ -44,6 +44,10 @@ class Statement {
   std::int64_t Int(int column) const;
   std::optional<std::int64_t> OptionalInt(int column) const;
   bool IsNull(int column) const;
+  int ColumnCount() const;
+  std::string ColumnName(int column) const;
+  //! The index of a named parameter ("$1"), 0 when the statement has none of that name.
+  int ParameterIndex(const char* name) const;
 
  private:
   sqlite3* db_;

@@ -11,9 +11,10 @@ namespace boussole::web {
 namespace {
 
 constexpr std::string_view kRedacted = "[redacted]";
-constexpr std::array<std::string_view, 9> kSensitiveWords = {
+// "jeton" (token) names the single-use links of mails; addresses are personal data.
+constexpr std::array<std::string_view, 12> kSensitiveWords = {
     "token", "password", "passwd", "secret", "key", "code_verification", "session", "csrf",
-    "auth"};
+    "auth", "jeton", "email", "courriel"};
 
 std::string Lower(std::string_view text) {
   std::string lower(text);

@@ -40,6 +40,7 @@
 
 #include "web/http/access_log.h"
 #include "web/http/handling.h"
+#include "web/http/security_headers.h"
 #include "web/http/messages.h"
 #include "web/http/url.h"
 
@@ -299,6 +300,7 @@ class Session : public std::enable_shared_from_this<Session> {
     keep_ = keep_alive_ && !close_after && !shutting_down_ && !core_.stopping;
     linger_ = linger;
     Response ready = FinalizeResponse(std::move(response), entry.method, entry.request_id);
+    AddSecurityHeaders(ready, core_.options.https);
     message_ = {};
     message_.version(version_);
     message_.result(static_cast<unsigned>(ready.status));

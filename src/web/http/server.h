@@ -21,6 +21,9 @@ struct ServerOptions {
   std::size_t header_limit = 16 * 1024;   //!< bytes; larger headers get 431
   int request_timeout_seconds = 30;       //!< to receive a whole request
   int keep_alive_seconds = 60;            //!< idle time before closing
+  //! The instance is served over https (its public URL says so): every answer then carries
+  //! Strict-Transport-Security (web/http/security_headers.h).
+  bool https = false;
   //! Called once per answered request, after the access log line (e.g. for metrics).
   //! Must be thread-safe and quick.
   std::function<void(const AccessEntry&)> on_request;

@@ -13,6 +13,7 @@
 #include "web/pages/form_view.h"
 #include "web/pages/page.h"
 #include "web/routes.h"
+#include "web/security_audit.h"
 #include "web/viewer.h"
 
 namespace boussole::web {
@@ -140,6 +141,7 @@ Response LogIn(const WebContext& context, const Request& request) {
     if (status == 429) response.SetHeader("Retry-After", "900");
     return response;
   }
+  NoteAuditedUser(opened.value().user.id);
   // A new session at each login (session fixation): the previous one of this browser ends.
   if (auto previous = CookieValue(request, kSessionCookie)) context.accounts->LogOut(*previous);
   Response response = SeeOther(SafeReturn(retour));
@@ -211,6 +213,7 @@ Response NewPassword(const WebContext& context, const Request& request) {
   }
   auto reset = context.accounts->ResetPassword(token, password, confirmation);
   if (!reset) return Notice(context, 400, "invalid_link", reset.error().message, "Lien non valable");
+  NoteAuditedUser(reset.value());
   Response response = SeeOther("/compte/mot-de-passe-change");
   response.AddHeader("Set-Cookie", SessionCookie(context, "", 0));
   return response;

@@ -1,5 +1,5 @@
 // Debian's Chromium driven by playwright-core, and the axe-core audit every page gets.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -31,8 +31,13 @@ export async function launchBrowser(prefix = 'boussole-e2e-') {
 }
 
 // Runs axe-core on the page; returns the violations with their impacted nodes.
+// Evaluated through the DevTools protocol rather than added as an inline <script>: the
+// Content-Security-Policy of every page refuses inline scripts (issue 9), and the audit must
+// run on the page as people get it.
+let axeSource;
 export async function audit(page) {
-  await page.addScriptTag({ path: AXE_PATH });
+  axeSource ??= readFileSync(AXE_PATH, 'utf8');
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.evaluate(`${axeSource}\n;true`);
   return page.evaluate(async (tags) => {
     const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
     return r.violations.map((v) => ({

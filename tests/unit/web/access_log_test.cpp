@@ -8,7 +8,7 @@ namespace {
 TEST(IsSensitiveNameTest, MatchesSecretsIgnoringCase) {
   for (const char* name : {"token", "csrf_token", "Password", "new_passwd", "client_secret",
                            "api_key", "APIKEY", "code_verification", "session_id", "csrf",
-                           "Authorization", "auth"}) {
+                           "Authorization", "auth", "jeton", "email", "courriel"}) {
     EXPECT_TRUE(IsSensitiveName(name)) << name;
   }
   for (const char* name : {"q", "page", "territoire", "theme"}) {
