@@ -39,6 +39,7 @@ void RegisterAllRoutes(Router& router, const WebContext& context) {
   RegisterRequestPages(router, context);
   RegisterResourcePages(router, context);
   RegisterRequestDashboard(router, context);
+  RegisterRequestBudgetPages(router, context);
   RegisterProgrammePages(router, context);
   RegisterProgrammeActions(router, context);
   RegisterSeminarPages(router, context);

@@ -150,6 +150,8 @@ const std::map<std::string, Example> kExamples = {
     {"request_dashboard", {"GET", "/demandes/tableau-de-bord", ""}},
     {"request_dashboard_csv", {"GET", "/demandes/tableau-de-bord.csv", ""}},
     {"request_dashboard_xlsx", {"GET", "/demandes/tableau-de-bord.xlsx", ""}},
+    {"request_budgets", {"GET", "/demandes/budgets", ""}},
+    {"request_budget_save", {"POST", "/demandes/budgets", "year=2030&amount=1000"}},
     {"resource_add", {"POST", "/ressources", "name=ATD&kind=agence_technique&territories=52"}},
     {"programme_list", {"GET", "/programmes", ""}},
     {"programme_types", {"GET", "/programmes/types", ""}},

@@ -127,6 +127,10 @@ const std::vector<Rule>& PolicyTable() {
       {"request_dashboard", Access::kSignedIn},
       {"request_dashboard_csv", Access::kSignedIn},
       {"request_dashboard_xlsx", Access::kSignedIn},
+      // The annual engineering envelopes: the handler lets the ANCT in (as the dashboards
+      // decide who is national), 403 for everyone else.
+      {"request_budgets", Access::kSignedIn},
+      {"request_budget_save", Access::kSignedIn},
       {"resource_add", Access::kSignedIn},
       {"api_requests", Access::kSignedIn},
       {"api_request", Access::kRequestParties},

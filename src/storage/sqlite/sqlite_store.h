@@ -35,6 +35,9 @@ class SqliteStore final : public Store {
   void AppendRequestEvent(const requests::RequestEvent& event, std::string_view now) override;
   std::vector<requests::RequestEvent> TrailOf(std::int64_t request_id) override;
 
+  // requests::BudgetRepository (sqlite_budgets.cpp)
+  std::vector<requests::EngineeringBudget> ListEngineeringBudgets() override;
+  void SetEngineeringBudget(const requests::EngineeringBudget& budget, std::string_view now) override;
   // directory::ResourceRepository (sqlite_resources.cpp)
   directory::Resource AddResource(const directory::Resource& resource, std::string_view now) override;
   std::vector<directory::Resource> ListResources() override;
