@@ -41,6 +41,7 @@ void RegisterAllRoutes(Router& router, const WebContext& context) {
   RegisterResourcePages(router, context);
   RegisterRequestDashboard(router, context);
   RegisterRequestBudgetPages(router, context);
+  RegisterRequestApi(router, context);
   RegisterProgrammePages(router, context);
   RegisterProgrammeActions(router, context);
   RegisterSeminarPages(router, context);

@@ -9,6 +9,7 @@
 
 #include "core/clock.h"
 #include "domain/requests/budget.h"
+#include "web/api/json_body.h"
 #include "web/form.h"
 #include "web/pages/page.h"
 #include "web/routes.h"
@@ -100,11 +101,68 @@ Response SaveBudget(const WebContext& context, const Request& request) {
   return Response::Redirect(303, "/demandes/budgets?enregistre=" + std::to_string(b.year));
 }
 
+// ---- API --------------------------------------------------------------------------------
+
+json BudgetJson(int year, const std::map<int, requests::Envelope>& envelopes, const requests::Dashboard& dashboard,
+                const std::map<int, requests::EngineeringBudget>& stored) {
+  const auto envelope = envelopes.count(year) ? envelopes.at(year) : requests::Envelope{};
+  const auto committed = dashboard.committed.count(year) ? dashboard.committed.at(year) : 0;
+  json out{{"year", year},
+           {"envelope_euros", envelope.amount_euros},
+           {"origin", stored.count(year) ? "stored" : envelopes.count(year) ? "default" : "none"},
+           {"committed_euros", committed},
+           {"remaining_euros", envelope.amount_euros - committed}};
+  if (stored.count(year)) {
+    out["updated_at"] = stored.at(year).updated_at;
+    out["updated_by"] = stored.at(year).updated_by_name;
+  }
+  return out;
+}
+
+std::map<int, requests::EngineeringBudget> StoredBudgets(const WebContext& context) {
+  std::map<int, requests::EngineeringBudget> stored;
+  for (auto& b : context.store.ListEngineeringBudgets()) stored[b.year] = b;
+  return stored;
+}
+
+// GET /api/v1/requests/budgets
+Response ApiBudgets(const WebContext& context, const Request& request) {
+  if (!ViewerIsAnct(context)) return RenderError(context, request, 403, kOnlyAnct);
+  const auto envelopes = EnvelopesOf(context);
+  const requests::Dashboard dashboard = DashboardOf(context, RequestScope{true, {}});
+  const auto stored = StoredBudgets(context);
+  std::set<int> years;
+  for (const auto& [year, envelope] : envelopes) years.insert(year);
+  for (const auto& [year, amount] : dashboard.committed) years.insert(year);
+  json list = json::array();
+  for (int year : years) list.push_back(BudgetJson(year, envelopes, dashboard, stored));
+  return Response::Json(200, json{{"budgets", list}}.dump());
+}
+
+// PUT /api/v1/requests/budgets/{year}: {amount_euros}.
+Response ApiSaveBudget(const WebContext& context, const Request& request) {
+  if (!ViewerIsAnct(context)) return RenderError(context, request, 403, kOnlyAnct);
+  auto body = ReadJsonObject(request);
+  if (!body) return JsonBodyFailure(context, request, body.error());
+  JsonFields fields(body.value());
+  const auto amount = fields.Int("amount_euros", true, 0, requests::kMaxBudgetEuros);
+  if (auto problem = fields.Finish()) return JsonBodyFailure(context, request, *problem);
+  auto budget = requests::CheckBudget(request.Param("year"), std::to_string(*amount));
+  if (!budget) return RenderError(context, request, 400, budget.error().message);
+  requests::EngineeringBudget b = budget.value();
+  b.updated_by = CurrentViewer().account->user.id;
+  context.store.SetEngineeringBudget(b, NowUtc());
+  const auto envelopes = EnvelopesOf(context);
+  return Response::Json(200, BudgetJson(b.year, envelopes, DashboardOf(context, RequestScope{true, {}}), StoredBudgets(context)).dump());
+}
+
 }  // namespace
 
 void RegisterRequestBudgetPages(Router& router, const WebContext& context) {
   AddPage(router, context, "GET", "/demandes/budgets", "request_budgets", BudgetPage);
   AddPage(router, context, "POST", "/demandes/budgets", "request_budget_save", SaveBudget);
+  AddPage(router, context, "GET", "/api/v1/requests/budgets", "api_request_budgets", ApiBudgets);
+  AddPage(router, context, "PUT", "/api/v1/requests/budgets/{year}", "api_request_budget_save", ApiSaveBudget);
 }
 
 }  // namespace boussole::web

@@ -141,12 +141,26 @@ Response DashboardXlsx(const WebContext& context, const Request& request) {
   return response;
 }
 
+// GET /api/v1/requests/dashboard: the same figures as JSON.
+Response DashboardApi(const WebContext& context, const Request& request) {
+  const auto scope = ViewerRequestScope(context);
+  if (!scope) return RenderError(context, request, 403, "Les tableaux de bord sont ceux des préfectures et de l'ANCT.");
+  json rows = json::array();
+  for (const auto& r : Rows(context, *scope, nullptr)) {
+    rows.push_back({{"section", r.section}, {"key", r.key}, {"label", r.label}, {"value", r.value}});
+  }
+  json departements = json::array();
+  for (const auto& d : scope->departements) departements.push_back(d);
+  return Response::Json(200, json{{"national", scope->national}, {"departements", departements}, {"rows", rows}}.dump());
+}
+
 }  // namespace
 
 void RegisterRequestDashboard(Router& router, const WebContext& context) {
   AddPage(router, context, "GET", "/demandes/tableau-de-bord", "request_dashboard", DashboardPage);
   AddPage(router, context, "GET", "/demandes/tableau-de-bord.csv", "request_dashboard_csv", DashboardCsv);
   AddPage(router, context, "GET", "/demandes/tableau-de-bord.xlsx", "request_dashboard_xlsx", DashboardXlsx);
+  AddPage(router, context, "GET", "/api/v1/requests/dashboard", "api_request_dashboard", DashboardApi);
 }
 
 }  // namespace boussole::web

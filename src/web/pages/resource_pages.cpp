@@ -8,6 +8,7 @@
 
 #include "core/clock.h"
 #include "domain/directory/resource.h"
+#include "web/api/json_body.h"
 #include "web/form.h"
 #include "web/pages/page.h"
 #include "web/routes.h"
@@ -156,11 +157,59 @@ Response AddResource(const WebContext& context, const Request& request) {
   return Response::Redirect(303, "/ressources");
 }
 
+// ---- API --------------------------------------------------------------------------------
+
+// GET /api/v1/resources?territoire=…&theme=…
+Response ApiResources(const WebContext& context, const Request& request) {
+  const std::string territory_input = request.Query("territoire").value_or("");
+  const std::string theme = request.Query("theme").value_or("");
+  if (!theme.empty() && catalogue::LabelOf(catalogue::Themes(), theme).empty()) {
+    return RenderError(context, request, 400, "Thématique inconnue : « " + theme + " ».");
+  }
+  std::optional<std::set<std::string>> place;
+  if (!territory_input.empty()) {
+    const auto found = ResolveTerritory(territory_input, context.store);
+    if (!found) return RenderError(context, request, 400, "Territoire introuvable : « " + territory_input + " ».");
+    place = PlaceOf(context, found->id.ToString());
+  }
+  json list = json::array();
+  for (const auto& r : AllResources(context)) {
+    if (place && !directory::Covers(r, *place)) continue;
+    if (!theme.empty() && std::find(r.themes.begin(), r.themes.end(), theme) == r.themes.end()) continue;
+    list.push_back(ResourceJson(r));
+  }
+  return Response::Json(200, json{{"resources", list}}.dump());
+}
+
+// POST /api/v1/resources: {name, kind, themes, engineering, territories, national, contact}.
+Response ApiAddResource(const WebContext& context, const Request& request) {
+  const AddScope scope = ScopeOfViewer(context);
+  if (!scope.any()) return RenderError(context, request, 403, kOnlyPrefecturesAndAnct);
+  auto body = ReadJsonObject(request);
+  if (!body) return JsonBodyFailure(context, request, body.error());
+  JsonFields fields(body.value());
+  ResourceInput in;
+  in.name = fields.String("name", true, 300);
+  in.kind = fields.String("kind", true, 60);
+  in.themes = fields.StringList("themes", false, 50, 100);
+  in.engineering = fields.String("engineering", false, 1000);
+  in.territories = fields.StringList("territories", false, 500, 20);
+  in.national = fields.Bool("national", false).value_or(false);
+  in.contact = fields.String("contact", false, 500);
+  if (auto problem = fields.Finish()) return JsonBodyFailure(context, request, *problem);
+  auto checked = CheckResource(context, scope, in);
+  if (!checked) return RenderError(context, request, 400, checked.error().message);
+  const directory::Resource stored = context.store.AddResource(checked.value(), NowUtc());
+  return Response::Json(201, ResourceJson(stored).dump());
+}
+
 }  // namespace
 
 void RegisterResourcePages(Router& router, const WebContext& context) {
   AddPage(router, context, "GET", "/ressources", "resource_directory", Directory);
   AddPage(router, context, "POST", "/ressources", "resource_add", AddResource);
+  AddPage(router, context, "GET", "/api/v1/resources", "api_resources", ApiResources);
+  AddPage(router, context, "POST", "/api/v1/resources", "api_resource_create", ApiAddResource);
 }
 
 }  // namespace boussole::web
