@@ -23,6 +23,7 @@
 #include "domain/notifications/notification_repository.h"
 #include "domain/programmes/programme_repository.h"
 #include "domain/projects/project_repository.h"
+#include "domain/requests/budget_repository.h"
 #include "domain/requests/request_repository.h"
 #include "domain/organisations/organisation_repository.h"
 #include "domain/territories/territory_repository.h"
@@ -49,6 +50,7 @@ class Store : public territories::TerritoryRepository,
               public memberships::MembershipRepository,
               public files::FileRepository,
               public requests::RequestRepository,
+              public requests::BudgetRepository,
               public directory::ResourceRepository,
               public accounts::SecurityEventRepository,
               public accounts::PersonalDataRepository {

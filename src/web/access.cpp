@@ -34,31 +34,21 @@ std::optional<std::int64_t> ParseId(const std::string& text) {
   return std::stoll(text);
 }
 
-// The viewer's role towards the route's resource. Without an owner, a signed-in person is a
-// member; with one (an organisation, the organisation of a `{project}`, the pilot of a
-// `{programme}`, or the collectivité of a `{request}`), membership of that organisation
-// decides; for a `{request}`, its other parties (the préfecture of its département, the ANCT,
-// the organisation handed it) are stakeholders (a malformed or unknown
-// organisation has no members: the viewer is then a member of another one).
-accounts::Role RoleOf(const WebContext& context, const Route& route, const Request& request, const Viewer& viewer) {
-  if (!viewer.signed_in()) return accounts::Role::kVisitor;
-  if (viewer.account->user.platform_admin) return accounts::Role::kPlatformAdmin;
+// The viewer's role towards the route's resource, and whether that resource exists.
+struct Standing {
+  accounts::Role role = accounts::Role::kVisitor;
+  //! The path names a `{request}` that does not exist (unknown or malformed id): nobody is
+  //! a party to it, and the answer is 404 for whoever is signed in (a 403 would say "it
+  //! exists, but not for you").
+  bool missing = false;
+};
+
+// Without an owner, a signed-in person is a member; with one (an organisation, the
+// organisation of a `{project}`, the pilot of a `{programme}`), membership of that
+// organisation decides (a malformed or unknown organisation has no members: the viewer is
+// then a member of another one).
+accounts::Role OwnerRole(const WebContext& context, const Route& route, const Request& request, const Viewer& viewer) {
   std::optional<std::int64_t> id;
-  if (auto request_param = request.path_params.find("request"); request_param != request.path_params.end()) {
-    // A request belongs to its collectivité; its other parties are stakeholders.
-    const auto request_id = ParseId(request_param->second);
-    const auto found = request_id ? context.store.FindRequest(*request_id) : std::nullopt;
-    if (!found) return accounts::Role::kOtherMember;  // the handler answers 404 to those allowed anyway
-    const auto memberships = context.store.ListMemberships(viewer.account->user.id);
-    for (const auto& m : memberships) {
-      if (m.organisation.id == found->organisation_id) {
-        return m.role == organisations::MemberRole::kAdmin ? accounts::Role::kOrganisationAdmin
-                                                           : accounts::Role::kMember;
-      }
-    }
-    return requests::PartiesOf(*found, memberships).empty() ? accounts::Role::kOtherMember
-                                                            : accounts::Role::kStakeholder;
-  }
   if (auto programme = request.path_params.find("programme"); programme != request.path_params.end()) {
     // A programme belongs to its pilot organisation (the ANCT that runs it): roles towards the
     // programme are roles there. Historic programmes have no pilot: only platform admins own them.
@@ -79,6 +69,32 @@ accounts::Role RoleOf(const WebContext& context, const Route& route, const Reque
   if (!membership) return accounts::Role::kOtherMember;
   return *membership == organisations::MemberRole::kAdmin ? accounts::Role::kOrganisationAdmin
                                                           : accounts::Role::kMember;
+}
+
+// A request belongs to its collectivité (roles there); its other parties (the préfecture of
+// its département, the ANCT, the organisation handed it) are stakeholders.
+Standing RequestStanding(const WebContext& context, const std::string& param, const Viewer& viewer) {
+  const bool admin = viewer.account->user.platform_admin;
+  const auto request_id = ParseId(param);
+  const auto found = request_id ? context.store.FindRequest(*request_id) : std::nullopt;
+  if (!found) return {admin ? accounts::Role::kPlatformAdmin : accounts::Role::kOtherMember, true};
+  if (admin) return {accounts::Role::kPlatformAdmin};
+  const auto memberships = context.store.ListMemberships(viewer.account->user.id);
+  for (const auto& m : memberships) {
+    if (m.organisation.id == found->organisation_id) {
+      return {m.role == organisations::MemberRole::kAdmin ? accounts::Role::kOrganisationAdmin : accounts::Role::kMember};
+    }
+  }
+  return {requests::PartiesOf(*found, memberships).empty() ? accounts::Role::kOtherMember : accounts::Role::kStakeholder};
+}
+
+Standing StandingOf(const WebContext& context, const Route& route, const Request& request, const Viewer& viewer) {
+  if (!viewer.signed_in()) return {accounts::Role::kVisitor};
+  if (auto param = request.path_params.find("request"); param != request.path_params.end()) {
+    return RequestStanding(context, param->second, viewer);
+  }
+  if (viewer.account->user.platform_admin) return {accounts::Role::kPlatformAdmin};
+  return {OwnerRole(context, route, request, viewer)};
 }
 
 bool IsApi(const Request& request) { return request.path.rfind("/api/", 0) == 0; }
@@ -121,9 +137,12 @@ Interceptor MakeAccessInterceptor(const WebContext& context) {
     // that its token no longer works, not from a 403 later.
     if (IsApi(request) && CurrentViewer().bad_api_token) return Unauthorised(context, request, true);
     // Public actions need no identity: no session lookup for them (static files, cached pages).
-    const accounts::Role role = access == accounts::Access::kEveryone
-                                    ? accounts::Role::kVisitor
-                                    : RoleOf(context, route, request, CurrentViewer());
+    const Standing standing = access == accounts::Access::kEveryone
+                                  ? Standing{}
+                                  : StandingOf(context, route, request, CurrentViewer());
+    const accounts::Role role = standing.role;
+    // Signed in, about a request that does not exist: nothing to allow or refuse.
+    if (standing.missing) return RenderError(context, request, 404, "Cette demande n'existe pas.");
     if (!access || !accounts::Allows(*access, role)) return Refuse(context, request, role);
     if (auto limited = LimitRate(context, route, request)) return *limited;
     if (request.method == "POST" && !IsApi(request)) {

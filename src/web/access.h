@@ -1,8 +1,9 @@
 #pragma once
 // The one gate every route goes through (Router::SetInterceptor): it opens the viewer scope,
 // asks the policy table (domain/accounts/policy.h) whether the viewer may take the route's
-// action, refuses POST requests without the right CSRF token, and sends the visitor CSRF
-// cookie a page asked for.
+// action (404 to whoever is signed in when the path names a request that does not exist),
+// refuses POST requests without the right CSRF token, and sends the visitor CSRF cookie a
+// page asked for.
 #include <string>
 #include <vector>
 

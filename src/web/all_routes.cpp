@@ -40,6 +40,8 @@ void RegisterAllRoutes(Router& router, const WebContext& context) {
   RegisterRequestPages(router, context);
   RegisterResourcePages(router, context);
   RegisterRequestDashboard(router, context);
+  RegisterRequestBudgetPages(router, context);
+  RegisterRequestApi(router, context);
   RegisterProgrammePages(router, context);
   RegisterProgrammeActions(router, context);
   RegisterSeminarPages(router, context);

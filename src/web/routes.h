@@ -55,6 +55,10 @@ void RegisterRequestPages(Router& router, const WebContext& context);
 void RegisterResourcePages(Router& router, const WebContext& context);
 //! /demandes/tableau-de-bord(.csv): the request dashboards (issue 6, item 6).
 void RegisterRequestDashboard(Router& router, const WebContext& context);
+//! /demandes/budgets: the ANCT's annual engineering envelopes, set by the ANCT (issue 6, item 4).
+void RegisterRequestBudgetPages(Router& router, const WebContext& context);
+//! /api/v1/…requests…: the request API's writes and attachments (issue 6, item 7).
+void RegisterRequestApi(Router& router, const WebContext& context);
 
 //! Projects of collectivités: list, creation, edition, the project page with suggested and
 //! attached offers and the history (issue 5, item 4). Needs context.search.

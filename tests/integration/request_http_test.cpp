@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <sstream>
+#include <chrono>
 #include <thread>
 
 #include "domain/requests/workflow.h"
@@ -182,6 +183,176 @@ TEST_F(RequestHttp, AnotherDepartementsPrefectureIsRefused) {
   EXPECT_EQ(marne.Get("/demandes/" + id).status, 200);
   EXPECT_EQ(json::parse(marne.Get("/api/v1/requests").body)["requests"].size(), 1u);
   EXPECT_EQ(State(id), "deposee");
+}
+
+// An unknown or malformed request is not found (404, French page or problem details) for
+// anyone signed in, whatever the route under it; an existing one stays refused (403) to
+// another département's préfecture.
+TEST_F(RequestHttp, AnUnknownOrMalformedRequestIsNotFound) {
+  FormBrowser commune = Member("maire", joinville_);
+  FormBrowser savoie = Member("savoie", pref73_);
+  const std::string id = Create(commune, joinville_, "anct");
+  const std::string unknown = std::to_string(std::stoll(id) + 1000);
+  for (FormBrowser* browser : {&commune, &savoie}) {
+    for (const std::string& missing : {unknown, std::string("abc"), std::string("99999999999999999999")}) {
+      HttpResponse page = browser->Get("/demandes/" + missing);
+      EXPECT_EQ(page.status, 404) << missing;
+      EXPECT_NE(page.body.find("existe pas"), std::string::npos) << page.body.substr(0, 500);
+      EXPECT_NE(page.headers["content-type"].find("text/html"), std::string::npos);
+      HttpResponse api = browser->Get("/api/v1/requests/" + missing);
+      EXPECT_EQ(api.status, 404) << missing;
+      EXPECT_EQ(api.headers["content-type"], "application/problem+json");
+      EXPECT_EQ(json::parse(api.body)["status"], 404);
+      EXPECT_EQ(browser->Get("/demandes/" + missing + "/fichiers/1").status, 404);
+      browser->Get("/demandes");
+      EXPECT_EQ(browser->Post("/demandes/" + missing + "/commentaires", "text=Bonjour").status, 404);
+      browser->Get("/demandes");
+      EXPECT_EQ(browser->PostMultipart("/demandes/" + missing + "/transitions", {{"version", "1"}, {"transition", "deposer"}}).status,
+                404);
+    }
+  }
+  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM request_events WHERE kind = 'comment'"), "0");
+  // The request that exists: 403 for the other préfecture, as before.
+  EXPECT_EQ(savoie.Get("/demandes/" + id).status, 403);
+  EXPECT_EQ(savoie.Get("/api/v1/requests/" + id).status, 403);
+  // A visitor is asked to sign in, whether the request exists or not.
+  FormBrowser visitor(server_->port());
+  EXPECT_EQ(visitor.Get("/demandes/" + unknown).status, 303);
+  EXPECT_EQ(visitor.Get("/api/v1/requests/" + unknown).status, 401);
+}
+
+// Comments and files are told to the parties (not to their author), as steps are: the
+// collectivité, those who acted, those who act next; each person at their pace: "immediate"
+// mailed by the scheduler, "none" listed on the account page and never mailed.
+TEST_F(RequestHttp, CommentsAndFilesAreToldToThePartiesAtTheirPace) {
+  FormBrowser commune = Member("maire", joinville_);
+  FormBrowser colleague = Member("adjoint", joinville_);
+  FormBrowser prefecture = Member("prefecture", pref52_);
+  FormBrowser anct = Member("anct", anct_);
+  prefecture.Get("/compte");
+  ASSERT_EQ(prefecture.Post("/compte/notifications", "frequency=immediate").status, 303);
+  colleague.Get("/compte");
+  ASSERT_EQ(colleague.Post("/compte/notifications", "frequency=none").status, 303);
+  auto told = [&](const std::string& local, const std::string& like) {
+    return Scalar("SELECT COUNT(*) FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.topic = 'request'"
+                  " AND u.email = '" + local + "@example.fr' AND n.subject LIKE '" + like + "'");
+  };
+  // A draft concerns its collectivité only.
+  const std::string draft = Create(commune, joinville_, "anct");
+  commune.Get("/demandes/" + draft);
+  ASSERT_EQ(commune.Post("/demandes/" + draft + "/commentaires", "text=Premier+jet").status, 303);
+  EXPECT_EQ(told("adjoint", "%commentaire de Agent%"), "1");
+  EXPECT_EQ(told("maire", "%commentaire%"), "0") << "not its author";
+  EXPECT_EQ(told("prefecture", "%commentaire%"), "0");
+  // Once deposited, the préfecture hears of comments and files; the ANCT, not yet concerned, does not.
+  const std::string id = Create(commune, joinville_, "anct");
+  ASSERT_EQ(Step(commune, id, "deposer", {{"besoin", "Un plan guide"}, {"deja_tente", "Rien"}}).status, 303);
+  commune.Get("/demandes/" + id);
+  ASSERT_EQ(commune.Post("/demandes/" + id + "/commentaires", "text=Le+conseil+a+vot%C3%A9").status, 303);
+  EXPECT_EQ(told("prefecture", "Demande « Revitaliser le centre-bourg » : commentaire de Agent%"), "1");
+  EXPECT_EQ(told("adjoint", "%commentaire%"), "2");
+  EXPECT_EQ(told("anct", "%"), "0");
+  prefecture.Get("/demandes/" + id);
+  ASSERT_EQ(prefecture.PostMultipart("/demandes/" + id + "/fichiers", {{"text", "Diagnostic"}},
+                                     {{"fichier", "diagnostic.pdf", "application/pdf", kPdf}}).status, 303);
+  EXPECT_EQ(told("maire", "%fichier « diagnostic.pdf » joint par Agent%"), "1");
+  EXPECT_EQ(told("adjoint", "%fichier « diagnostic.pdf »%"), "1");
+  EXPECT_EQ(told("prefecture", "%fichier%"), "0") << "not its author";
+  EXPECT_EQ(told("anct", "%"), "0");
+  // A refused upload tells nobody.
+  prefecture.Get("/demandes/" + id);
+  ASSERT_EQ(prefecture.PostMultipart("/demandes/" + id + "/fichiers", {}, {{"fichier", "x.pdf", "application/pdf", kElf}}).status, 400);
+  EXPECT_EQ(told("maire", "%fichier « x.pdf »%"), "0");
+
+  // The paces: a server whose scheduler sends every second mails the préfecture's comment at
+  // once; the adjoint chose "none": never mailed, listed on the account page.
+  auto env = Env();
+  env["BOUSSOLE_SCHEDULER_TICK_MS"] = "200";
+  env["BOUSSOLE_JOB_SEND_NOTIFICATIONS_SECONDS"] = "1";
+  env["BOUSSOLE_PUBLIC_URL"] = "http://boussole.test";
+  ServerProcess scheduler(db_->url(), env);
+  // The first server scheduled the job a minute ahead: due now, then every second.
+  ExecSql(db_->url(), "UPDATE jobs SET next_run_at = '2000-01-01T00:00:00Z' WHERE name = 'send_notifications'");
+  auto mailed = [&](const std::string& local, const std::string& part) {
+    for (int i = 0; i < 300; ++i) {
+      for (const auto& mail : sink_.mails()) {
+        if (mail.envelope_to == std::vector<std::string>{local + "@example.fr"} && mail.text.find(part) != std::string::npos) return true;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return false;
+  };
+  EXPECT_TRUE(mailed("prefecture", "commentaire de Agent"));
+  EXPECT_TRUE(mailed("prefecture", "/demandes/" + id + "\n"));  // either server's scheduler may send it
+  EXPECT_TRUE(mailed("maire", "fichier « diagnostic.pdf » joint par Agent"));  // the daily digest
+  for (const auto& mail : sink_.mails()) {
+    EXPECT_FALSE(mail.envelope_to == std::vector<std::string>{"adjoint@example.fr"} && mail.text.find("Demande") != std::string::npos)
+        << mail.text;
+  }
+  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.email ="
+                   " 'adjoint@example.fr' AND n.delivery_id IS NULL"), "4") << "the draft's comment, the deposit, a comment, a file";
+  EXPECT_NE(colleague.Get("/compte").body.find("commentaire de Agent"), std::string::npos);
+}
+
+// The ANCT sets the annual engineering envelope in the application (validated, French
+// errors, CSRF); stored, it wins over the default, and the dashboard's budget rows use it.
+TEST_F(RequestHttp, TheAnctSetsTheAnnualEnvelopeAndTheDashboardUsesIt) {
+  FormBrowser commune = Member("maire", joinville_);
+  FormBrowser marne = Member("marne", pref52_);
+  FormBrowser anct = Member("anct", anct_);
+  auto stored = [&] { return Scalar("SELECT COUNT(*) FROM engineering_budgets"); };
+  // Only the ANCT.
+  EXPECT_EQ(commune.Get("/demandes/budgets").status, 403);
+  HttpResponse refused = marne.Get("/demandes/budgets");
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_NE(refused.body.find("ANCT : votre compte ne le permet pas"), std::string::npos) << refused.body.substr(0, 2000);
+  marne.Get("/demandes");
+  EXPECT_EQ(marne.Post("/demandes/budgets", "year=2026&amount=1").status, 403);
+  EXPECT_EQ(stored(), "0");
+  EXPECT_EQ(marne.Get("/demandes/tableau-de-bord").body.find("lien-budgets"), std::string::npos);
+  EXPECT_NE(anct.Get("/demandes/tableau-de-bord").body.find("href=\"/demandes/budgets\""), std::string::npos);
+  // The defaults, before anything is set.
+  HttpResponse page = anct.Get("/demandes/budgets");
+  ASSERT_EQ(page.status, 200);
+  const auto row = [](const std::string& body, const std::string& year) {
+    const auto at = body.find("<tr id=\"budget-" + year + "\">");
+    return at == std::string::npos ? std::string() : body.substr(at, body.find("</tr>", at) - at);
+  };
+  EXPECT_NE(row(page.body, "2021").find("20\u00a0000\u00a0000\u00a0€"), std::string::npos) << row(page.body, "2021");
+  EXPECT_NE(row(page.body, "2021").find("Valeur par défaut"), std::string::npos);
+  // Bad input: French messages by the fields, the values kept, nothing stored.
+  EXPECT_EQ(anct.Post("/demandes/budgets", "year=2026&amount=1", false).status, 403) << "no CSRF token";
+  HttpResponse bad_year = anct.Post("/demandes/budgets", "year=1999&amount=1000");
+  EXPECT_EQ(bad_year.status, 400);
+  EXPECT_NE(bad_year.body.find("id=\"budget-year-erreur\">Indiquez une année entre 2000 et 2100"), std::string::npos)
+      << bad_year.body.substr(0, 4000);
+  EXPECT_NE(bad_year.body.find("name=\"amount\" value=\"1000\""), std::string::npos);
+  HttpResponse bad_amount = anct.Post("/demandes/budgets", "year=2026&amount=vingt+millions");
+  EXPECT_EQ(bad_amount.status, 400);
+  EXPECT_NE(bad_amount.body.find("id=\"budget-amount-erreur\">Indiquez le montant"), std::string::npos);
+  EXPECT_EQ(anct.Post("/demandes/budgets", "year=2026&amount=-5").status, 400);
+  EXPECT_EQ(stored(), "0");
+  // Set: a new year, and a year that had a default.
+  HttpResponse saved = anct.Post("/demandes/budgets", "year=2026&amount=18+500+000");
+  ASSERT_EQ(saved.status, 303) << saved.body.substr(0, 2000);
+  EXPECT_EQ(saved.headers["location"], "/demandes/budgets?enregistre=2026");
+  ASSERT_EQ(anct.Post("/demandes/budgets", "year=2021&amount=22000000").status, 303);
+  ASSERT_EQ(anct.Post("/demandes/budgets", "year=2026&amount=18600000").status, 303);  // replaced
+  EXPECT_EQ(stored(), "2");
+  EXPECT_EQ(Scalar("SELECT amount_euros FROM engineering_budgets WHERE year = 2026"), "18600000");
+  page = anct.Get("/demandes/budgets?enregistre=2026");
+  EXPECT_NE(page.body.find("id=\"enregistre\""), std::string::npos);
+  EXPECT_NE(row(page.body, "2026").find("18\u00a0600\u00a0000\u00a0€"), std::string::npos) << row(page.body, "2026");
+  EXPECT_NE(row(page.body, "2026").find("par Agent anct"), std::string::npos);
+  EXPECT_NE(row(page.body, "2020").find("Valeur par défaut"), std::string::npos);
+  // The dashboard: envelope and what remains from the stored values.
+  const std::string csv = anct.Get("/demandes/tableau-de-bord.csv").body;
+  EXPECT_NE(csv.find("budget_enveloppe;2021;Enveloppe 2021;22000000"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("budget_enveloppe;2026;Enveloppe 2026;18600000"), std::string::npos);
+  EXPECT_NE(csv.find("budget_enveloppe;2020;Enveloppe 2020;10000000"), std::string::npos);
+  EXPECT_NE(csv.find("budget_restant;2021;Restant 2021;22000000"), std::string::npos);
+  EXPECT_NE(marne.Get("/demandes/tableau-de-bord.csv").body.find("budget_enveloppe;2026;Enveloppe 2026;18600000"),
+            std::string::npos);
 }
 
 TEST_F(RequestHttp, TheAtelierGoesThroughTheDdtmAndTheDgaln) {

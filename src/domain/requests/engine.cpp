@@ -17,6 +17,13 @@ bool IsWholeNumber(const std::string& text) {
   return !text.empty() && text.size() <= 12 && text.find_first_not_of("0123456789") == std::string::npos;
 }
 
+// "Étapes possibles : « Prendre en charge », « Refuser »." (or that none follows).
+std::string NextSteps(const Workflow& workflow, std::string_view state) {
+  std::vector<std::string> next;
+  for (const Transition* t : TransitionsFrom(workflow, state)) next.push_back(Quoted(t->label));
+  return next.empty() ? "Aucune étape ne suit cet état." : "Étapes possibles : " + JoinLabels(next) + ".";
+}
+
 }  // namespace
 
 std::set<Party> PartiesOf(const Request& request, const std::vector<organisations::Membership>& memberships) {
@@ -34,6 +41,18 @@ std::set<Party> PartiesOf(const Request& request, const std::vector<organisation
   return parties;
 }
 
+std::set<Party> PartiesToTell(const Workflow& workflow, const Request& request, const std::set<Party>& acted) {
+  std::set<Party> parties = acted;
+  parties.insert(Party::kCollectivite);
+  for (const Transition* t : TransitionsFrom(workflow, request.state)) parties.insert(t->parties.begin(), t->parties.end());
+  if (request.assignee_id) {
+    parties.insert(Party::kAssignee);
+  } else {
+    parties.erase(Party::kAssignee);  // nobody to tell yet
+  }
+  return parties;
+}
+
 std::string StateLabel(const Workflow& workflow, std::string_view state) {
   const State* found = FindState(workflow, state);
   return std::string(found ? found->label : state);
@@ -43,8 +62,6 @@ Result<const Transition*> CheckTransition(const Workflow& workflow, const Reques
                                           const std::set<Party>& parties) {
   const Transition* transition = FindTransition(workflow, request.state, key);
   if (transition == nullptr) {
-    std::vector<std::string> next;
-    for (const Transition* t : TransitionsFrom(workflow, request.state)) next.push_back(Quoted(t->label));
     const Transition* named = nullptr;
     for (const auto& t : workflow.transitions) {
       if (t.key == key) named = &t;
@@ -52,9 +69,7 @@ Result<const Transition*> CheckTransition(const Workflow& workflow, const Reques
     const std::string what = named ? Quoted(named->label) : "cette étape (" + Quoted(key) + ")";
     return Error{"conflict",
                  "La demande est à l'état " + Quoted(StateLabel(workflow, request.state)) + " : " + what +
-                     " n'est pas possible. " +
-                     (next.empty() ? "Aucune étape ne suit cet état."
-                                   : "Étapes possibles : " + JoinLabels(next) + "."),
+                     " n'est pas possible. " + NextSteps(workflow, request.state),
                  {}};
   }
   for (Party party : parties) {
@@ -131,8 +146,9 @@ Result<FieldValues> CheckFields(const Transition& transition, const FieldValues&
 
 std::string VersionConflictMessage(const Workflow& workflow, const Request& current) {
   return "Quelqu'un a fait avancer la demande pendant que vous la consultiez : elle est maintenant à l'état " +
-         Quoted(StateLabel(workflow, current.state)) +
-         ". Rien n'a été enregistré de votre côté : rechargez la page et vérifiez avant de recommencer.";
+         Quoted(StateLabel(workflow, current.state)) + " (version " + std::to_string(current.version) +
+         "). Rien n'a été enregistré de votre côté : rechargez la page et vérifiez avant de recommencer. " +
+         NextSteps(workflow, current.state);
 }
 
 }  // namespace boussole::requests

@@ -18,6 +18,13 @@ namespace boussole::requests {
 //! that one); a member of the ANCT; a member of the organisation it was handed to.
 std::set<Party> PartiesOf(const Request& request, const std::vector<organisations::Membership>& memberships);
 
+//! The parties to tell of what happens on `request` (a step taken, a comment, a file): its
+//! collectivité always; `acted`, the parties of the people who acted on it so far (the
+//! trail's actors); the parties that may take its next steps; the organisation it was handed
+//! to, once handed. So a draft concerns its collectivité only, and the ANCT hears of a
+//! request once it reaches the ANCT.
+std::set<Party> PartiesToTell(const Workflow& workflow, const Request& request, const std::set<Party>& acted);
+
 //! "conflict" (HTTP 409) when `key` does not leave the request's state, with a French
 //! message naming the state and the allowed next steps; "forbidden" (403) when none of
 //! `parties` may take it, naming who may. The transition otherwise.

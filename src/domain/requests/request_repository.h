@@ -31,7 +31,8 @@ class RequestRepository {
                                  std::optional<std::int64_t> assignee, std::string_view now) = 0;
   //! Appends a comment or a file to the trail (the version does not change), in one
   //! transaction. Both methods record `event.new_file` first, in the same transaction.
-  virtual void AppendRequestEvent(const RequestEvent& event, std::string_view now) = 0;
+  //! Returns the id of the file the event names (the new one's once recorded), if any.
+  virtual std::optional<std::int64_t> AppendRequestEvent(const RequestEvent& event, std::string_view now) = 0;
   //! Oldest first, with the actors' names.
   virtual std::vector<RequestEvent> TrailOf(std::int64_t request_id) = 0;
 };

@@ -36,6 +36,7 @@ const std::vector<DumpTable>& DumpTables() {
       {"requests", {"id"}},
       {"request_events", {"id"}},
       {"engineering_resources", {"id"}},
+      {"engineering_budgets", {"year"}},
       {"programmes", {"id"}},
       {"programme_figures", {"position"}},
       {"programme_territories", {"programme_id", "territory_id"}},

@@ -60,7 +60,8 @@ std::optional<std::int64_t> UserOrNull(std::int64_t user_id) {
   return user_id == 0 ? std::nullopt : std::optional<std::int64_t>(user_id);
 }
 
-void InsertEvent(pqxx::work& tx, const RequestEvent& e, std::string_view now) {
+// Returns the id of the file the event names, if any.
+std::optional<std::int64_t> InsertEvent(pqxx::work& tx, const RequestEvent& e, std::string_view now) {
   std::optional<std::int64_t> file_id = e.file_id;
   // The row of a file uploaded with the event, in the event's transaction.
   if (e.new_file) {
@@ -76,6 +77,7 @@ void InsertEvent(pqxx::work& tx, const RequestEvent& e, std::string_view now) {
       " file_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
       e.request_id, UserOrNull(e.user_id), std::string(now), e.kind, e.transition, e.from_state, e.to_state,
       FieldsJson(e.values), e.text, file_id);
+  return file_id;
 }
 
 }  // namespace
@@ -145,12 +147,13 @@ Status PgStore::ApplyTransition(std::int64_t expected_version, const RequestEven
   return Ok();
 }
 
-void PgStore::AppendRequestEvent(const RequestEvent& event, std::string_view now) {
+std::optional<std::int64_t> PgStore::AppendRequestEvent(const RequestEvent& event, std::string_view now) {
   auto db = pool_.Acquire();
   pqxx::work tx(*db);
-  InsertEvent(tx, event, now);
+  const auto file_id = InsertEvent(tx, event, now);
   tx.exec_params("UPDATE requests SET updated_at = $1 WHERE id = $2", std::string(now), event.request_id);
   tx.commit();
+  return file_id;
 }
 
 std::vector<RequestEvent> PgStore::TrailOf(std::int64_t request_id) {

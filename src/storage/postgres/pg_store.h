@@ -31,9 +31,12 @@ class PgStore final : public Store {
   std::vector<requests::Request> ListRequests() override;
   Status ApplyTransition(std::int64_t expected_version, const requests::RequestEvent& event,
                          std::optional<std::int64_t> assignee, std::string_view now) override;
-  void AppendRequestEvent(const requests::RequestEvent& event, std::string_view now) override;
+  std::optional<std::int64_t> AppendRequestEvent(const requests::RequestEvent& event, std::string_view now) override;
   std::vector<requests::RequestEvent> TrailOf(std::int64_t request_id) override;
 
+  // requests::BudgetRepository (pg_budgets.cpp)
+  std::vector<requests::EngineeringBudget> ListEngineeringBudgets() override;
+  void SetEngineeringBudget(const requests::EngineeringBudget& budget, std::string_view now) override;
   // directory::ResourceRepository (pg_resources.cpp)
   directory::Resource AddResource(const directory::Resource& resource, std::string_view now) override;
   std::vector<directory::Resource> ListResources() override;

@@ -75,7 +75,8 @@ std::int64_t InsertNewFile(Connection& db, const files::FileRecord& f, std::stri
   return id;
 }
 
-void InsertEvent(Connection& db, const RequestEvent& e, std::string_view now) {
+// Returns the id of the file the event names, if any.
+std::optional<std::int64_t> InsertEvent(Connection& db, const RequestEvent& e, std::string_view now) {
   std::optional<std::int64_t> file_id = e.file_id;
   if (e.new_file) file_id = InsertNewFile(db, *e.new_file, now);
   db.Prepare(
@@ -92,6 +93,7 @@ void InsertEvent(Connection& db, const RequestEvent& e, std::string_view now) {
       .Bind(9, e.text)
       .Bind(10, file_id)
       .Run();
+  return file_id;
 }
 
 }  // namespace
@@ -182,12 +184,13 @@ Status SqliteStore::ApplyTransition(std::int64_t expected_version, const Request
   return Ok();
 }
 
-void SqliteStore::AppendRequestEvent(const RequestEvent& event, std::string_view now) {
+std::optional<std::int64_t> SqliteStore::AppendRequestEvent(const RequestEvent& event, std::string_view now) {
   auto db = pool_.Acquire();
   Transaction tx(*db);
-  InsertEvent(*db, event, now);
+  const auto file_id = InsertEvent(*db, event, now);
   db->Prepare("UPDATE requests SET updated_at = ? WHERE id = ?").Bind(1, now).Bind(2, event.request_id).Run();
   tx.Commit();
+  return file_id;
 }
 
 std::vector<RequestEvent> SqliteStore::TrailOf(std::int64_t request_id) {

@@ -20,25 +20,6 @@ namespace {
 
 using nlohmann::json;
 
-struct Scope {
-  bool national = false;
-  std::set<std::string> departements;
-};
-
-std::optional<Scope> ViewerScope(const WebContext& context) {
-  Scope scope;
-  const Viewer& viewer = CurrentViewer();
-  scope.national = viewer.account->user.platform_admin;
-  for (const auto& m : context.store.ListMemberships(viewer.account->user.id)) {
-    if (m.organisation.kind == organisations::Kind::kAnct) scope.national = true;
-    if (m.organisation.kind == organisations::Kind::kDelegationTerritoriale && m.organisation.territory) {
-      scope.departements.insert(m.organisation.territory->ToString());
-    }
-  }
-  if (!scope.national && scope.departements.empty()) return std::nullopt;
-  return scope;
-}
-
 struct Row {
   std::string section;
   std::string key;
@@ -46,18 +27,8 @@ struct Row {
   double value = 0;
 };
 
-std::vector<Row> Rows(const WebContext& context, const Scope& scope, requests::Dashboard* out_dashboard) {
-  std::vector<requests::DashboardInput> inputs;
-  for (auto& r : context.store.ListRequests()) {
-    if (!scope.national && !scope.departements.count(r.departement)) continue;
-    requests::DashboardInput in;
-    in.trail = context.store.TrailOf(r.id);
-    in.population = PopulationOf(context, r);
-    in.request = std::move(r);
-    inputs.push_back(std::move(in));
-  }
-  const requests::MoneyRules& rules = Rules(context);
-  const requests::Dashboard d = requests::ComputeDashboard(inputs, rules);
+std::vector<Row> Rows(const WebContext& context, const RequestScope& scope, requests::Dashboard* out_dashboard) {
+  const requests::Dashboard d = DashboardOf(context, scope);
   auto state_label = [](const std::string& key) {
     const auto slash = key.find('/');
     const auto* w = requests::FindWorkflow(key.substr(0, slash));
@@ -80,11 +51,12 @@ std::vector<Row> Rows(const WebContext& context, const Scope& scope, requests::D
   rows.push_back({"reponse", "locale", "Orientées vers une ressource locale", static_cast<double>(d.answered_locally)});
   rows.push_back({"reponse", "anct", "Réponse par l'ANCT", static_cast<double>(d.answered_by_anct)});
   rows.push_back({"reponse", "externe", "Réponse par un opérateur ou un prestataire", static_cast<double>(d.answered_externally)});
+  const auto envelopes = EnvelopesOf(context);
   std::set<int> years;
-  for (const auto& [year, amount] : rules.envelopes) years.insert(year);
+  for (const auto& [year, envelope] : envelopes) years.insert(year);
   for (const auto& [year, amount] : d.committed) years.insert(year);
   for (int year : years) {
-    const auto envelope = rules.envelopes.count(year) ? rules.envelopes.at(year) : 0;
+    const auto envelope = envelopes.count(year) ? envelopes.at(year).amount_euros : 0;
     const auto committed = d.committed.count(year) ? d.committed.at(year) : 0;
     rows.push_back({"budget_enveloppe", std::to_string(year), "Enveloppe " + std::to_string(year), static_cast<double>(envelope)});
     rows.push_back({"budget_engage", std::to_string(year), "Engagé " + std::to_string(year), static_cast<double>(committed)});
@@ -103,7 +75,7 @@ std::string Number(double value) {
 }
 
 Response DashboardPage(const WebContext& context, const Request& request) {
-  const auto scope = ViewerScope(context);
+  const auto scope = ViewerRequestScope(context);
   if (!scope) return RenderError(context, request, 403, "Les tableaux de bord sont ceux des préfectures et de l'ANCT.");
   const std::vector<Row> rows = Rows(context, *scope, nullptr);
   const std::vector<std::pair<std::string, std::string>> sections = {
@@ -137,7 +109,7 @@ Response DashboardPage(const WebContext& context, const Request& request) {
     scope_label.clear();
     for (const auto& d : scope->departements) scope_label += (scope_label.empty() ? "" : ", ") + d;
   }
-  return RenderPage(context, 200, "request_dashboard", {{"tables", tables}, {"scope", scope_label}, {"charts", true}},
+  return RenderPage(context, 200, "request_dashboard", {{"tables", tables}, {"scope", scope_label}, {"charts", true}, {"anct", scope->national}},
                     {"Tableau de bord des demandes", {{"Demandes d'ingénierie", "/demandes"}}, ""});
 }
 
@@ -151,7 +123,7 @@ Table DashboardTable(const std::vector<Row>& rows) {
 }
 
 Response DashboardCsv(const WebContext& context, const Request& request) {
-  const auto scope = ViewerScope(context);
+  const auto scope = ViewerRequestScope(context);
   if (!scope) return RenderError(context, request, 403, "Les tableaux de bord sont ceux des préfectures et de l'ANCT.");
   Response response = Response::Text(200, TableCsv(DashboardTable(Rows(context, *scope, nullptr))));
   response.SetHeader("Content-Type", "text/csv; charset=utf-8");
@@ -160,7 +132,7 @@ Response DashboardCsv(const WebContext& context, const Request& request) {
 }
 
 Response DashboardXlsx(const WebContext& context, const Request& request) {
-  const auto scope = ViewerScope(context);
+  const auto scope = ViewerRequestScope(context);
   if (!scope) return RenderError(context, request, 403, "Les tableaux de bord sont ceux des préfectures et de l'ANCT.");
   Response response;
   response.body = TableXlsx(DashboardTable(Rows(context, *scope, nullptr)));
@@ -169,12 +141,26 @@ Response DashboardXlsx(const WebContext& context, const Request& request) {
   return response;
 }
 
+// GET /api/v1/requests/dashboard: the same figures as JSON.
+Response DashboardApi(const WebContext& context, const Request& request) {
+  const auto scope = ViewerRequestScope(context);
+  if (!scope) return RenderError(context, request, 403, "Les tableaux de bord sont ceux des préfectures et de l'ANCT.");
+  json rows = json::array();
+  for (const auto& r : Rows(context, *scope, nullptr)) {
+    rows.push_back({{"section", r.section}, {"key", r.key}, {"label", r.label}, {"value", r.value}});
+  }
+  json departements = json::array();
+  for (const auto& d : scope->departements) departements.push_back(d);
+  return Response::Json(200, json{{"national", scope->national}, {"departements", departements}, {"rows", rows}}.dump());
+}
+
 }  // namespace
 
 void RegisterRequestDashboard(Router& router, const WebContext& context) {
   AddPage(router, context, "GET", "/demandes/tableau-de-bord", "request_dashboard", DashboardPage);
   AddPage(router, context, "GET", "/demandes/tableau-de-bord.csv", "request_dashboard_csv", DashboardCsv);
   AddPage(router, context, "GET", "/demandes/tableau-de-bord.xlsx", "request_dashboard_xlsx", DashboardXlsx);
+  AddPage(router, context, "GET", "/api/v1/requests/dashboard", "api_request_dashboard", DashboardApi);
 }
 
 }  // namespace boussole::web

@@ -17,6 +17,8 @@
 #include "web/file_download.h"
 #include "web/form.h"
 #include "web/pages/page.h"
+#include "web/request_actions.h"
+#include "web/request_notifications.h"
 #include "web/routes.h"
 #include "web/viewer.h"
 #include "web/views/request_view.h"
@@ -37,23 +39,6 @@ std::optional<std::int64_t> IdOf(const std::string& text) {
 }
 
 std::int64_t ViewerId() { return CurrentViewer().account->user.id; }
-
-int StatusFor(const std::string& code) {
-  if (code == "conflict") return 409;
-  if (code == "forbidden") return 403;
-  if (code == "not_found") return 404;
-  return 400;
-}
-
-// The typed id of the département the territory lies in ("" when none: a région, an EPCI
-// across départements).
-std::string DepartementOf(const WebContext& context, const territories::TerritoryId& id) {
-  if (id.kind == territories::Kind::kDepartement) return id.ToString();
-  for (const auto& ancestor : context.store.Ancestors(id)) {
-    if (ancestor.kind == territories::Kind::kDepartement) return ancestor.ToString();
-  }
-  return "";
-}
 
 json WorkflowOptions(const std::string& chosen) {
   json out = json::array();
@@ -162,34 +147,6 @@ std::optional<requests::Request> Load(const WebContext& context, const web::Requ
   return id ? context.store.FindRequest(*id) : std::nullopt;
 }
 
-// Tells the parties what happened (the notifications of issue 5, item 6, at each person's
-// pace): the collectivité's members always, and the members of the organisations that take
-// the next steps (the préfecture of the département, the ANCT, the organisation handed the
-// request). Not the person who acted.
-void NotifyParties(const WebContext& context, const Request& r, std::int64_t actor, const std::string& now) {
-  const requests::Workflow* workflow = requests::FindWorkflow(r.workflow);
-  std::set<requests::Party> next;
-  for (const requests::Transition* t : requests::TransitionsFrom(*workflow, r.state)) next.insert(t->parties.begin(), t->parties.end());
-  std::set<std::int64_t> organisations{r.organisation_id};
-  for (const auto& o : context.store.ListOrganisations()) {
-    const bool prefecture = next.count(requests::Party::kPrefecture) && o.kind == organisations::Kind::kDelegationTerritoriale &&
-                            o.territory && o.territory->ToString() == r.departement;
-    const bool anct = next.count(requests::Party::kAnct) && o.kind == organisations::Kind::kAnct;
-    const bool assignee = next.count(requests::Party::kAssignee) && r.assignee_id == o.id;
-    if (prefecture || anct || assignee) organisations.insert(o.id);
-  }
-  std::set<std::int64_t> users;
-  for (std::int64_t id : organisations) {
-    for (const auto& member : context.store.ListMembers(id)) {
-      if (member.user_id != actor) users.insert(member.user_id);
-    }
-  }
-  std::vector<notifications::NewNotification> out;
-  const std::string subject = "Demande « " + r.title + " » : " + requests::StateLabel(*workflow, r.state);
-  for (std::int64_t user : users) out.push_back({user, "request", subject, "/demandes/" + std::to_string(r.id)});
-  if (!out.empty()) context.store.AddNotifications(out, now);
-}
-
 // ---- pages -----------------------------------------------------------------------------
 
 Response RequestList(const WebContext& context, const web::Request&) {
@@ -282,37 +239,11 @@ Response CreateRequest(const WebContext& context, const web::Request& http) {
   const Form& f = form.value();
   json values{{"workflow", f.Get("workflow")}, {"title", f.Get("title")}, {"theme", f.Get("theme")},
               {"besoin", f.Get("besoin")}, {"deja_tente", f.Get("deja_tente")}, {"project", f.Get("project")}};
-  std::vector<Error> errors;
-  Request r;
-  r.workflow = f.Get("workflow");
-  if (!requests::FindWorkflow(r.workflow)) errors.push_back(InvalidInput("Choisissez le circuit de la demande.", "workflow"));
-  r.title = f.Get("title");
-  if (r.title.empty()) errors.push_back(InvalidInput("Donnez un titre à la demande.", "title"));
-  if (r.title.size() > 300) errors.push_back(InvalidInput("Le titre est trop long (300 caractères au plus).", "title"));
-  r.theme = f.Get("theme");
-  if (!r.theme.empty() && catalogue::LabelOf(catalogue::Themes(), r.theme).empty()) {
-    errors.push_back(InvalidInput("Thématique inconnue.", "theme"));
-  }
-  if (const std::string project = f.Get("project"); !project.empty()) {
-    const auto id = IdOf(project);
-    const auto found = id ? context.store.FindProject(*id) : std::nullopt;
-    if (!found || found->organisation_id != organisation->id) {
-      errors.push_back(InvalidInput("Ce projet n'est pas un projet de la collectivité.", "project"));
-    } else {
-      r.project_id = found->id;
-    }
-  }
-  for (const char* name : {"besoin", "deja_tente"}) {
-    if (std::string value = f.Get(name); !value.empty()) r.fields[name] = value;
-  }
-  if (!errors.empty()) return NewRequestPageWith(context, *organisation, 400, values, errors);
-  const requests::Workflow* workflow = requests::FindWorkflow(r.workflow);
-  r.organisation_id = organisation->id;
-  r.territory = organisation->territory->ToString();
-  r.departement = DepartementOf(context, *organisation->territory);
-  r.state = std::string(workflow->states.front().key);
-  r.created_by = ViewerId();
-  const Request created = context.store.CreateRequest(r, NowUtc());
+  const DraftCheck draft = CheckDraft(context, *organisation,
+                                      {f.Get("workflow"), f.Get("title"), f.Get("theme"), f.Get("project"),
+                                       f.Get("besoin"), f.Get("deja_tente")});
+  if (!draft.ok()) return NewRequestPageWith(context, *organisation, 400, values, draft.errors);
+  const Request created = context.store.CreateRequest(draft.request, NowUtc());
   return Response::Redirect(303, "/demandes/" + std::to_string(created.id));
 }
 
@@ -335,63 +266,25 @@ Response TakeTransition(const WebContext& context, const web::Request& http) {
   auto form = Form::Read(http);
   if (!form) return RenderError(context, http, 400, form.error().message);
   const Form& f = form.value();
-  const requests::Workflow* workflow = requests::FindWorkflow(r.workflow);
   const auto version = IdOf(f.Get("version"));
   if (!version) return Refusal(context, http, r, 400, "Le formulaire ne porte pas la version de la demande : rechargez la page.");
-  auto transition = requests::CheckTransition(*workflow, r, f.Get("transition"), ViewerParties(context, r));
-  if (!transition) return Refusal(context, http, r, StatusFor(transition.error().code), transition.error().message);
-  const requests::Transition& t = *transition.value();
-  if (*version != r.version) return Refusal(context, http, r, 409, requests::VersionConflictMessage(*workflow, r));
-  requests::FieldValues submitted;
-  for (auto names : {&t.required, &t.optional}) {
-    for (auto name : *names) {
-      std::string value;
-      for (const auto& v : f.GetAll(name)) value += (value.empty() ? "" : ",") + v;
-      submitted[std::string(name)] = value;
+  StepInput input;
+  input.transition = f.Get("transition");
+  input.version = *version;
+  for (const auto& field : requests::Fields()) {
+    if (field.kind == requests::FieldKind::kFile) {
+      if (const UploadedFile* upload = f.File(std::string(field.name))) {
+        input.upload_name = upload->filename;
+        input.upload_bytes = upload->bytes;
+      }
+      continue;
     }
+    std::string value;
+    for (const auto& v : f.GetAll(std::string(field.name))) value += (value.empty() ? "" : ",") + v;
+    input.submitted[std::string(field.name)] = value;
   }
-  const UploadedFile* upload = nullptr;
-  for (auto names : {&t.required, &t.optional}) {
-    for (auto name : *names) {
-      const auto* field = requests::FindField(name);
-      if (field && field->kind == requests::FieldKind::kFile && f.File(name)) upload = f.File(name);
-    }
-  }
-  auto values = requests::CheckFields(t, submitted, upload != nullptr);
-  if (!values) return Refusal(context, http, r, 400, values.error().message);
-  std::optional<std::int64_t> assignee;
-  if (auto it = values.value().find("organisation"); it != values.value().end()) {
-    const auto organisation = context.store.FindOrganisation(std::stoll(it->second));
-    if (!organisation || organisation->kind == organisations::Kind::kCollectivite) {
-      return Refusal(context, http, r, 400, "Choisissez l'organisation chargée de la réponse parmi celles proposées.");
-    }
-    assignee = organisation->id;
-  }
-  requests::RequestEvent event;
-  event.request_id = r.id;
-  event.user_id = ViewerId();
-  event.kind = "transition";
-  event.transition = std::string(t.key);
-  event.from_state = r.state;
-  event.to_state = std::string(t.to);
-  event.values = values.value();
-  const std::string now = NowUtc();
-  if (upload != nullptr) {
-    if (context.files == nullptr) return Refusal(context, http, r, 400, "Le dépôt de fichiers n'est pas configuré.");
-    // The bytes now; their row with the transition, in its transaction.
-    auto saved = files::StoreUpload(*context.files, upload->filename, upload->bytes, ViewerId());
-    if (!saved) return Refusal(context, http, r, 400, saved.error().message);
-    event.new_file = saved.value();
-  }
-  const Status applied = context.store.ApplyTransition(*version, event, assignee, now);
-  if (!applied) {
-    if (applied.error().code == "not_found") return RenderError(context, http, 404, applied.error().message);
-    const auto current = context.store.FindRequest(r.id);
-    return Refusal(context, http, current.value_or(r), 409, requests::VersionConflictMessage(*workflow, current.value_or(r)));
-  }
-  const Request moved = context.store.FindRequest(r.id).value();
-  NotifyParties(context, moved, ViewerId(), now);
-  if (http.path.rfind("/api/", 0) == 0) return Response::Json(200, RequestDetail(context, moved).dump());
+  const StepOutcome outcome = TakeStep(context, r, input);
+  if (outcome.status != 200) return Refusal(context, http, outcome.request, outcome.status, outcome.message);
   return Response::Redirect(303, "/demandes/" + std::to_string(r.id));
 }
 
@@ -407,7 +300,9 @@ Response AddComment(const WebContext& context, const web::Request& http) {
   event.user_id = ViewerId();
   event.kind = "comment";
   event.text = text;
-  context.store.AppendRequestEvent(event, NowUtc());
+  const std::string now = NowUtc();
+  context.store.AppendRequestEvent(event, now);
+  NotifyRequestParties(context, *r, ViewerId(), now, "commentaire de " + CurrentViewer().account->user.display_name);
   return Response::Redirect(303, "/demandes/" + std::to_string(r->id));
 }
 
@@ -430,6 +325,8 @@ Response UploadFile(const WebContext& context, const web::Request& http) {
   event.text = form.value().Get("text");
   event.new_file = saved.value();
   context.store.AppendRequestEvent(event, now);
+  NotifyRequestParties(context, *r, ViewerId(), now,
+                       "fichier « " + saved.value().original_name + " » joint par " + CurrentViewer().account->user.display_name);
   return Response::Redirect(303, "/demandes/" + std::to_string(r->id));
 }
 

@@ -75,6 +75,38 @@ std::optional<std::int64_t> PopulationOf(const WebContext& context, const reques
   return territory ? territory->population : std::nullopt;
 }
 
+std::optional<RequestScope> ViewerRequestScope(const WebContext& context) {
+  const Viewer& viewer = CurrentViewer();
+  if (!viewer.signed_in()) return std::nullopt;
+  RequestScope scope;
+  scope.national = viewer.account->user.platform_admin;
+  for (const auto& m : context.store.ListMemberships(viewer.account->user.id)) {
+    if (m.organisation.kind == organisations::Kind::kAnct) scope.national = true;
+    if (m.organisation.kind == organisations::Kind::kDelegationTerritoriale && m.organisation.territory) {
+      scope.departements.insert(m.organisation.territory->ToString());
+    }
+  }
+  if (!scope.national && scope.departements.empty()) return std::nullopt;
+  return scope;
+}
+
+requests::Dashboard DashboardOf(const WebContext& context, const RequestScope& scope) {
+  std::vector<requests::DashboardInput> inputs;
+  for (auto& r : context.store.ListRequests()) {
+    if (!scope.national && !scope.departements.count(r.departement)) continue;
+    requests::DashboardInput in;
+    in.trail = context.store.TrailOf(r.id);
+    in.population = PopulationOf(context, r);
+    in.request = std::move(r);
+    inputs.push_back(std::move(in));
+  }
+  return requests::ComputeDashboard(inputs, Rules(context));
+}
+
+std::map<int, requests::Envelope> EnvelopesOf(const WebContext& context) {
+  return requests::MergeEnvelopes(Rules(context).envelopes, context.store.ListEngineeringBudgets());
+}
+
 const requests::MoneyRules& Rules(const WebContext& context) {
   static const requests::MoneyRules kDefaults;
   return context.money ? *context.money : kDefaults;

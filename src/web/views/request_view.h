@@ -3,9 +3,13 @@
 // labels, its cost split and its trail, and which requests a viewer takes part in.
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <map>
 #include <set>
+#include <string>
 #include <vector>
 
+#include "domain/requests/budget.h"
+#include "domain/requests/dashboard.h"
 #include "domain/requests/engine.h"
 #include "domain/requests/money.h"
 #include "web/context.h"
@@ -18,6 +22,24 @@ std::set<requests::Party> ViewerParties(const WebContext& context, const request
 bool ViewerMaySee(const WebContext& context, const requests::Request& request);
 //! The requests the viewer may see, newest first.
 std::vector<requests::Request> VisibleRequests(const WebContext& context);
+
+//! What the viewer oversees: the whole country for the ANCT (a member of an ANCT
+//! organisation) and platform admins, their départements for members of a préfecture
+//! (délégation territoriale).
+struct RequestScope {
+  bool national = false;
+  std::set<std::string> departements;  //!< typed ids ("departement:52")
+};
+//! nullopt when the viewer is neither the ANCT nor a préfecture (nor a platform admin).
+std::optional<RequestScope> ViewerRequestScope(const WebContext& context);
+
+//! The dashboard figures of the requests in `scope` (domain/requests/dashboard.h).
+requests::Dashboard DashboardOf(const WebContext& context, const RequestScope& scope);
+
+//! The ANCT's engineering envelope of each year: the one it set in the application
+//! (stored), or else the default (MoneyRules::envelopes: seed 003 and
+//! BOUSSOLE_ENGINEERING_BUDGETS).
+std::map<int, requests::Envelope> EnvelopesOf(const WebContext& context);
 
 //! The population of the request's commune (or territory), when known.
 std::optional<std::int64_t> PopulationOf(const WebContext& context, const requests::Request& request);

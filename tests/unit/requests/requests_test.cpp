@@ -5,6 +5,7 @@
 #include <set>
 
 #include "domain/directory/resource.h"
+#include "domain/requests/budget.h"
 #include "domain/requests/engine.h"
 #include "domain/requests/money.h"
 #include "domain/requests/workflow.h"
@@ -88,6 +89,24 @@ TEST(Engine, PartiesComeFromMemberships) {
   EXPECT_TRUE(PartiesOf(r, {membership(10, Kind::kOperateur, std::nullopt)}).empty());
 }
 
+TEST(Engine, TellsTheCollectiviteThoseWhoActedAndThoseWhoActNext) {
+  const Workflow& anct = *FindWorkflow("anct");
+  Request r;
+  r.workflow = "anct";
+  r.state = "brouillon";
+  EXPECT_EQ(PartiesToTell(anct, r, {}), std::set<Party>{Party::kCollectivite}) << "a draft concerns its collectivité only";
+  r.state = "deposee";
+  EXPECT_EQ(PartiesToTell(anct, r, {Party::kCollectivite}), (std::set<Party>{Party::kCollectivite, Party::kPrefecture}));
+  r.state = "transmise_anct";
+  EXPECT_EQ(PartiesToTell(anct, r, {Party::kCollectivite, Party::kPrefecture}),
+            (std::set<Party>{Party::kCollectivite, Party::kPrefecture, Party::kAnct}));
+  // A step some other party may take is not told to it before it is handed the request.
+  r.state = "engagee";
+  EXPECT_EQ(PartiesToTell(anct, r, {Party::kAnct}), (std::set<Party>{Party::kCollectivite, Party::kAnct}));
+  r.assignee_id = 9;
+  EXPECT_EQ(PartiesToTell(anct, r, {Party::kAnct}), (std::set<Party>{Party::kCollectivite, Party::kAnct, Party::kAssignee}));
+}
+
 TEST(Money, AnctIsFreeUnder3500InhabitantsAndTheCeremaFreemiumSplits) {
   MoneyRules rules;
   rules.cerema_free_days = 3;
@@ -110,6 +129,36 @@ TEST(Money, AnctIsFreeUnder3500InhabitantsAndTheCeremaFreemiumSplits) {
   Request atelier;
   atelier.workflow = "atelier";
   EXPECT_FALSE(SplitCost(atelier, 2915, rules));
+}
+
+TEST(Budget, ChecksTheYearAndTheAmountInFrench) {
+  auto ok = CheckBudget("2026", "20 000 000");
+  ASSERT_TRUE(ok.ok());
+  EXPECT_EQ(ok.value().year, 2026);
+  EXPECT_EQ(ok.value().amount_euros, 20000000);
+  EXPECT_EQ(CheckBudget("2026", "25\u00a0000\u202f000").value().amount_euros, 25000000) << "no-break spaces";
+  EXPECT_EQ(CheckBudget("2026", "0").value().amount_euros, 0);
+  for (const char* year : {"", "1999", "2101", "26", "deux mille", "2026.5"}) {
+    auto refused = CheckBudget(year, "1000");
+    ASSERT_FALSE(refused.ok()) << year;
+    EXPECT_EQ(refused.error().field, "year");
+    EXPECT_NE(refused.error().message.find("Indiquez une année"), std::string::npos);
+  }
+  for (const char* amount : {"", "-5", "12,50", "vingt millions", "1000000000001"}) {
+    auto refused = CheckBudget("2026", amount);
+    ASSERT_FALSE(refused.ok()) << amount;
+    EXPECT_EQ(refused.error().field, "amount") << amount;
+  }
+}
+
+TEST(Budget, AStoredEnvelopeWinsOverTheDefault) {
+  const auto merged = MergeEnvelopes({{2020, 10000000}, {2021, 20000000}}, {{2021, 22000000, 1, "", ""}, {2026, 5, 1, "", ""}});
+  ASSERT_EQ(merged.size(), 3u);
+  EXPECT_EQ(merged.at(2020).amount_euros, 10000000);
+  EXPECT_EQ(merged.at(2020).origin, EnvelopeOrigin::kDefault);
+  EXPECT_EQ(merged.at(2021).amount_euros, 22000000);
+  EXPECT_EQ(merged.at(2021).origin, EnvelopeOrigin::kStored);
+  EXPECT_EQ(merged.at(2026).amount_euros, 5);
 }
 
 TEST(Directory, SuggestionsCoverTheCommuneOnlyAndPutLocalAndThemedFirst) {
