@@ -73,6 +73,8 @@ void RegisterSeminarPages(Router& router, const WebContext& context);
 void RegisterProgrammeApi(Router& router, const WebContext& context);
 //! Deliverables: upload (a larger body limit), validation, publication, download.
 void RegisterDeliverablePages(Router& router, const WebContext& context);
+//! An ingénierie sur mesure request opened from a deliverable, prefilled with its actions.
+void RegisterDeliverableRequestPages(Router& router, const WebContext& context);
 //! The learning community of a programme: posts, comments, reports, moderation.
 void RegisterCommunityPages(Router& router, const WebContext& context);
 

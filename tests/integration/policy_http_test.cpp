@@ -179,6 +179,8 @@ const std::map<std::string, Example> kExamples = {
     {"deliverable_upload", {"POST", "/programmes/{programme}/livrables", "territory=commune%3A52250&title=X"}},
     {"deliverable_status", {"POST", "/programmes/{programme}/livrables/999999/statut", "action=valider"}},
     {"deliverable_download", {"GET", "/programmes/{programme}/livrables/999999", ""}},
+    {"deliverable_request_page", {"GET", "/programmes/{programme}/livrables/999999/demande", ""}},
+    {"deliverable_request_create", {"POST", "/programmes/{programme}/livrables/999999/demande", "workflow=anct&title=Demande"}},
     {"community_page", {"GET", "/programmes/{programme}/communaute", ""}},
     {"community_post", {"POST", "/programmes/{programme}/communaute", "body=Bonjour"}},
     {"community_report", {"POST", "/programmes/{programme}/communaute/999999/signalement", ""}},

@@ -169,6 +169,10 @@ const std::vector<Rule>& PolicyTable() {
       {"deliverable_upload", Access::kSignedIn},
       {"deliverable_status", Access::kOwnerMembers},
       {"deliverable_download", Access::kEveryone},
+      // An ingénierie sur mesure request from a deliverable: the handler checks that the viewer
+      // belongs to the collectivité of the deliverable's territory.
+      {"deliverable_request_page", Access::kSignedIn},
+      {"deliverable_request_create", Access::kSignedIn},
       // The learning community: its participants read and write (the handler checks who takes
       // part: the pilots, the cohort's collectivités, the registered organisations); the
       // pilots moderate.

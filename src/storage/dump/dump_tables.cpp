@@ -50,6 +50,7 @@ const std::vector<DumpTable>& DumpTables() {
       {"programme_step_records", {"programme_id", "territory_id", "step"}},
       {"programme_posts", {"id"}},
       {"post_reports", {"post_id", "user_id"}},
+      {"deliverable_requests", {"request_id"}},
   };
   return kDumpTables;
 }

@@ -599,7 +599,25 @@ Deliverable ReadDeliverable(const Statement& q) {
   d.created_at = q.Text(10);
   d.validated_at = q.Text(11);
   d.published_at = q.Text(12);
+  d.actions = q.Text(13);
   return d;
+}
+
+DeliverableRequest ReadDeliverableRequest(const Statement& q) {
+  DeliverableRequest l;
+  l.request_id = q.Int(0);
+  l.deliverable_id = q.Int(1);
+  l.created_at = q.Text(2);
+  l.programme_id = q.Int(3);
+  l.programme_title = q.Text(4);
+  l.territory_id = q.Text(5);
+  l.deliverable_title = q.Text(6);
+  l.version = static_cast<int>(q.Int(7));
+  l.request_title = q.Text(8);
+  l.request_workflow = q.Text(9);
+  l.request_state = q.Text(10);
+  l.request_organisation_id = q.Int(11);
+  return l;
 }
 
 }  // namespace
@@ -614,15 +632,16 @@ Deliverable SqliteStore::AddDeliverable(const Deliverable& deliverable, std::str
   const std::int64_t version = next.Int(0);
   next.Reset();
   auto q = db->Prepare(
-      "INSERT INTO deliverables (programme_id, territory_id, title, version, file_id, status, uploaded_by, created_at)"
-      " VALUES (?, ?, ?, ?, ?, 'submitted', ?, ?) RETURNING id");
+      "INSERT INTO deliverables (programme_id, territory_id, title, version, file_id, status, uploaded_by, created_at,"
+      " actions) VALUES (?, ?, ?, ?, ?, 'submitted', ?, ?, ?) RETURNING id");
   q.Bind(1, deliverable.programme_id)
       .Bind(2, deliverable.territory_id)
       .Bind(3, deliverable.title)
       .Bind(4, version)
       .Bind(5, deliverable.file_id)
       .Bind(6, deliverable.uploaded_by == 0 ? std::nullopt : std::optional<std::int64_t>(deliverable.uploaded_by))
-      .Bind(7, now);
+      .Bind(7, now)
+      .Bind(8, deliverable.actions);
   q.Step();
   const std::int64_t id = q.Int(0);
   while (q.Step()) {
@@ -804,6 +823,43 @@ std::vector<StepRecord> SqliteStore::StepRecordsOf(std::int64_t programme_id) {
   std::vector<StepRecord> out;
   while (q.Step()) out.push_back({q.Int(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4), q.Text(5), q.Text(6)});
   return out;
+}
+
+
+Status SqliteStore::LinkRequestToDeliverable(std::int64_t request_id, std::int64_t deliverable_id, std::string_view now) {
+  auto db = pool_.Acquire();
+  Transaction tx(*db);
+  auto exists = db->Prepare("SELECT (SELECT COUNT(*) FROM requests WHERE id = ?), (SELECT COUNT(*) FROM deliverables WHERE id = ?),"
+                            " (SELECT COUNT(*) FROM deliverable_requests WHERE request_id = ?)");
+  exists.Bind(1, request_id).Bind(2, deliverable_id).Bind(3, request_id);
+  exists.Step();
+  if (exists.Int(0) == 0 || exists.Int(1) == 0) return NotFound("Cette demande ou ce livrable n'existe pas.");
+  if (exists.Int(2) > 0) return Error{"conflict", "Cette demande est déjà rattachée à un livrable.", {}};
+  exists.Reset();
+  db->Prepare("INSERT INTO deliverable_requests (request_id, deliverable_id, created_at) VALUES (?, ?, ?)")
+      .Bind(1, request_id)
+      .Bind(2, deliverable_id)
+      .Bind(3, now)
+      .Run();
+  tx.Commit();
+  return Ok();
+}
+
+std::vector<DeliverableRequest> SqliteStore::DeliverableRequestsOf(std::int64_t programme_id) {
+  auto db = pool_.Acquire();
+  auto q = db->Prepare(std::string(kDeliverableRequestSelect) + " WHERE d.programme_id = ? ORDER BY l.created_at, l.request_id");
+  q.Bind(1, programme_id);
+  std::vector<DeliverableRequest> out;
+  while (q.Step()) out.push_back(ReadDeliverableRequest(q));
+  return out;
+}
+
+std::optional<DeliverableRequest> SqliteStore::DeliverableRequestOf(std::int64_t request_id) {
+  auto db = pool_.Acquire();
+  auto q = db->Prepare(std::string(kDeliverableRequestSelect) + " WHERE l.request_id = ?");
+  q.Bind(1, request_id);
+  if (!q.Step()) return std::nullopt;
+  return ReadDeliverableRequest(q);
 }
 
 }  // namespace boussole::storage::sqlite
