@@ -1,15 +1,28 @@
 # The two commands of README.md: `make run` and `make test`. Both install what they need
 # (Debian packages, npm packages from the lock file), build, and can be run again safely.
 BUILD_DIR ?= build
+# The same sources and tests under ASan + UBSan (GCC), and the libFuzzer targets (clang).
+ASAN_BUILD_DIR ?= build-asan
+FUZZ_BUILD_DIR ?= build-fuzz
+# How long `make fuzz` runs each fuzz target, in seconds (`make test`: 5 s each).
+FUZZ_SECONDS ?= 120
 JOBS ?= 2
 BOUSSOLE := $(BUILD_DIR)/boussole
+# -O1: sanitizer reports keep usable stack traces and the tests run at a fair speed.
+DEBUG_FLAGS := -DCMAKE_BUILD_TYPE=Debug "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -g1"
 
-.PHONY: run test deps configure build build-server data serve clean
+.PHONY: run test fuzz deps configure build build-server configure-asan build-asan configure-fuzz build-fuzz \
+	data serve clean
 
 run: deps build-server data serve
 
-test: deps build
-	bash scripts/run-tests.sh $(BUILD_DIR)
+test: deps build build-asan build-fuzz
+	bash scripts/run-tests.sh $(BUILD_DIR) $(ASAN_BUILD_DIR) $(FUZZ_BUILD_DIR)
+
+# Every fuzz target for FUZZ_SECONDS each, two at a time; crashes are left in
+# $(FUZZ_BUILD_DIR)/fuzz-work/<target>/.
+fuzz: deps build-fuzz
+	FUZZ_SECONDS=$(FUZZ_SECONDS) ctest --test-dir $(FUZZ_BUILD_DIR) --output-on-failure -j $(JOBS)
 
 deps: node_modules/.boussole-installed
 	bash scripts/install-deps.sh
@@ -27,6 +40,20 @@ configure:
 build: configure
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
+# Warnings are the normal build's business (-Werror there): GCC warns differently once
+# instrumented, and clang differently again.
+configure-asan:
+	cmake -S . -B $(ASAN_BUILD_DIR) $(DEBUG_FLAGS) -DBOUSSOLE_SANITIZE=ON
+
+build-asan: configure-asan
+	cmake --build $(ASAN_BUILD_DIR) -j $(JOBS)
+
+configure-fuzz:
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD_DIR) $(DEBUG_FLAGS) -DBOUSSOLE_FUZZ=ON
+
+build-fuzz: configure-fuzz
+	cmake --build $(FUZZ_BUILD_DIR) -j $(JOBS)
+
 # Only the server: what `make run` needs.
 build-server: configure
 	cmake --build $(BUILD_DIR) -j $(JOBS) --target boussole
@@ -41,4 +68,4 @@ serve:
 	$(BOUSSOLE) serve
 
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(ASAN_BUILD_DIR) $(FUZZ_BUILD_DIR)

@@ -5,6 +5,7 @@ set -euo pipefail
 
 PACKAGES=(
   make cmake g++ pkg-config ccache
+  clang libclang-rt-14-dev  # the fuzz targets: clang and its libFuzzer runtime
   libboost-dev libboost-system-dev
   libsqlite3-dev sqlite3
   libpqxx-dev postgresql

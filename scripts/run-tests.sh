@@ -1,20 +1,55 @@
 #!/usr/bin/env bash
-# Runs every test kind on one build and ends with one pass/fail summary.
-# Usage: scripts/run-tests.sh BUILD_DIR
+# Runs every test kind and ends with one pass/fail summary: CTest on the normal build, the
+# same CTest suite on the sanitizer build (ASan + UBSan), the fuzz targets briefly, then
+# the browser and API tests on the normal build.
+# Usage: scripts/run-tests.sh BUILD_DIR [ASAN_BUILD_DIR [FUZZ_BUILD_DIR]]
+# (a build directory that is not given is not run).
 set -uo pipefail
 build_dir=${1:-build}
+asan_dir=${2:-}
+fuzz_dir=${3:-}
 root=$(cd "$(dirname "$0")/.." && pwd)
 log_dir="$build_dir/test-logs"
 mkdir -p "$log_dir"
 
-echo "== Tests C++ (CTest : unitaires et intégration)"
-ctest --test-dir "$build_dir" --output-on-failure -j 2 2>&1 | tee "$log_dir/ctest.log"
-ctest_status=${PIPESTATUS[0]}
-ctest_line=$(grep -E "tests passed, [0-9]+ tests failed out of [0-9]+" "$log_dir/ctest.log" | tail -n 1)
-ctest_total=$(sed -E 's/.* out of ([0-9]+).*/\1/' <<<"$ctest_line")
-ctest_failed=$(sed -E 's/.* ([0-9]+) tests failed.*/\1/' <<<"$ctest_line")
-ctest_total=${ctest_total:-0}
-ctest_failed=${ctest_failed:-1}
+# run_ctest LABEL LOG CTEST_ARGS...: sets ctest_status, ctest_total, ctest_failed.
+run_ctest() {
+  local label=$1 log=$2
+  shift 2
+  echo "== $label"
+  ctest --output-on-failure -j 2 "$@" 2>&1 | tee "$log"
+  ctest_status=${PIPESTATUS[0]}
+  local line
+  line=$(grep -E "tests passed, [0-9]+ tests failed out of [0-9]+" "$log" | tail -n 1)
+  ctest_total=$(sed -E 's/.* out of ([0-9]+).*/\1/' <<<"$line")
+  ctest_failed=$(sed -E 's/.* ([0-9]+) tests failed.*/\1/' <<<"$line")
+  ctest_total=${ctest_total:-0}
+  ctest_failed=${ctest_failed:-1}
+}
+
+run_ctest "Tests C++ (CTest : unitaires et intégration)" "$log_dir/ctest.log" --test-dir "$build_dir"
+main_status=$ctest_status main_total=$ctest_total main_failed=$ctest_failed
+
+# The first sanitizer report aborts the process (-fno-sanitize-recover=all): the test
+# fails with the report in its output. Servers started by the tests inherit the options.
+asan_status=0 asan_total=0 asan_failed=0
+# Left out of the sanitizer run, each for its reason (they still run on the normal build):
+asan_exclude=()
+if [ -n "$asan_dir" ]; then
+  ASAN_OPTIONS="detect_leaks=1:detect_stack_use_after_return=1:strict_string_checks=1:check_initialization_order=1" \
+  UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
+  LSAN_OPTIONS="suppressions=$root/tests/sanitizers/lsan.supp" \
+    run_ctest "Tests C++ sous ASan + UBSan" "$log_dir/ctest-asan.log" --test-dir "$asan_dir" \
+      --timeout 900 "${asan_exclude[@]}"
+  asan_status=$ctest_status asan_total=$ctest_total asan_failed=$ctest_failed
+fi
+
+fuzz_status=0 fuzz_total=0 fuzz_failed=0
+if [ -n "$fuzz_dir" ]; then
+  FUZZ_SECONDS=${FUZZ_TEST_SECONDS:-5} \
+    run_ctest "Fuzzing (libFuzzer, ${FUZZ_TEST_SECONDS:-5} s par cible)" "$log_dir/ctest-fuzz.log" --test-dir "$fuzz_dir"
+  fuzz_status=$ctest_status fuzz_total=$ctest_total fuzz_failed=$ctest_failed
+fi
 
 echo "== Tests navigateur et API (node --test, Chromium)"
 # The browser tests run on SQLite, plus one smoke journey on a PostgreSQL cluster of their
@@ -33,13 +68,16 @@ e2e_failed=$(grep -E "^# fail [0-9]+" "$log_dir/e2e.log" | tail -n 1 | awk '{pri
 e2e_passed=${e2e_passed:-0}
 e2e_failed=${e2e_failed:-1}
 
-passed=$(( ctest_total - ctest_failed + e2e_passed ))
-failed=$(( ctest_failed + e2e_failed ))
+passed=$(( main_total - main_failed + asan_total - asan_failed + fuzz_total - fuzz_failed + e2e_passed ))
+failed=$(( main_failed + asan_failed + fuzz_failed + e2e_failed ))
 echo
 echo "== Résumé"
-echo "CTest : $(( ctest_total - ctest_failed )) réussis, $ctest_failed échoués"
+echo "CTest : $(( main_total - main_failed )) réussis, $main_failed échoués"
+[ -n "$asan_dir" ] && echo "CTest sous ASan + UBSan : $(( asan_total - asan_failed )) réussis, $asan_failed échoués"
+[ -n "$fuzz_dir" ] && echo "Fuzzing : $(( fuzz_total - fuzz_failed )) cibles réussies, $fuzz_failed échouées"
 echo "Navigateur et API : $e2e_passed réussis, $e2e_failed échoués"
-if [ "$ctest_status" -ne 0 ] || [ "$e2e_status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
+if [ "$main_status" -ne 0 ] || [ "$asan_status" -ne 0 ] || [ "$fuzz_status" -ne 0 ] || [ "$e2e_status" -ne 0 ] ||
+   [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
   echo "ÉCHEC"
   echo "$passed passed, $failed failed"
   exit 1

@@ -1,6 +1,7 @@
 #include "domain/programmes/history.h"
 
 #include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -12,15 +13,21 @@ namespace boussole::programmes {
 using nlohmann::json;
 
 History ReadHistory(const std::filesystem::path& file) {
-  History history;
   std::ifstream in(file, std::ios::binary);
   if (!in) {
+    History history;
     history.errors.push_back("fichier illisible : " + file.string());
     return history;
   }
+  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  return ParseHistory(text, file.filename().string());
+}
+
+History ParseHistory(std::string_view text, std::string_view name) {
+  History history;
   json doc;
   try {
-    doc = json::parse(in);
+    doc = json::parse(text);
     for (const auto& f : doc.at("figures")) {
       history.figures.push_back({f.at("label").get<std::string>(), f.at("year").get<int>(),
                                  f.at("published").get<std::string>(),
@@ -65,7 +72,7 @@ History ReadHistory(const std::filesystem::path& file) {
       history.cohorts.push_back(std::move(cohort));
     }
   } catch (const json::exception& e) {
-    history.errors.push_back(file.filename().string() + " : " + e.what());
+    history.errors.push_back(std::string(name) + " : " + e.what());
   }
   return history;
 }

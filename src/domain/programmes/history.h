@@ -3,6 +3,7 @@
 // written from seeds 000 and 003, every fact with its verbatim quote.
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "domain/programmes/programme.h"
@@ -27,5 +28,7 @@ struct History {
 //! Reads and checks the file (types known, slugs unique, territory ids well-formed, every
 //! fact with a source).
 History ReadHistory(const std::filesystem::path& file);
+//! Checks the text of such a file, as ReadHistory does; `name` names it in the errors.
+History ParseHistory(std::string_view text, std::string_view name = "fabriques.json");
 
 }  // namespace boussole::programmes

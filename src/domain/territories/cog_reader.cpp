@@ -19,10 +19,8 @@ constexpr std::array<std::string_view, 5> kFiles{"communes.json", "epci.json", "
                                                  "departements.json", "regions.json"};
 
 
-Result<json> ReadArray(const std::filesystem::path& dir, std::string_view name) {
-  auto text = ReadWholeFile(dir / name);
-  if (!text) return text.error();
-  json parsed = json::parse(text.value(), nullptr, /*allow_exceptions=*/false);
+Result<json> ParseArray(std::string_view text, std::string_view name) {
+  json parsed = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (parsed.is_discarded() || !parsed.is_array()) {
     return InvalidInput(std::string(name) + " : le fichier n'est pas un tableau JSON valide.");
   }
@@ -200,9 +198,25 @@ class SnapshotBuilder {
 }  // namespace
 
 Result<Snapshot> ReadCogSnapshot(const std::filesystem::path& data_dir) {
-  std::map<std::string_view, json> files;
+  std::map<std::string_view, std::string> texts;
   for (std::string_view name : kFiles) {
-    auto parsed = ReadArray(data_dir, name);
+    auto text = ReadWholeFile(data_dir / name);
+    if (!text) return text.error();
+    texts[name] = std::move(text).value();
+  }
+  return ParseCogSnapshot({texts["communes.json"], texts["epci.json"], texts["ept.json"],
+                           texts["departements.json"], texts["regions.json"]});
+}
+
+Result<Snapshot> ParseCogSnapshot(const CogTexts& texts) {
+  std::map<std::string_view, json> files;
+  const std::map<std::string_view, std::string_view> by_name{{"communes.json", texts.communes},
+                                                             {"epci.json", texts.epci},
+                                                             {"ept.json", texts.ept},
+                                                             {"departements.json", texts.departements},
+                                                             {"regions.json", texts.regions}};
+  for (std::string_view name : kFiles) {
+    auto parsed = ParseArray(by_name.at(name), name);
     if (!parsed) return parsed.error();
     files[name] = std::move(parsed).value();
   }
