@@ -79,5 +79,9 @@ void RegisterDeliverablePages(Router& router, const WebContext& context);
 void RegisterDeliverableRequestPages(Router& router, const WebContext& context);
 //! The learning community of a programme: posts, comments, reports, moderation.
 void RegisterCommunityPages(Router& router, const WebContext& context);
+//! The learning community in JSON: posts, a new post or comment, reports, restoration.
+void RegisterCommunityApi(Router& router, const WebContext& context);
+//! Themes in JSON: the ranking, a proposal, a support, the selection.
+void RegisterThemeApi(Router& router, const WebContext& context);
 
 }  // namespace boussole::web

@@ -190,6 +190,14 @@ const std::map<std::string, Example> kExamples = {
     {"community_post", {"POST", "/programmes/{programme}/communaute", "body=Bonjour"}},
     {"community_report", {"POST", "/programmes/{programme}/communaute/999999/signalement", ""}},
     {"community_restore", {"POST", "/programmes/{programme}/communaute/999999/retablir", ""}},
+    {"api_community_posts", {"GET", "/api/v1/programmes/{programme}/posts", ""}},
+    {"api_community_post", {"POST", "/api/v1/programmes/{programme}/posts", "{\"body\": \"Bonjour\"}"}},
+    {"api_community_report", {"POST", "/api/v1/programmes/{programme}/posts/999999/reports", "{}"}},
+    {"api_community_restore", {"POST", "/api/v1/programmes/{programme}/posts/999999/restore", "{}"}},
+    {"api_themes", {"GET", "/api/v1/programmes/{programme}/themes", ""}},
+    {"api_theme_propose", {"POST", "/api/v1/programmes/{programme}/themes", "{\"organisation_id\": {org}, \"title\": \"Th\u00e8me\"}"}},
+    {"api_theme_support", {"POST", "/api/v1/programmes/{programme}/themes/999999/supports", "{\"organisation_id\": {org}}"}},
+    {"api_theme_select", {"POST", "/api/v1/programmes/{programme}/themes/999999/selection", "{}"}},
     {"logout", {"POST", "/compte/deconnexion", ""}},  // last: it ends the session
 };
 

@@ -187,6 +187,14 @@ const std::vector<Rule>& PolicyTable() {
       {"community_post", Access::kSignedIn},
       {"community_report", Access::kSignedIn},
       {"community_restore", Access::kOwnerMembers},
+      {"api_community_posts", Access::kSignedIn},
+      {"api_community_post", Access::kSignedIn},
+      {"api_community_report", Access::kSignedIn},
+      {"api_community_restore", Access::kOwnerMembers},
+      {"api_themes", Access::kEveryone},
+      {"api_theme_propose", Access::kSignedIn},
+      {"api_theme_support", Access::kSignedIn},
+      {"api_theme_select", Access::kOwnerMembers},
   };
   return kRules;
 }
