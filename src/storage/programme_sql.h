@@ -51,11 +51,17 @@ namespace boussole::storage {
 
 inline constexpr const char* kDeliverableColumns =
     "d.id, d.programme_id, d.territory_id, d.title, d.version, d.file_id, f.original_name, f.size_bytes, d.status,"
-    " d.uploaded_by, d.created_at, d.validated_at, d.published_at";
+    " d.uploaded_by, d.created_at, d.validated_at, d.published_at, d.actions";
 inline constexpr const char* kPostColumns =
     "p.id, p.programme_id, p.parent_id, p.user_id, COALESCE(u.display_name, ''), p.body, p.hidden, p.created_at,"
     " (SELECT COUNT(*) FROM post_reports r WHERE r.post_id = p.id)";
 inline constexpr const char* kPostFrom = " FROM programme_posts p LEFT JOIN users u ON u.id = p.user_id";
 inline constexpr const char* kDeliverableFrom = " FROM deliverables d JOIN files f ON f.id = d.file_id";
+// A request opened from a deliverable, with what both sides show.
+inline constexpr const char* kDeliverableRequestSelect =
+    "SELECT l.request_id, l.deliverable_id, l.created_at, d.programme_id, p.title, d.territory_id, d.title, d.version,"
+    " r.title, r.workflow, r.state, r.organisation_id FROM deliverable_requests l"
+    " JOIN deliverables d ON d.id = l.deliverable_id JOIN programmes p ON p.id = d.programme_id"
+    " JOIN requests r ON r.id = l.request_id";
 
 }  // namespace boussole::storage

@@ -47,8 +47,11 @@ void RegisterAllRoutes(Router& router, const WebContext& context) {
   RegisterSeminarPages(router, context);
   RegisterProgrammeApi(router, context);
   RegisterDeliverablePages(router, context);
+  RegisterDeliverableRequestPages(router, context);
   RegisterCommunityPages(router, context);
   RegisterPrivacyPages(router, context);
+  RegisterCommunityApi(router, context);
+  RegisterThemeApi(router, context);
 
   auto files = std::make_shared<StaticFiles>([&context](const Request& request, int status, std::string_view detail) {
     return RenderError(context, request, status, detail);

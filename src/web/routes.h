@@ -79,10 +79,16 @@ void RegisterSeminarPages(Router& router, const WebContext& context);
 void RegisterProgrammeApi(Router& router, const WebContext& context);
 //! Deliverables: upload (a larger body limit), validation, publication, download.
 void RegisterDeliverablePages(Router& router, const WebContext& context);
+//! An ingénierie sur mesure request opened from a deliverable, prefilled with its actions.
+void RegisterDeliverableRequestPages(Router& router, const WebContext& context);
 //! The learning community of a programme: posts, comments, reports, moderation.
 void RegisterCommunityPages(Router& router, const WebContext& context);
 //! /confidentialite, /compte/mes-donnees…, /admin/journal-securite: privacy and the audit
 //! log (issue 9). Only the privacy page when context.accounts is null.
 void RegisterPrivacyPages(Router& router, const WebContext& context);
+//! The learning community in JSON: posts, a new post or comment, reports, restoration.
+void RegisterCommunityApi(Router& router, const WebContext& context);
+//! Themes in JSON: the ranking, a proposal, a support, the selection.
+void RegisterThemeApi(Router& router, const WebContext& context);
 
 }  // namespace boussole::web

@@ -149,6 +149,7 @@ describe('programmes', () => {
         name: 'vision-prospective.pdf', mimeType: 'application/pdf',
         buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
       });
+      await page.getByLabel(/^Actions à mener/).fill('Créer une maison de santé\nRéhabiliter la halle');
       await submit(page, 'Déposer le livrable');
       assert.match(await page.locator('#programme-message').innerText(), /Le livrable est déposé/);
       await submit(page, 'Valider la version 1');
@@ -163,6 +164,23 @@ describe('programmes', () => {
       assert.equal(file.status(), 200);
       assert.match((await file.body()).toString('latin1'), /^%PDF-1\.4/);
       await visitor.close();
+
+      // From its deliverable, the territory opens an ingénierie sur mesure request prefilled
+      // with the deliverable's actions; each side shows the other.
+      const territory = sql('SELECT territory_id FROM deliverables');
+      const elu = await (await session.context.browser().newContext({ baseURL: session.server.baseUrl, javaScriptEnabled: false, locale: 'fr-FR' })).newPage();
+      await signIn(elu, 'elu@mairie.fr', 'Élu du territoire', `territory_id = '${territory}'`);
+      await elu.goto(programme);
+      await Promise.all([elu.waitForNavigation(), elu.getByRole('link', { name: "Mobiliser l'ingénierie sur mesure (version 1)" }).click()]);
+      assert.match(await elu.locator('#origine-livrable').innerText(), /Demande issue du livrable « Vision prospective » \(version 1\)/);
+      assert.match(await elu.locator('#demande-besoin').inputValue(), /- Créer une maison de santé\n- Réhabiliter la halle/);
+      await submit(elu, 'Enregistrer le brouillon');
+      const request = new URL(elu.url()).pathname;
+      assert.match(request, /^\/demandes\/\d+$/);
+      assert.match(await elu.locator('#origine-programme').innerText(), /Sobriété foncière et centralités — livrable « Vision prospective » \(version 1\)/);
+      await elu.goto(programme);
+      assert.equal(await elu.locator(`#tous-livrables a[href="${request}"]`).count(), 1);
+      await elu.context().close();
       await session.auditAt(programme, 'a Fabrique');
       await session.auditAt('/programmes', 'the programmes and their history');
     } finally {

@@ -196,6 +196,8 @@ const std::map<std::string, Example> kExamples = {
     {"deliverable_upload", {"POST", "/programmes/{programme}/livrables", "territory=commune%3A52250&title=X"}},
     {"deliverable_status", {"POST", "/programmes/{programme}/livrables/999999/statut", "action=valider"}},
     {"deliverable_download", {"GET", "/programmes/{programme}/livrables/999999", ""}},
+    {"deliverable_request_page", {"GET", "/programmes/{programme}/livrables/999999/demande", ""}},
+    {"deliverable_request_create", {"POST", "/programmes/{programme}/livrables/999999/demande", "workflow=anct&title=Demande"}},
     {"community_page", {"GET", "/programmes/{programme}/communaute", ""}},
     {"community_post", {"POST", "/programmes/{programme}/communaute", "body=Bonjour"}},
     {"community_report", {"POST", "/programmes/{programme}/communaute/999999/signalement", ""}},
@@ -207,6 +209,14 @@ const std::map<std::string, Example> kExamples = {
     {"account_delete", {"POST", "/compte/suppression", "password=faux"}},
     {"account_deleted_page", {"GET", "/compte/supprime", ""}},
     {"security_log_page", {"GET", "/admin/journal-securite", ""}},
+    {"api_community_posts", {"GET", "/api/v1/programmes/{programme}/posts", ""}},
+    {"api_community_post", {"POST", "/api/v1/programmes/{programme}/posts", "{\"body\": \"Bonjour\"}"}},
+    {"api_community_report", {"POST", "/api/v1/programmes/{programme}/posts/999999/reports", "{}"}},
+    {"api_community_restore", {"POST", "/api/v1/programmes/{programme}/posts/999999/restore", "{}"}},
+    {"api_themes", {"GET", "/api/v1/programmes/{programme}/themes", ""}},
+    {"api_theme_propose", {"POST", "/api/v1/programmes/{programme}/themes", "{\"organisation_id\": {org}, \"title\": \"Th\u00e8me\"}"}},
+    {"api_theme_support", {"POST", "/api/v1/programmes/{programme}/themes/999999/supports", "{\"organisation_id\": {org}}"}},
+    {"api_theme_select", {"POST", "/api/v1/programmes/{programme}/themes/999999/selection", "{}"}},
     {"logout", {"POST", "/compte/deconnexion", ""}},  // last: it ends the session
 };
 

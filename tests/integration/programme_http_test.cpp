@@ -34,7 +34,8 @@ class ProgrammeHttp : public ::testing::Test {
   void SetUp() override {
     db_.emplace(TestDatabase::Reference(dir_));
     server_.emplace(db_->url(), std::map<std::string, std::string>{{"BOUSSOLE_SMTP_URL", sink_.url()},
-                                                                    {"BOUSSOLE_JOB_SEND_PROGRAMME_REMINDERS_SECONDS", "1"}});
+                                                                    {"BOUSSOLE_JOB_SEND_PROGRAMME_REMINDERS_SECONDS", "1"},
+                                                                    {"BOUSSOLE_JOB_SEND_NOTIFICATIONS_SECONDS", "1"}});
     auto store = std::move(storage::OpenStore(db_->url())).value();
     anct_ = store->CreateOrganisation({organisations::Kind::kAnct, "ANCT — pôle PVI", std::nullopt}, "2026-11-25T09:00:00Z").id;
     for (std::size_t i = 0; i < 18; ++i) {
@@ -380,6 +381,95 @@ TEST_F(ProgrammeHttp, ATerritoryUploadsVersionsTheAnctValidatesAndPublishes) {
   EXPECT_FALSE(api.contains("all_deliverables"));
 }
 
+TEST_F(ProgrammeHttp, FromItsDeliverableATerritoryOpensAnIngenierieRequestPrefilledWithItsActions) {
+  FormBrowser anct = Member("pvi", {anct_});
+  const std::string programme = Fabrique(anct, 4);
+  ASSERT_EQ(Act(anct, programme, "/phases", "position=4&action=activer").status, 303);
+  FormBrowser elu = Member("elu", {collectivites_[0]});
+  elu.Get(programme);
+  HttpResponse uploaded = PostFile(server_->port(), elu, programme + "/livrables",
+                                   {{"territory", "commune:" + kCommunes[0]},
+                                    {"title", "Programme d'actions détaillé"},
+                                    {"actions", "Créer une maison de santé\r\nRéhabiliter la halle"}},
+                                   "programme.pdf", kPdf);
+  ASSERT_EQ(uploaded.status, 303) << uploaded.body.substr(0, 2000);
+  const std::string id = QueryRows(db_->url(), "SELECT MAX(id) FROM deliverables");
+  const std::string from = programme + "/livrables/" + id.substr(0, id.find('\n')) + "/demande";
+
+  HttpResponse early = elu.Get(from);
+  EXPECT_EQ(early.status, 409);
+  EXPECT_NE(early.body.find("pas encore validé par l&apos;ANCT"), std::string::npos) << early.body.substr(0, 2000);
+  ASSERT_EQ(Act(anct, programme, from.substr(programme.size(), from.rfind('/') - programme.size()) + "/statut",
+                "action=valider").status,
+            303);
+  FormBrowser other = Member("ailleurs", {collectivites_[1]});
+  EXPECT_EQ(other.Get(from).status, 403) << "another territory's collectivité";
+  EXPECT_NE(elu.Get(programme).body.find("Mobiliser l'ingénierie sur mesure (version 1)"), std::string::npos);
+
+  HttpResponse form = elu.Get(from);
+  ASSERT_EQ(form.status, 200);
+  EXPECT_NE(form.body.find("Demande issue du livrable « Programme d&apos;actions détaillé »"), std::string::npos)
+      << form.body.substr(0, 3000);
+  EXPECT_NE(form.body.find("- Créer une maison de santé\n- Réhabiliter la halle"), std::string::npos);
+  // Bad input: a precise message, nothing stored.
+  HttpResponse bad = elu.Post(from, "workflow=anct&title=&besoin=x");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("Donnez un titre à la demande."), std::string::npos);
+  EXPECT_EQ(QueryRows(db_->url(), "SELECT COUNT(*) FROM requests"), "0\n");
+  elu.Get(from);
+  HttpResponse created = elu.Post(from, "workflow=anct&title=Mise+en+%C5%93uvre+du+programme+d%27actions"
+                                        "&besoin=-+Cr%C3%A9er+une+maison+de+sant%C3%A9&deja_tente=&theme=&project=");
+  ASSERT_EQ(created.status, 303) << created.body.substr(0, 2000);
+  const std::string request = created.headers["location"];
+  EXPECT_EQ(request.rfind("/demandes/", 0), 0u) << request;
+  EXPECT_EQ(QueryRows(db_->url(), "SELECT COUNT(*) FROM deliverable_requests"), "1\n");
+
+  // The request shows where it comes from…
+  HttpResponse page = elu.Get(request);
+  ASSERT_EQ(page.status, 200);
+  const auto origin = page.body.find("id=\"origine-programme\"");
+  ASSERT_NE(origin, std::string::npos) << page.body.substr(0, 3000);
+  EXPECT_NE(page.body.find("Sobriété foncière", origin), std::string::npos);
+  EXPECT_NE(page.body.find("(version 1)", origin), std::string::npos);
+  EXPECT_NE(page.body.find("Créer une maison de santé"), std::string::npos);
+  // …and the programme the request opened from it, to its territory and the ANCT only.
+  for (FormBrowser* who : {&elu, &anct}) {
+    const std::string body = who->Get(programme).body;
+    EXPECT_NE(body.find("Demande d'ingénierie : <a href=\"" + request + "\">Mise en œuvre du programme d&apos;actions</a>"),
+              std::string::npos)
+        << body.substr(body.find("id=\"livrables\""), 3000);
+  }
+  FormBrowser visitor(server_->port());
+  EXPECT_EQ(visitor.Get(programme).body.find(request + "\""), std::string::npos);
+}
+
+TEST_F(ProgrammeHttp, ThePublicPageMapsTheTerritoriesByDepartementWithALegendAndATable) {
+  FormBrowser anct = Member("pvi", {anct_});
+  const std::string programme = Fabrique(anct, 4);
+  FormBrowser visitor(server_->port());
+  const std::string body = visitor.Get(programme).body;
+  const auto map = body.find("id=\"carte-territoires\"");
+  ASSERT_NE(map, std::string::npos) << body.substr(0, 3000);
+  const std::string svg = body.substr(map, body.find("</svg>", map) - map);
+  // The Haute-Marne holds the four communes: a link with its count; elsewhere none.
+  EXPECT_NE(svg.find("<a href=\"/territoires/departement:52\" aria-label=\"Haute-Marne : 4 territoires\""), std::string::npos)
+      << svg.substr(0, 500);
+  EXPECT_NE(svg.find("aria-label=\"Aube : 0 territoires\""), std::string::npos);
+  EXPECT_NE(svg.find(">4 territoires</text>"), std::string::npos) << "the legend";
+  EXPECT_NE(svg.find(">0 territoires</text>"), std::string::npos);
+  EXPECT_EQ(svg.find("<script"), std::string::npos);
+  const auto table = body.find("id=\"carte-territoires-donnees\"");
+  ASSERT_NE(table, std::string::npos);
+  const std::string rows = body.substr(table, body.find("</table>", table) - table);
+  EXPECT_NE(rows.find("<a href=\"/territoires/departement:52\">Haute-Marne</a></th><td>52</td><td>4</td>"), std::string::npos)
+      << rows;
+  EXPECT_NE(rows.find("href=\"/territoires/commune:52250\""), std::string::npos);
+  EXPECT_EQ(rows.find("Aube"), std::string::npos) << "only the départements with territories";
+  // A programme without territories has no map.
+  const std::string empty = CreateProgramme(anct, "type=fabrique&title=Sans+territoire&year=2026");
+  EXPECT_EQ(visitor.Get(empty).body.find("id=\"carte-territoires\""), std::string::npos);
+}
+
 TEST_F(ProgrammeHttp, TheSchedulerRemindsThoseRegisteredBeforeASeminarOnce) {
   FormBrowser anct = Member("pvi", {anct_});
   const std::string programme = Fabrique(anct, 4);
@@ -453,6 +543,62 @@ TEST_F(ProgrammeHttp, TheLearningCommunityHidesAMessageAfterThreeReportsUntilAMo
   EXPECT_NE(anct.Get(community).body.find("Rétablir le message de"), std::string::npos);
   EXPECT_EQ(anct.Post(community + "/" + post_id + "/retablir", "").status, 303);
   EXPECT_NE(elue.Get(community).body.find("a rencontré 120 habitants"), std::string::npos);
+}
+
+TEST_F(ProgrammeHttp, ANewPostOrCommentNotifiesTheCommunityAtEachPersonsPaceNeverItsAuthor) {
+  FormBrowser anct = Member("pvi", {anct_});
+  const std::string programme = CreateProgramme(anct, "type=projet_partage&title=Territoires+en+commun+2026&year=2026");
+  ASSERT_EQ(Act(anct, programme, "/phases", "position=2&action=activer").status, 303);
+  std::vector<FormBrowser> people;
+  const std::vector<std::string> names = {"elue", "pressee", "discrete"};
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    people.push_back(Member(names[i], {collectivites_[i]}));
+    ASSERT_EQ(Act(people[i], programme, "/inscriptions",
+                  "organisation=" + std::to_string(collectivites_[i]) + (i == 1 ? "&role=stakeholder" : "&role=observer"))
+                  .status,
+              303);
+  }
+  FormBrowser outsider = Member("dehors", {collectivites_[10]});
+  people[1].Get("/compte");
+  ASSERT_EQ(people[1].Post("/compte/notifications", "frequency=immediate").status, 303);
+  people[2].Get("/compte");
+  ASSERT_EQ(people[2].Post("/compte/notifications", "frequency=none").status, 303);
+  auto notified = [&](const std::string& subject) {
+    return QueryRows(db_->url(), "SELECT u.email FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.topic ="
+                                 " 'programme' AND n.subject = '" + subject + "' ORDER BY u.email");
+  };
+
+  const std::string community = programme + "/communaute";
+  people[0].Get(community);
+  ASSERT_EQ(people[0].Post(community, "body=Notre+groupe+d%27enqu%C3%AAte+a+rencontr%C3%A9+120+habitants").status, 303);
+  const std::string post_subject = "Communauté « Territoires en commun 2026 » : nouveau message de Agent elue";
+  EXPECT_EQ(notified(post_subject), "discrete@example.fr\npressee@example.fr\npvi@example.fr\n")
+      << "the pilot and the registered organisations' members; not the author, not an outsider";
+  // At each person's pace: "immediate" is mailed at the next run, "none" only listed.
+  const std::string mail_subject = "Boussole : " + post_subject;
+  auto mailed = [&](const std::string& address) {
+    std::size_t n = 0;
+    for (const auto& mail : sink_.mails()) n += mail.subject == mail_subject && mail.envelope_to == std::vector<std::string>{address};
+    return n;
+  };
+  for (int attempt = 0; attempt < 30 && mailed("pressee@example.fr") == 0; ++attempt) sink_.WaitFor(sink_.mails().size() + 1);
+  ASSERT_EQ(mailed("pressee@example.fr"), 1u);
+  for (const auto& mail : sink_.mails()) {
+    if (mail.subject == mail_subject) {
+      EXPECT_NE(mail.text.find(community + "#message-"), std::string::npos) << mail.text;
+    }
+  }
+  EXPECT_EQ(mailed("discrete@example.fr"), 0u);
+  EXPECT_NE(people[2].Get("/compte").body.find(post_subject), std::string::npos) << "listed on the account page";
+
+  const std::string post = QueryRows(db_->url(), "SELECT MAX(id) FROM programme_posts");
+  people[1].Get(community);
+  ASSERT_EQ(people[1].Post(community, "parent=" + post.substr(0, post.find('\n')) + "&body=Comment+les+avez-vous+invit%C3%A9s+%3F")
+                .status,
+            303);
+  EXPECT_EQ(notified("Communauté « Territoires en commun 2026 » : nouveau commentaire de Agent pressee"),
+            "discrete@example.fr\nelue@example.fr\npvi@example.fr\n");
+  EXPECT_EQ(outsider.Get(community).status, 403);
 }
 
 TEST_F(ProgrammeHttp, TwoSimultaneousRequestsForTheLastSeatNeverBothSucceed) {

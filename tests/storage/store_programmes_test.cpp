@@ -125,6 +125,59 @@ TEST_P(ProgrammeStoreTest, RanksThemesBySupportAndSelectsOne) {
   EXPECT_TRUE(store_->FindTheme(mobility.id)->selected);
 }
 
+TEST_P(ProgrammeStoreTest, KeepsADeliverablesActionsAndTheRequestsOpenedFromIt) {
+  const Programme p = NewProgramme("fabrique");
+  files::FileRecord file;
+  file.sha256 = std::string(64, 'b');
+  file.size = 10;
+  file.content_type = "application/pdf";
+  file.original_name = "programme.pdf";
+  Deliverable d;
+  d.programme_id = p.id;
+  d.territory_id = "commune:52250";
+  d.title = "Programme d'actions détaillé";
+  d.file_id = store_->AddFile(file, "2026-11-25T10:00:00Z").id;
+  d.actions = "Créer une maison de santé\nRéhabiliter la halle";
+  const Deliverable added = store_->AddDeliverable(d, "2026-11-25T10:00:00Z");
+  EXPECT_EQ(store_->FindDeliverable(added.id)->actions, d.actions);
+  EXPECT_EQ(store_->DeliverablesOf(p.id).at(0).actions, d.actions);
+
+  const auto owner = store_->CreateOrganisation(
+      {organisations::Kind::kCollectivite, "Joinville", territories::TerritoryId{territories::Kind::kCommune, "52250"}},
+      "2026-11-25T10:00:00Z");
+  requests::Request r;
+  r.workflow = "anct";
+  r.organisation_id = owner.id;
+  r.territory = "commune:52250";
+  r.departement = "departement:52";
+  r.title = "Mise en œuvre";
+  r.state = "brouillon";
+  const requests::Request created = store_->CreateRequest(r, "2026-11-25T11:00:00Z");
+  EXPECT_FALSE(store_->DeliverableRequestOf(created.id).has_value());
+  ASSERT_TRUE(store_->LinkRequestToDeliverable(created.id, added.id, "2026-11-25T11:00:00Z").ok());
+  const Status again = store_->LinkRequestToDeliverable(created.id, added.id, "2026-11-25T11:00:01Z");
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, "conflict");
+  EXPECT_EQ(store_->LinkRequestToDeliverable(created.id + 100, added.id, "2026-11-25T11:00:00Z").error().code, "not_found");
+  EXPECT_EQ(store_->LinkRequestToDeliverable(created.id, added.id + 100, "2026-11-25T11:00:00Z").error().code, "not_found");
+
+  const auto origin = Reopen()->DeliverableRequestOf(created.id);
+  ASSERT_TRUE(origin.has_value());
+  EXPECT_EQ(origin->programme_id, p.id);
+  EXPECT_EQ(origin->programme_title, "Programme");
+  EXPECT_EQ(origin->deliverable_id, added.id);
+  EXPECT_EQ(origin->deliverable_title, "Programme d'actions détaillé");
+  EXPECT_EQ(origin->version, 1);
+  EXPECT_EQ(origin->territory_id, "commune:52250");
+  EXPECT_EQ(origin->request_title, "Mise en œuvre");
+  EXPECT_EQ(origin->request_state, "brouillon");
+  EXPECT_EQ(origin->request_organisation_id, owner.id);
+  const auto listed = store_->DeliverableRequestsOf(p.id);
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0].request_id, created.id);
+  EXPECT_TRUE(store_->DeliverableRequestsOf(p.id + 100).empty());
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ProgrammeStoreTest, ::testing::ValuesIn(StoreBackends()));
 
 }  // namespace

@@ -192,6 +192,10 @@ const std::vector<Rule>& PolicyTable() {
       {"deliverable_upload", Access::kSignedIn},
       {"deliverable_status", Access::kOwnerMembers},
       {"deliverable_download", Access::kEveryone},
+      // An ingénierie sur mesure request from a deliverable: the handler checks that the viewer
+      // belongs to the collectivité of the deliverable's territory.
+      {"deliverable_request_page", Access::kSignedIn},
+      {"deliverable_request_create", Access::kSignedIn},
       // The learning community: its participants read and write (the handler checks who takes
       // part: the pilots, the cohort's collectivités, the registered organisations); the
       // pilots moderate.
@@ -209,6 +213,14 @@ const std::vector<Rule>& PolicyTable() {
       {"account_delete", Access::kSignedIn},
       {"account_deleted_page", Access::kEveryone},
       {"security_log_page", Access::kPlatformAdmins},
+      {"api_community_posts", Access::kSignedIn},
+      {"api_community_post", Access::kSignedIn},
+      {"api_community_report", Access::kSignedIn},
+      {"api_community_restore", Access::kOwnerMembers},
+      {"api_themes", Access::kEveryone},
+      {"api_theme_propose", Access::kSignedIn},
+      {"api_theme_support", Access::kSignedIn},
+      {"api_theme_select", Access::kOwnerMembers},
   };
   return kRules;
 }

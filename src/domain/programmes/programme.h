@@ -143,6 +143,25 @@ struct Deliverable {
   std::string created_at;
   std::string validated_at;
   std::string published_at;
+  std::string actions;        //!< the actions it lists, one a line ("" when none given)
+};
+
+//! An ingénierie sur mesure request (issue 6) a territory opened from one of its
+//! deliverables (seed 000: "mobiliser l'ingénierie sur mesure"), with what both sides show.
+struct DeliverableRequest {
+  std::int64_t request_id = 0;
+  std::int64_t deliverable_id = 0;
+  std::string created_at;
+  // filled when read
+  std::int64_t programme_id = 0;
+  std::string programme_title;
+  std::string territory_id;
+  std::string deliverable_title;
+  int version = 0;
+  std::string request_title;
+  std::string request_workflow;
+  std::string request_state;
+  std::int64_t request_organisation_id = 0;
 };
 
 //! A named step of seed 001 recorded for one territory: the adoption of its action plan by

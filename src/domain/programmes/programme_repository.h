@@ -135,6 +135,16 @@ class ProgrammeRepository {
   virtual std::optional<Deliverable> FindDeliverable(std::int64_t id) = 0;
   //! "validated" (from "submitted") or "published" (from "validated"); conflict otherwise.
   virtual Status SetDeliverableStatus(std::int64_t id, std::string_view status, std::string_view now) = 0;
+
+  // ---- requests opened from a deliverable ----
+  //! Records that the request was opened from the deliverable (conflict when the request is
+  //! already linked; not_found when either does not exist).
+  virtual Status LinkRequestToDeliverable(std::int64_t request_id, std::int64_t deliverable_id,
+                                          std::string_view now) = 0;
+  //! The requests opened from the programme's deliverables, oldest first.
+  virtual std::vector<DeliverableRequest> DeliverableRequestsOf(std::int64_t programme_id) = 0;
+  //! The deliverable a request was opened from, if any.
+  virtual std::optional<DeliverableRequest> DeliverableRequestOf(std::int64_t request_id) = 0;
 };
 
 }  // namespace boussole::programmes

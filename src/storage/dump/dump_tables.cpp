@@ -53,6 +53,7 @@ const std::vector<DumpTable>& DumpTables() {
       {"programme_posts", {"id"}},
       {"post_reports", {"post_id", "user_id"}},
       {"security_events", {"id"}},
+      {"deliverable_requests", {"request_id"}},
   };
   return kDumpTables;
 }

@@ -531,7 +531,25 @@ Deliverable ReadDeliverable(const pqxx::row& r) {
   d.created_at = r[10].as<std::string>();
   d.validated_at = r[11].as<std::string>();
   d.published_at = r[12].as<std::string>();
+  d.actions = r[13].as<std::string>();
   return d;
+}
+
+DeliverableRequest ReadDeliverableRequest(const pqxx::row& r) {
+  DeliverableRequest l;
+  l.request_id = r[0].as<std::int64_t>();
+  l.deliverable_id = r[1].as<std::int64_t>();
+  l.created_at = r[2].as<std::string>();
+  l.programme_id = r[3].as<std::int64_t>();
+  l.programme_title = r[4].as<std::string>();
+  l.territory_id = r[5].as<std::string>();
+  l.deliverable_title = r[6].as<std::string>();
+  l.version = r[7].as<int>();
+  l.request_title = r[8].as<std::string>();
+  l.request_workflow = r[9].as<std::string>();
+  l.request_state = r[10].as<std::string>();
+  l.request_organisation_id = r[11].as<std::int64_t>();
+  return l;
 }
 
 }  // namespace
@@ -547,9 +565,10 @@ Deliverable PgStore::AddDeliverable(const Deliverable& deliverable, std::string_
   const std::optional<std::int64_t> user =
       deliverable.uploaded_by == 0 ? std::nullopt : std::optional<std::int64_t>(deliverable.uploaded_by);
   const auto id = tx.exec_params("INSERT INTO deliverables (programme_id, territory_id, title, version, file_id, status,"
-                                 " uploaded_by, created_at) VALUES ($1, $2, $3, $4, $5, 'submitted', $6, $7) RETURNING id",
+                                 " uploaded_by, created_at, actions) VALUES ($1, $2, $3, $4, $5, 'submitted', $6, $7, $8)"
+                                 " RETURNING id",
                                  deliverable.programme_id, deliverable.territory_id, deliverable.title, version,
-                                 deliverable.file_id, user, S(now))[0][0]
+                                 deliverable.file_id, user, S(now), deliverable.actions)[0][0]
                       .as<std::int64_t>();
   tx.commit();
   Deliverable added = deliverable;
@@ -738,6 +757,43 @@ std::vector<StepRecord> PgStore::StepRecordsOf(std::int64_t programme_id) {
                    r[4].as<std::string>(), r[5].as<std::string>(), r[6].as<std::string>()});
   }
   return out;
+}
+
+
+Status PgStore::LinkRequestToDeliverable(std::int64_t request_id, std::int64_t deliverable_id, std::string_view now) {
+  auto db = pool_.Acquire();
+  pqxx::work tx(*db);
+  // The request's row lock: two links of the same request never both pass the check.
+  auto request = tx.exec_params("SELECT id FROM requests WHERE id = $1 FOR UPDATE", request_id);
+  auto deliverable = tx.exec_params("SELECT id FROM deliverables WHERE id = $1", deliverable_id);
+  if (request.empty() || deliverable.empty()) return NotFound("Cette demande ou ce livrable n'existe pas.");
+  if (!tx.exec_params("SELECT 1 FROM deliverable_requests WHERE request_id = $1", request_id).empty()) {
+    return Error{"conflict", "Cette demande est déjà rattachée à un livrable.", {}};
+  }
+  tx.exec_params("INSERT INTO deliverable_requests (request_id, deliverable_id, created_at) VALUES ($1, $2, $3)", request_id,
+                 deliverable_id, S(now));
+  tx.commit();
+  return Ok();
+}
+
+std::vector<DeliverableRequest> PgStore::DeliverableRequestsOf(std::int64_t programme_id) {
+  auto db = pool_.Acquire();
+  pqxx::nontransaction tx(*db);
+  std::vector<DeliverableRequest> out;
+  for (const auto& r : tx.exec_params(std::string(kDeliverableRequestSelect) +
+                                          " WHERE d.programme_id = $1 ORDER BY l.created_at, l.request_id",
+                                      programme_id)) {
+    out.push_back(ReadDeliverableRequest(r));
+  }
+  return out;
+}
+
+std::optional<DeliverableRequest> PgStore::DeliverableRequestOf(std::int64_t request_id) {
+  auto db = pool_.Acquire();
+  pqxx::nontransaction tx(*db);
+  auto rows = tx.exec_params(std::string(kDeliverableRequestSelect) + " WHERE l.request_id = $1", request_id);
+  if (rows.empty()) return std::nullopt;
+  return ReadDeliverableRequest(rows[0]);
 }
 
 }  // namespace boussole::storage::postgres

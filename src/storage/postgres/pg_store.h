@@ -220,6 +220,9 @@ class PgStore final : public Store {
   std::vector<programmes::Deliverable> DeliverablesOf(std::int64_t programme_id) override;
   std::optional<programmes::Deliverable> FindDeliverable(std::int64_t id) override;
   Status SetDeliverableStatus(std::int64_t id, std::string_view status, std::string_view now) override;
+  Status LinkRequestToDeliverable(std::int64_t request_id, std::int64_t deliverable_id, std::string_view now) override;
+  std::vector<programmes::DeliverableRequest> DeliverableRequestsOf(std::int64_t programme_id) override;
+  std::optional<programmes::DeliverableRequest> DeliverableRequestOf(std::int64_t request_id) override;
   std::vector<programmes::Seminar> SeminarsToRemind(std::string_view from, std::string_view until) override;
   bool ClaimReminder(std::int64_t seminar_id, std::string_view now) override;
   void SaveStepRecord(const programmes::StepRecord& record, std::string_view now) override;

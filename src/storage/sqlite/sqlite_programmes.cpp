@@ -9,6 +9,33 @@ namespace {
 
 using namespace programmes;
 
+// Binds `args` to the statement's parameters 1, 2… in order.
+template <typename... Args>
+void BindAll(Statement& q, const Args&... args) {
+  int index = 0;
+  (q.Bind(++index, args), ...);
+}
+
+// Every row of `sql` (bound to `args`), each read by `read`.
+template <typename Read, typename... Args>
+auto ReadAll(Connection& db, std::string_view sql, Read read, const Args&... args) {
+  auto q = db.Prepare(sql);
+  BindAll(q, args...);
+  std::vector<std::decay_t<decltype(read(q))>> out;
+  while (q.Step()) out.push_back(read(q));
+  return out;
+}
+
+// The first row of `sql` (bound to `args`) read by `read`, if any.
+template <typename Read, typename... Args>
+auto ReadFirst(Connection& db, std::string_view sql, Read read, const Args&... args) {
+  auto q = db.Prepare(sql);
+  BindAll(q, args...);
+  std::optional<std::decay_t<decltype(read(q))>> out;
+  if (q.Step()) out = read(q);
+  return out;
+}
+
 Programme ReadProgramme(const Statement& q) {
   Programme p;
   p.id = q.Int(0);
@@ -181,26 +208,22 @@ ProgrammeImportReport SqliteStore::ImportHistory(const History& history, std::st
 
 std::vector<HistoryFigure> SqliteStore::HistoryFigures() {
   auto db = pool_.Acquire();
-  auto q = db->Prepare("SELECT label, year, published, seed, quote FROM programme_figures ORDER BY position");
-  std::vector<HistoryFigure> out;
-  while (q.Step()) out.push_back({q.Text(0), static_cast<int>(q.Int(1)), q.Text(2), {q.Text(3), q.Text(4)}});
-  return out;
+  return ReadAll(*db, "SELECT label, year, published, seed, quote FROM programme_figures ORDER BY position",
+                 [](const Statement& q) {
+                   return HistoryFigure{q.Text(0), static_cast<int>(q.Int(1)), q.Text(2), {q.Text(3), q.Text(4)}};
+                 });
 }
 
 std::optional<Programme> SqliteStore::FindProgramme(std::int64_t id) {
   auto db = pool_.Acquire();
-  auto q = db->Prepare(std::string("SELECT ") + kProgrammeColumns + " FROM programmes WHERE id = ?");
-  q.Bind(1, id);
-  if (!q.Step()) return std::nullopt;
-  return ReadProgramme(q);
+  return ReadFirst(*db, std::string("SELECT ") + kProgrammeColumns + " FROM programmes WHERE id = ?", ReadProgramme,
+                   id);
 }
 
 std::vector<Programme> SqliteStore::ListProgrammes() {
   auto db = pool_.Acquire();
-  auto q = db->Prepare(std::string("SELECT ") + kProgrammeColumns + " FROM programmes ORDER BY year DESC, id");
-  std::vector<Programme> out;
-  while (q.Step()) out.push_back(ReadProgramme(q));
-  return out;
+  return ReadAll(*db, std::string("SELECT ") + kProgrammeColumns + " FROM programmes ORDER BY year DESC, id",
+                 ReadProgramme);
 }
 
 Status SqliteStore::ProposeTerritory(const CohortTerritory& t, std::string_view now) {
@@ -255,14 +278,15 @@ Status SqliteStore::RemoveTerritory(std::int64_t programme_id, std::string_view 
 
 std::vector<CohortTerritory> SqliteStore::CohortOf(std::int64_t programme_id) {
   auto db = pool_.Acquire();
-  auto q = db->Prepare(
+  return ReadAll(
+      *db,
       "SELECT pt.programme_id, pt.territory_id, COALESCE(t.name, pt.verbatim), pt.status, pt.origin, pt.verbatim,"
       " pt.created_at FROM programme_territories pt LEFT JOIN territories t ON t.id = pt.territory_id"
-      " WHERE pt.programme_id = ? ORDER BY pt.status DESC, 3, pt.territory_id");
-  q.Bind(1, programme_id);
-  std::vector<CohortTerritory> out;
-  while (q.Step()) out.push_back({q.Int(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4), q.Text(5), q.Text(6)});
-  return out;
+      " WHERE pt.programme_id = ? ORDER BY pt.status DESC, 3, pt.territory_id",
+      [](const Statement& q) {
+        return CohortTerritory{q.Int(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4), q.Text(5), q.Text(6)};
+      },
+      programme_id);
 }
 
 Result<std::string> SqliteStore::RegisterParticipant(std::int64_t programme_id, std::int64_t organisation_id,
@@ -315,14 +339,16 @@ Status SqliteStore::ArbitrateWaitlist(std::int64_t programme_id, std::int64_t or
 
 std::vector<Participant> SqliteStore::ParticipantsOf(std::int64_t programme_id) {
   auto db = pool_.Acquire();
-  auto q = db->Prepare(
+  return ReadAll(
+      *db,
       "SELECT p.programme_id, p.organisation_id, o.name, p.role, p.created_at FROM programme_participants p"
       " JOIN organisations o ON o.id = p.organisation_id WHERE p.programme_id = ?"
-      " ORDER BY CASE p.role WHEN 'stakeholder' THEN 0 WHEN 'waitlist' THEN 1 ELSE 2 END, p.created_at, p.organisation_id");
-  q.Bind(1, programme_id);
-  std::vector<Participant> out;
-  while (q.Step()) out.push_back({q.Int(0), q.Int(1), q.Text(2), q.Text(3), q.Text(4)});
-  return out;
+      " ORDER BY CASE p.role WHEN 'stakeholder' THEN 0 WHEN 'waitlist' THEN 1 ELSE 2 END, p.created_at, "
+      "p.organisation_id",
+      [](const Statement& q) {
+        return Participant{q.Int(0), q.Int(1), q.Text(2), q.Text(3), q.Text(4)};
+      },
+      programme_id);
 }
 
 Person SqliteStore::AddPerson(const Person& person, std::string_view now) {
@@ -347,13 +373,14 @@ Person SqliteStore::AddPerson(const Person& person, std::string_view now) {
 
 std::vector<Person> SqliteStore::PeopleOf(std::int64_t programme_id) {
   auto db = pool_.Acquire();
-  auto q = db->Prepare(
+  return ReadAll(
+      *db,
       "SELECT id, programme_id, territory_id, grp, name, kind, created_at FROM programme_people WHERE programme_id = ?"
-      " ORDER BY territory_id, grp, id");
-  q.Bind(1, programme_id);
-  std::vector<Person> out;
-  while (q.Step()) out.push_back({q.Int(0), q.Int(1), q.Text(2), q.Text(3), q.Text(4), q.Text(5), q.Text(6)});
-  return out;
+      " ORDER BY territory_id, grp, id",
+      [](const Statement& q) {
+        return Person{q.Int(0), q.Int(1), q.Text(2), q.Text(3), q.Text(4), q.Text(5), q.Text(6)};
+      },
+      programme_id);
 }
 
 std::vector<Phase> SqliteStore::PhasesOf(std::int64_t programme_id) {
@@ -433,21 +460,16 @@ std::vector<Seminar> SqliteStore::AddSeminars(const std::vector<Seminar>& semina
 
 std::vector<Seminar> SqliteStore::SeminarsOf(std::int64_t programme_id) {
   auto db = pool_.Acquire();
-  auto q = db->Prepare(std::string("SELECT ") + kSeminarColumns +
-                       " FROM seminars WHERE programme_id = ? ORDER BY CASE kind WHEN 'intersite' THEN 0 WHEN 'local'"
-                       " THEN 1 ELSE 2 END, territory_id, number, id");
-  q.Bind(1, programme_id);
-  std::vector<Seminar> out;
-  while (q.Step()) out.push_back(ReadSeminar(q));
-  return out;
+  return ReadAll(*db,
+                 std::string("SELECT ") + kSeminarColumns +
+                     " FROM seminars WHERE programme_id = ? ORDER BY CASE kind WHEN 'intersite' THEN 0 WHEN 'local'"
+                     " THEN 1 ELSE 2 END, territory_id, number, id",
+                 ReadSeminar, programme_id);
 }
 
 std::optional<Seminar> SqliteStore::FindSeminar(std::int64_t id) {
   auto db = pool_.Acquire();
-  auto q = db->Prepare(std::string("SELECT ") + kSeminarColumns + " FROM seminars WHERE id = ?");
-  q.Bind(1, id);
-  if (!q.Step()) return std::nullopt;
-  return ReadSeminar(q);
+  return ReadFirst(*db, std::string("SELECT ") + kSeminarColumns + " FROM seminars WHERE id = ?", ReadSeminar, id);
 }
 
 Status SqliteStore::UpdateSeminar(const Seminar& s) {
@@ -494,13 +516,14 @@ Status SqliteStore::RegisterForSeminar(std::int64_t seminar_id, std::int64_t use
 
 std::vector<Registration> SqliteStore::RegistrationsOf(std::int64_t seminar_id) {
   auto db = pool_.Acquire();
-  auto q = db->Prepare(
+  return ReadAll(
+      *db,
       "SELECT r.seminar_id, r.user_id, u.display_name, r.attended, r.created_at FROM seminar_registrations r"
-      " JOIN users u ON u.id = r.user_id WHERE r.seminar_id = ? ORDER BY r.created_at, r.user_id");
-  q.Bind(1, seminar_id);
-  std::vector<Registration> out;
-  while (q.Step()) out.push_back({q.Int(0), q.Int(1), q.Text(2), q.Int(3) != 0, q.Text(4)});
-  return out;
+      " JOIN users u ON u.id = r.user_id WHERE r.seminar_id = ? ORDER BY r.created_at, r.user_id",
+      [](const Statement& q) {
+        return Registration{q.Int(0), q.Int(1), q.Text(2), q.Int(3) != 0, q.Text(4)};
+      },
+      seminar_id);
 }
 
 Status SqliteStore::SetAttendance(std::int64_t seminar_id, std::int64_t user_id, bool attended) {
@@ -531,22 +554,19 @@ Theme SqliteStore::ProposeTheme(const Theme& theme, std::string_view now) {
 
 std::vector<Theme> SqliteStore::ThemesOf(std::int64_t programme_id) {
   auto db = pool_.Acquire();
-  auto q = db->Prepare(std::string("SELECT ") + kThemeColumns +
-                       " FROM programme_themes t JOIN organisations o ON o.id = t.organisation_id"
-                       " WHERE t.programme_id = ? ORDER BY 9 DESC, t.created_at, t.id");
-  q.Bind(1, programme_id);
-  std::vector<Theme> out;
-  while (q.Step()) out.push_back(ReadTheme(q));
-  return out;
+  return ReadAll(*db,
+                 std::string("SELECT ") + kThemeColumns +
+                     " FROM programme_themes t JOIN organisations o ON o.id = t.organisation_id"
+                     " WHERE t.programme_id = ? ORDER BY 9 DESC, t.created_at, t.id",
+                 ReadTheme, programme_id);
 }
 
 std::optional<Theme> SqliteStore::FindTheme(std::int64_t id) {
   auto db = pool_.Acquire();
-  auto q = db->Prepare(std::string("SELECT ") + kThemeColumns +
-                       " FROM programme_themes t JOIN organisations o ON o.id = t.organisation_id WHERE t.id = ?");
-  q.Bind(1, id);
-  if (!q.Step()) return std::nullopt;
-  return ReadTheme(q);
+  return ReadFirst(*db,
+                   std::string("SELECT ") + kThemeColumns +
+                       " FROM programme_themes t JOIN organisations o ON o.id = t.organisation_id WHERE t.id = ?",
+                   ReadTheme, id);
 }
 
 Status SqliteStore::SupportTheme(std::int64_t theme_id, std::int64_t organisation_id, std::string_view now) {
@@ -599,7 +619,25 @@ Deliverable ReadDeliverable(const Statement& q) {
   d.created_at = q.Text(10);
   d.validated_at = q.Text(11);
   d.published_at = q.Text(12);
+  d.actions = q.Text(13);
   return d;
+}
+
+DeliverableRequest ReadDeliverableRequest(const Statement& q) {
+  DeliverableRequest l;
+  l.request_id = q.Int(0);
+  l.deliverable_id = q.Int(1);
+  l.created_at = q.Text(2);
+  l.programme_id = q.Int(3);
+  l.programme_title = q.Text(4);
+  l.territory_id = q.Text(5);
+  l.deliverable_title = q.Text(6);
+  l.version = static_cast<int>(q.Int(7));
+  l.request_title = q.Text(8);
+  l.request_workflow = q.Text(9);
+  l.request_state = q.Text(10);
+  l.request_organisation_id = q.Int(11);
+  return l;
 }
 
 }  // namespace
@@ -614,15 +652,16 @@ Deliverable SqliteStore::AddDeliverable(const Deliverable& deliverable, std::str
   const std::int64_t version = next.Int(0);
   next.Reset();
   auto q = db->Prepare(
-      "INSERT INTO deliverables (programme_id, territory_id, title, version, file_id, status, uploaded_by, created_at)"
-      " VALUES (?, ?, ?, ?, ?, 'submitted', ?, ?) RETURNING id");
+      "INSERT INTO deliverables (programme_id, territory_id, title, version, file_id, status, uploaded_by, created_at,"
+      " actions) VALUES (?, ?, ?, ?, ?, 'submitted', ?, ?, ?) RETURNING id");
   q.Bind(1, deliverable.programme_id)
       .Bind(2, deliverable.territory_id)
       .Bind(3, deliverable.title)
       .Bind(4, version)
       .Bind(5, deliverable.file_id)
       .Bind(6, deliverable.uploaded_by == 0 ? std::nullopt : std::optional<std::int64_t>(deliverable.uploaded_by))
-      .Bind(7, now);
+      .Bind(7, now)
+      .Bind(8, deliverable.actions);
   q.Step();
   const std::int64_t id = q.Int(0);
   while (q.Step()) {
@@ -638,20 +677,16 @@ Deliverable SqliteStore::AddDeliverable(const Deliverable& deliverable, std::str
 
 std::vector<Deliverable> SqliteStore::DeliverablesOf(std::int64_t programme_id) {
   auto db = pool_.Acquire();
-  auto q = db->Prepare(std::string("SELECT ") + kDeliverableColumns + kDeliverableFrom +
-                       " WHERE d.programme_id = ? ORDER BY d.territory_id, d.title, d.version DESC");
-  q.Bind(1, programme_id);
-  std::vector<Deliverable> out;
-  while (q.Step()) out.push_back(ReadDeliverable(q));
-  return out;
+  return ReadAll(*db,
+                 std::string("SELECT ") + kDeliverableColumns + kDeliverableFrom +
+                     " WHERE d.programme_id = ? ORDER BY d.territory_id, d.title, d.version DESC",
+                 ReadDeliverable, programme_id);
 }
 
 std::optional<Deliverable> SqliteStore::FindDeliverable(std::int64_t id) {
   auto db = pool_.Acquire();
-  auto q = db->Prepare(std::string("SELECT ") + kDeliverableColumns + kDeliverableFrom + " WHERE d.id = ?");
-  q.Bind(1, id);
-  if (!q.Step()) return std::nullopt;
-  return ReadDeliverable(q);
+  return ReadFirst(*db, std::string("SELECT ") + kDeliverableColumns + kDeliverableFrom + " WHERE d.id = ?",
+                   ReadDeliverable, id);
 }
 
 Status SqliteStore::SetDeliverableStatus(std::int64_t id, std::string_view status, std::string_view now) {
@@ -670,13 +705,11 @@ Status SqliteStore::SetDeliverableStatus(std::int64_t id, std::string_view statu
 
 std::vector<Seminar> SqliteStore::SeminarsToRemind(std::string_view from, std::string_view until) {
   auto db = pool_.Acquire();
-  auto q = db->Prepare(std::string("SELECT ") + kSeminarColumns +
-                       " FROM seminars WHERE starts_at <> '' AND starts_at >= ? AND starts_at < ? AND NOT EXISTS"
-                       " (SELECT 1 FROM seminar_reminders r WHERE r.seminar_id = seminars.id) ORDER BY starts_at, id");
-  q.Bind(1, from).Bind(2, until);
-  std::vector<Seminar> out;
-  while (q.Step()) out.push_back(ReadSeminar(q));
-  return out;
+  return ReadAll(*db,
+                 std::string("SELECT ") + kSeminarColumns +
+                     " FROM seminars WHERE starts_at <> '' AND starts_at >= ? AND starts_at < ? AND NOT EXISTS"
+                     " (SELECT 1 FROM seminar_reminders r WHERE r.seminar_id = seminars.id) ORDER BY starts_at, id",
+                 ReadSeminar, from, until);
 }
 
 bool SqliteStore::ClaimReminder(std::int64_t seminar_id, std::string_view now) {
@@ -736,20 +769,14 @@ Post SqliteStore::AddPost(const Post& post, std::string_view now) {
 
 std::vector<Post> SqliteStore::PostsOf(std::int64_t programme_id) {
   auto db = pool_.Acquire();
-  auto q = db->Prepare(std::string("SELECT ") + kPostColumns + kPostFrom +
-                       " WHERE p.programme_id = ? ORDER BY p.created_at, p.id");
-  q.Bind(1, programme_id);
-  std::vector<Post> out;
-  while (q.Step()) out.push_back(ReadPost(q));
-  return out;
+  return ReadAll(
+      *db, std::string("SELECT ") + kPostColumns + kPostFrom + " WHERE p.programme_id = ? ORDER BY p.created_at, p.id",
+      ReadPost, programme_id);
 }
 
 std::optional<Post> SqliteStore::FindPost(std::int64_t id) {
   auto db = pool_.Acquire();
-  auto q = db->Prepare(std::string("SELECT ") + kPostColumns + kPostFrom + " WHERE p.id = ?");
-  q.Bind(1, id);
-  if (!q.Step()) return std::nullopt;
-  return ReadPost(q);
+  return ReadFirst(*db, std::string("SELECT ") + kPostColumns + kPostFrom + " WHERE p.id = ?", ReadPost, id);
 }
 
 Status SqliteStore::ReportPost(std::int64_t post_id, std::int64_t user_id, int hide_after, std::string_view now) {
@@ -797,13 +824,47 @@ void SqliteStore::SaveStepRecord(const StepRecord& r, std::string_view now) {
 
 std::vector<StepRecord> SqliteStore::StepRecordsOf(std::int64_t programme_id) {
   auto db = pool_.Acquire();
-  auto q = db->Prepare(
+  return ReadAll(
+      *db,
       "SELECT programme_id, territory_id, step, done_on, reference, note, created_at FROM programme_step_records"
-      " WHERE programme_id = ? ORDER BY territory_id, step");
-  q.Bind(1, programme_id);
-  std::vector<StepRecord> out;
-  while (q.Step()) out.push_back({q.Int(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4), q.Text(5), q.Text(6)});
-  return out;
+      " WHERE programme_id = ? ORDER BY territory_id, step",
+      [](const Statement& q) {
+        return StepRecord{q.Int(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4), q.Text(5), q.Text(6)};
+      },
+      programme_id);
+}
+
+
+Status SqliteStore::LinkRequestToDeliverable(std::int64_t request_id, std::int64_t deliverable_id, std::string_view now) {
+  auto db = pool_.Acquire();
+  Transaction tx(*db);
+  auto exists = db->Prepare("SELECT (SELECT COUNT(*) FROM requests WHERE id = ?), (SELECT COUNT(*) FROM deliverables WHERE id = ?),"
+                            " (SELECT COUNT(*) FROM deliverable_requests WHERE request_id = ?)");
+  exists.Bind(1, request_id).Bind(2, deliverable_id).Bind(3, request_id);
+  exists.Step();
+  if (exists.Int(0) == 0 || exists.Int(1) == 0) return NotFound("Cette demande ou ce livrable n'existe pas.");
+  if (exists.Int(2) > 0) return Error{"conflict", "Cette demande est déjà rattachée à un livrable.", {}};
+  exists.Reset();
+  db->Prepare("INSERT INTO deliverable_requests (request_id, deliverable_id, created_at) VALUES (?, ?, ?)")
+      .Bind(1, request_id)
+      .Bind(2, deliverable_id)
+      .Bind(3, now)
+      .Run();
+  tx.Commit();
+  return Ok();
+}
+
+std::vector<DeliverableRequest> SqliteStore::DeliverableRequestsOf(std::int64_t programme_id) {
+  auto db = pool_.Acquire();
+  return ReadAll(
+      *db, std::string(kDeliverableRequestSelect) + " WHERE d.programme_id = ? ORDER BY l.created_at, l.request_id",
+      ReadDeliverableRequest, programme_id);
+}
+
+std::optional<DeliverableRequest> SqliteStore::DeliverableRequestOf(std::int64_t request_id) {
+  auto db = pool_.Acquire();
+  return ReadFirst(*db, std::string(kDeliverableRequestSelect) + " WHERE l.request_id = ?", ReadDeliverableRequest,
+                   request_id);
 }
 
 }  // namespace boussole::storage::sqlite

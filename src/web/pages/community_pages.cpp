@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/clock.h"
+#include "domain/programmes/community.h"
 #include "web/form.h"
 #include "web/pages/page.h"
 #include "web/programme_request.h"
@@ -118,7 +119,11 @@ Response AddPost(const WebContext& context, const Request& request) {
     }
     post.parent_id = parent_post->id;
   }
-  context.store.AddPost(post, NowUtc());
+  const std::string now = NowUtc();
+  const Post added = context.store.AddPost(post, now);
+  // Its participants and observers hear of it at their own pace, the author never.
+  const auto notices = CommunityNotifications(context.store, context.store, p, added, CurrentViewer().account->user.display_name);
+  if (!notices.empty()) context.store.AddNotifications(notices, now);
   return Response::Redirect(303, CommunityUrl(p, "publie"));
 }
 

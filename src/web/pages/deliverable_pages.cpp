@@ -41,6 +41,8 @@ Response UploadDeliverable(const WebContext& context, const Request& request) {
   d.programme_id = p.id;
   d.territory_id = f.Get("territory");
   d.title = f.Get("title");
+  d.actions = f.Get("actions");
+  if (d.actions.size() > 20000) return RenderError(context, request, 400, "La liste des actions est trop longue (20 000 caractères au plus).");
   bool in_cohort = false;
   for (const auto& t : context.store.CohortOf(p.id)) in_cohort = in_cohort || (t.territory_id == d.territory_id && t.status == "selected");
   if (!in_cohort) return RenderError(context, request, 400, "Ce territoire ne fait pas partie du groupe du programme.");

@@ -8,6 +8,7 @@
 
 #include "web/http/url.h"
 #include "web/knowledge/france_map.h"
+#include "web/knowledge/map_areas.h"
 #include "domain/requests/workflow.h"
 #include "web/knowledge/participation.h"
 #include "web/knowledge/portrait.h"
@@ -36,16 +37,6 @@ struct MapSubject {
   std::function<std::string(const Territory&)> link;
   std::function<AreaCounts(const WebContext&, MapScale)> counts = nullptr;
 };
-
-// The area (département or région) codes a typed territory id lies in.
-std::set<std::string> AreasOfTerritory(storage::Store& store, const std::string& typed_id, MapScale scale) {
-  const std::string prefix = scale == MapScale::kRegion ? "region:" : "departement:";
-  std::set<std::string> codes;
-  for (const auto& id : SelfAndAncestors(store, typed_id)) {
-    if (id.rfind(prefix, 0) == 0) codes.insert(id.substr(prefix.size()));
-  }
-  return codes;
-}
 
 // `state`: a state key of the workflows ("" for every state).
 AreaCounts RequestCounts(const WebContext& context, MapScale scale, const std::string& state = "") {
@@ -112,20 +103,6 @@ const MapSubject* FindSubject(std::string_view slug) {
   return nullptr;
 }
 
-// Every région, or every département, of France in code order.
-std::vector<Territory> AreasOf(storage::Store& store, MapScale scale) {
-  std::vector<Territory> areas;
-  for (const auto& region : store.Children(territories::TerritoryId{Kind::kPays, "FR"}, Kind::kRegion, 1000)) {
-    if (scale == MapScale::kRegion) {
-      areas.push_back(region);
-      continue;
-    }
-    for (auto& d : store.Children(region.id, Kind::kDepartement, 1000)) areas.push_back(std::move(d));
-  }
-  std::sort(areas.begin(), areas.end(), [](const Territory& a, const Territory& b) { return a.id.code < b.id.code; });
-  return areas;
-}
-
 Response MapsIndex(const WebContext& context, const Request&) {
   json items = json::array();
   for (const auto& s : Subjects()) {
@@ -168,7 +145,7 @@ Response MapPage(const WebContext& context, const Request& request) {
   const AreaCounts bulk = by_state && !state.empty() ? RequestCounts(context, scale, state)
                           : subject->counts          ? subject->counts(context, scale)
                                                      : AreaCounts{};
-  for (const auto& t : AreasOf(context.store, scale)) {
+  for (const auto& t : FranceAreas(context.store, scale)) {
     std::int64_t value = 0;
     if (subject->counts) {
       const auto found = bulk.find(t.id.code);

@@ -9,7 +9,10 @@
 
 #include "core/clock.h"
 #include "domain/programmes/programme_rules.h"
+#include "domain/requests/engine.h"
 #include "web/form.h"
+#include "web/knowledge/france_map.h"
+#include "web/knowledge/map_areas.h"
 #include "web/pages/page.h"
 #include "web/programme_request.h"
 #include "web/routes.h"
@@ -170,6 +173,65 @@ Response CreateProgramme(const WebContext& context, const Request& request) {
   return Response::Redirect(303, "/programmes/" + std::to_string(created.id));
 }
 
+// The map of the programme's territories by département (issue 7, item 7), drawn on the
+// server as the maps of /cartes are: each département a link with its count, a legend, and
+// the same figures with the territories' names in a table. Without the map's shapes, the
+// page says so and keeps the list of territories.
+void AddTerritoryMap(const WebContext& context, const Programme& p, json& view) {
+  if (!view.value("has_territories", false)) return;
+  std::map<std::string, json> by_departement;
+  for (const auto& t : view["territories"]) {
+    for (const auto& code : AreasOfTerritory(context.store, t["territory_id"].get<std::string>(), MapScale::kDepartement)) {
+      if (!by_departement.count(code)) by_departement[code] = json::array();
+      by_departement[code].push_back({{"name", t["name"]}, {"url", t["url"]}});
+    }
+  }
+  std::vector<MapDatum> data;
+  json rows = json::array();
+  for (const auto& area : FranceAreas(context.store, MapScale::kDepartement)) {
+    const auto found = by_departement.find(area.id.code);
+    const std::int64_t count = found == by_departement.end() ? 0 : static_cast<std::int64_t>(found->second.size());
+    const std::string url = "/territoires/" + area.id.ToString();
+    data.push_back({area.id.code, area.name, count, url});
+    if (count > 0) {
+      rows.push_back({{"code", area.id.code}, {"name", area.name}, {"url", url}, {"value", count},
+                      {"territories", found->second}});
+    }
+  }
+  auto svg = RenderFranceMap(context.assets_dir, MapScale::kDepartement, data,
+                             "Territoires du programme « " + p.title + " » par département", "territoires");
+  if (!svg) {
+    view["territory_map_error"] = svg.error().message;
+    return;
+  }
+  view["territory_map"] = {{"svg", svg.value()}, {"rows", rows}};
+}
+
+// The deliverables' rows with the ingénierie sur mesure requests opened from each, and, for
+// the collectivité of its territory, the link that opens one from a validated or published
+// version (issue 7, item 7).
+json WithRequests(const WebContext& context, const Programme& p, json deliverables) {
+  std::set<std::string> mine;
+  for (const auto& o : ViewerOrganisations(context)) {
+    if (o.kind == organisations::Kind::kCollectivite && o.territory) mine.insert(o.territory->ToString());
+  }
+  const auto links = context.store.DeliverableRequestsOf(p.id);
+  for (auto& d : deliverables) {
+    const std::int64_t id = d["id"].get<std::int64_t>();
+    json opened = json::array();
+    for (const DeliverableRequest& l : links) {
+      if (l.deliverable_id != id) continue;
+      const requests::Workflow* workflow = requests::FindWorkflow(l.request_workflow);
+      opened.push_back({{"title", l.request_title},
+                        {"url", "/demandes/" + std::to_string(l.request_id)},
+                        {"state_label", workflow ? requests::StateLabel(*workflow, l.request_state) : l.request_state}});
+    }
+    d["requests"] = opened;
+    d["can_request"] = !p.historic && d["status"] != "submitted" && mine.count(d["territory_id"].get<std::string>()) > 0;
+  }
+  return deliverables;
+}
+
 // The notices the actions send back with ?message=…
 std::pair<std::string, std::string> Notice(const std::string& key, const ProgrammeType& type) {
   if (key == "attente") return {WaitlistMessage(type), "warning"};
@@ -215,7 +277,7 @@ Response ProgrammePage(const WebContext& context, const Request& request) {
     view["can_add_people"] = !p.historic && view["has_territories"].get<bool>() && (manages || collectivite_in_cohort);
     // Every version of the deliverables, for the ANCT and the territories' collectivités.
     if (manages || collectivite_in_cohort) {
-      view["deliverables"] = view["all_deliverables"];
+      view["deliverables"] = WithRequests(context, p, view["all_deliverables"]);
       view["has_deliverables"] = !view["all_deliverables"].empty();
       view["can_upload"] = !p.historic && view.value("deliverables_open", false);
     }
@@ -231,6 +293,7 @@ Response ProgrammePage(const WebContext& context, const Request& request) {
     view["notice_kind"] = kind;
   }
   view.erase("all_deliverables");
+  AddTerritoryMap(context, p, view);
   return RenderPage(context, 200, "programme", view, {p.title, {{"Programmes collectifs", "/programmes"}}, "programmes"});
 }
 

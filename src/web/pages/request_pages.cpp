@@ -139,6 +139,13 @@ Response RequestPageWith(const WebContext& context, const Request& r, int status
   view["csrf"] = CurrentCsrfToken();
   view["error"] = error;
   view["has_trail"] = !view["trail"].empty();
+  // Opened from a programme's deliverable (issue 7, item 7).
+  if (const auto origin = context.store.DeliverableRequestOf(r.id)) {
+    view["origin"] = {{"programme_title", origin->programme_title},
+                      {"programme_url", "/programmes/" + std::to_string(origin->programme_id)},
+                      {"deliverable_title", origin->deliverable_title},
+                      {"version", origin->version}};
+  }
   return RenderPage(context, status, "request", view, {r.title, {{"Demandes d'ingénierie", "/demandes"}}, ""});
 }
 
