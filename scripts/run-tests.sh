@@ -36,7 +36,7 @@ asan_status=0 asan_total=0 asan_failed=0
 # Left out of the sanitizer run, each for its reason (they still run on the normal build):
 asan_exclude=()
 if [ -n "$asan_dir" ]; then
-  ASAN_OPTIONS="detect_leaks=1:detect_stack_use_after_return=1:strict_string_checks=1:check_initialization_order=1" \
+  ASAN_OPTIONS="detect_leaks=1:check_initialization_order=1:strict_init_order=1" \
   UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
   LSAN_OPTIONS="suppressions=$root/tests/sanitizers/lsan.supp" \
     run_ctest "Tests C++ sous ASan + UBSan" "$log_dir/ctest-asan.log" --test-dir "$asan_dir" \
