@@ -11,6 +11,7 @@
 
 #include "core/result.h"
 #include "domain/accounts/account_repository.h"
+#include "domain/accounts/api_token_repository.h"
 #include "domain/alerts/alert_repository.h"
 #include "domain/catalogue/offer_repository.h"
 #include "domain/directory/resource_repository.h"
@@ -37,6 +38,7 @@ class Store : public territories::TerritoryRepository,
               public catalogue::OfferRepository,
               public jobs::JobRepository,
               public accounts::AccountRepository,
+              public accounts::ApiTokenRepository,
               public organisations::OrganisationRepository,
               public projects::ProjectRepository,
               public programmes::ProgrammeRepository,

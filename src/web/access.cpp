@@ -79,10 +79,29 @@ accounts::Role RoleOf(const WebContext& context, const Route& route, const Reque
                                                           : accounts::Role::kMember;
 }
 
+bool IsApi(const Request& request) { return request.path.rfind("/api/", 0) == 0; }
+bool Writes(const Request& request) { return request.method != "GET" && request.method != "HEAD"; }
+
+// RFC 6750: a 401 of the API names the scheme it expects, and why a token was refused.
+Response Unauthorised(const WebContext& context, const Request& request, bool bad_token) {
+  Response response = RenderError(
+      context, request, 401,
+      bad_token ? "Ce jeton d'API est inconnu, révoqué ou expiré. Créez-en un autre sur « Mon compte », "
+                  "rubrique « Jetons d'API »."
+      : Writes(request)
+          ? "Cette opération de l'API demande un jeton d'API : envoyez l'en-tête « Authorization: Bearer "
+            "<jeton> » (les jetons se créent sur « Mon compte », rubrique « Jetons d'API »)."
+          : "Connectez-vous, ou envoyez un jeton d'API dans l'en-tête « Authorization: Bearer <jeton> ».");
+  response.AddHeader("WWW-Authenticate", bad_token ? R"(Bearer realm="boussole", error="invalid_token")"
+                                                   : R"(Bearer realm="boussole")");
+  return response;
+}
+
 Response Refuse(const WebContext& context, const Request& request, accounts::Role role) {
-  const bool api = request.path.rfind("/api/", 0) == 0;
+  const bool api = IsApi(request);
   if (role == accounts::Role::kVisitor) {
-    if (api || request.method != "GET") {
+    if (api) return Unauthorised(context, request, false);
+    if (request.method != "GET") {
       return RenderError(context, request, 401, "Connectez-vous pour faire cela.");
     }
     return Response::Redirect(303, "/compte/connexion?retour=" + PercentEncode(request.target));
@@ -96,12 +115,17 @@ Interceptor MakeAccessInterceptor(const WebContext& context) {
   return [&context](const Route& route, const Request& request, const Handler& next) {
     ViewerScope scope(context, request);
     const auto access = accounts::AccessFor(route.name);
+    // A token that is sent is checked even on public routes: a program must learn at once
+    // that its token no longer works, not from a 403 later.
+    if (IsApi(request) && CurrentViewer().bad_api_token) return Unauthorised(context, request, true);
     // Public actions need no identity: no session lookup for them (static files, cached pages).
     const accounts::Role role = access == accounts::Access::kEveryone
                                     ? accounts::Role::kVisitor
                                     : RoleOf(context, route, request, CurrentViewer());
     if (!access || !accounts::Allows(*access, role)) return Refuse(context, request, role);
-    if (request.method == "POST") {
+    if (request.method == "POST" && !IsApi(request)) {
+      // API writes are JSON from programs, authorised by a token alone (viewer.h), never
+      // by a cookie: no form, no CSRF token. Forms are the browsers'.
       // A body that is not a well-formed form cannot carry a token: say what is wrong with it.
       auto form = Form::Read(request);
       if (!form) return RenderError(context, request, 400, form.error().message);

@@ -29,6 +29,7 @@ void RegisterAllRoutes(Router& router, const WebContext& context) {
   RegisterEligibilityRoutes(router, context);
   RegisterOpsRoutes(router, context);
   RegisterAccountPages(router, context);
+  RegisterApiTokenPages(router, context);
   RegisterOrganisationPages(router, context);
   RegisterProjectPages(router, context);
   RegisterOfferAdminPages(router, context);

@@ -1,5 +1,6 @@
 #pragma once
 // Typed reading of query parameters, with French messages for people.
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -15,5 +16,8 @@ Result<long> IntParam(const Request& request, const std::string& name, long fall
 //! The trimmed text parameter `name` ("" when absent); fails when longer than `max_length`.
 Result<std::string> TextParam(const Request& request, const std::string& name,
                               std::size_t max_length = 200);
+
+//! A row id from a path segment ("42"): digits only, no sign, fits in 64 bits; else nullopt.
+std::optional<std::int64_t> ParsePathId(const std::string& text);
 
 }  // namespace boussole::web

@@ -38,6 +38,8 @@ void RegisterOpsRoutes(Router& router, const WebContext& context);
 //! /compte/…: sign-up, confirmation, login, logout, password reset, my account (issue 5).
 //! Nothing when context.accounts is null.
 void RegisterAccountPages(Router& router, const WebContext& context);
+//! /compte/jetons…: personal API tokens (create, shown once; revoke), and GET /api/v1/me.
+void RegisterApiTokenPages(Router& router, const WebContext& context);
 //! /organisations/…, /mes-organisations: organisations, members, invitations (issue 5,
 //! item 2). Nothing when context.organisations or context.accounts is null.
 void RegisterOrganisationPages(Router& router, const WebContext& context);

@@ -4,6 +4,7 @@
 // each of them and everything below — page layout, cache, policy — reads it here instead of
 // threading a parameter through every call. The session is looked up on first use only, so
 // that static files and cached pages cost no query.
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -20,6 +21,12 @@ inline constexpr const char* kCsrfField = "csrf";
 
 struct Viewer {
   std::optional<accounts::SignedIn> account;
+  //! Identified by an `Authorization: Bearer` API token rather than a session cookie: no
+  //! browser is involved, so no CSRF check applies (and account->session is empty).
+  bool by_api_token = false;
+  std::int64_t api_token_id = 0;  //!< the token's id when by_api_token
+  //! The request sent an Authorization header that names no active token of ours.
+  bool bad_api_token = false;
   bool signed_in() const { return account.has_value(); }
 };
 
@@ -49,7 +56,9 @@ class ViewerScope {
   State* previous_ = nullptr;
 };
 
-//! The current viewer; a visitor outside any scope (tests, jobs).
+//! The current viewer; a visitor outside any scope (tests, jobs). On /api/ paths an
+//! Authorization header, when present, decides alone (the session cookie is then ignored),
+//! and API writes without one are a visitor's whatever cookie comes with them.
 const Viewer& CurrentViewer();
 
 //! The token the forms of the current response must carry: the session's when signed in,

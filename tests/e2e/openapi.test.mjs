@@ -2,11 +2,13 @@
 // on a copy of the reference data: every documented operation and status is exercised, and
 // each body is validated against the schema documented for its status and content type.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 
-import { resolveRef, SchemaError, validate } from './support/schema.mjs';
+import { makeApi } from './openapi/harness.mjs';
+import { resolveRef, validate } from './support/schema.mjs';
 import { startServerWithPublishedSheet } from './support/published_sheet.mjs';
 import { repoRoot } from './support/server.mjs';
 
@@ -14,74 +16,35 @@ const documentPath = join(repoRoot, 'src/web/api/openapi.json');
 const doc = JSON.parse(readFileSync(documentPath, 'utf8'));
 const schemaRef = (name) => ({ $ref: `#/components/schemas/${name}` });
 
-let server;
+// Each area's authenticated and write operations live in a part (openapi/*.part.mjs, see
+// openapi/harness.mjs); this file runs them all, so that the coverage check sees every one.
+const api = makeApi(doc);
+const { call } = api;
 let setup;  // one published case sheet, for the projetothèque's paths
-const exercised = new Set();  // "GET /api/v1/offers 200"
+const partsDir = join(repoRoot, 'tests/e2e/openapi');
+const parts = [];
+for (const file of readdirSync(partsDir).filter((f) => f.endsWith('.part.mjs')).sort()) {
+  parts.push({ file, module: await import(pathToFileURL(join(partsDir, file)).href) });
+}
 
 before(async () => {
   setup = await startServerWithPublishedSheet();
-  server = setup.server;
+  api.server = setup.server;
+  api.db = setup.db;
 });
 after(async () => {
   await setup?.stop();
 });
+const deref = api.deref;
 
-// The path template of the document that `pathname` falls under (literal paths first).
-function templateFor(pathname) {
-  if (doc.paths[pathname]) return pathname;
-  for (const template of Object.keys(doc.paths)) {
-    const pattern = new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+')}$`);
-    if (pattern.test(pathname)) return template;
-  }
-  return null;
-}
-
-function deref(node) {
-  return node && node.$ref ? deref(resolveRef(doc, node.$ref)) : node;
-}
-
-// GETs `target`, checks the status, then validates the body against the schema that the
-// document gives for this operation, status and media type. Returns the parsed body.
-async function call(target, expectedStatus) {
-  const url = new URL(target, server.baseUrl);
-  const template = templateFor(url.pathname);
-  assert.ok(template, `${url.pathname} is not a path of the OpenAPI document`);
-  const operation = doc.paths[template].get;
-  assert.ok(operation, `GET ${template} is not documented`);
-
-  const response = await fetch(url, { redirect: 'manual' });
-  const text = await response.text();
-  assert.equal(response.status, expectedStatus, `GET ${target} answered ${response.status}: ${text.slice(0, 300)}`);
-
-  const documented = deref(operation.responses[String(response.status)]);
-  assert.ok(documented, `GET ${template}: status ${response.status} (for ${target}) is not documented`);
-  const mediaType = (response.headers.get('content-type') || '').split(';')[0].trim();
-  const content = documented.content?.[mediaType];
-  assert.ok(content, `GET ${template} ${response.status}: content type "${mediaType}" is not documented ` +
-    `(documented: ${Object.keys(documented.content || {}).join(', ')})`);
-  if (response.status >= 400) assert.equal(mediaType, 'application/problem+json', `${target}: errors are problem details`);
-  if (!/[/+]json$/.test(mediaType)) {  // exports (CSV, XLSX): only the status and the content type
-    exercised.add(`GET ${template} ${response.status}`);
-    return text;
-  }
-
-  let body;
-  try {
-    body = JSON.parse(text);
-  } catch (error) {
-    assert.fail(`GET ${target}: body is not JSON (${error.message}): ${text.slice(0, 200)}`);
-  }
-  const errors = validate(doc, content.schema, body);
-  if (errors.length) throw new SchemaError(`GET ${target} → ${response.status} ${mediaType}`, errors, body);
-
-  if (response.status >= 400) {
-    assert.equal(body.status, response.status, `${target}: problem.status equals the HTTP status`);
-    assert.equal(body.instance, url.pathname, `${target}: problem.instance is the request path`);
-    assert.ok(body.detail && body.detail.length > 0, `${target}: problem.detail explains the error`);
-  }
-  exercised.add(`GET ${template} ${response.status}`);
-  return body;
-}
+// The operations of the server's API outside the parts ("METHOD /path").
+const coreOperations = [
+  'GET /api/v1/offers', 'GET /api/v1/offers/search', 'GET /api/v1/offers/search.csv', 'GET /api/v1/offers/search.xlsx',
+  'GET /api/v1/offers/{slug}', 'GET /api/v1/offers/{slug}/eligibility', 'GET /api/v1/programmes', 'GET /api/v1/programmes/types',
+  'GET /api/v1/programmes/{programme}', 'GET /api/v1/projects/search', 'GET /api/v1/projects/{project}',
+  'GET /api/v1/requests/workflows', 'GET /api/v1/territories', 'GET /api/v1/territories/{code}',
+  'GET /api/v1/territories/{code}/portrait', 'GET /healthz', 'GET /readyz',
+];
 
 describe('the OpenAPI document', () => {
   test('is OpenAPI 3.0.3, titled "API Boussole", described in French', () => {
@@ -92,18 +55,24 @@ describe('the OpenAPI document', () => {
     assert.ok(doc.info.version);
   });
 
-  test('documents exactly the API routes of the server', () => {
-    assert.deepEqual(Object.keys(doc.paths).sort(), [
-      '/api/v1/offers', '/api/v1/offers/search', '/api/v1/offers/search.csv', '/api/v1/offers/search.xlsx', '/api/v1/offers/{slug}', '/api/v1/offers/{slug}/eligibility', '/api/v1/programmes', '/api/v1/programmes/types', '/api/v1/programmes/{programme}', '/api/v1/projects/search', '/api/v1/projects/{project}', '/api/v1/requests/workflows', '/api/v1/territories', '/api/v1/territories/{code}', '/api/v1/territories/{code}/portrait', '/healthz',
-      '/readyz',
-    ]);
+  test('documents exactly the API routes of the server, each with its security', () => {
+    const expected = [...coreOperations, ...parts.flatMap((p) => p.module.operations || [])].sort();
+    const documented = [];
     for (const [path, item] of Object.entries(doc.paths)) {
-      assert.deepEqual(Object.keys(item), ['get'], `${path}: only GET is served`);
-      for (const match of path.matchAll(/\{([^}]+)\}/g)) {
-        assert.ok(item.get.parameters.some((p) => p.in === 'path' && p.name === match[1] && p.required),
-          `${path}: path parameter ${match[1]} is declared and required`);
+      for (const [method, operation] of Object.entries(item)) {
+        documented.push(`${method.toUpperCase()} ${path}`);
+        for (const match of path.matchAll(/\{([^}]+)\}/g)) {
+          assert.ok((operation.parameters || []).some((p) => p.in === 'path' && p.name === match[1] && p.required),
+            `${method} ${path}: path parameter ${match[1]} is declared and required`);
+        }
+        // Writes need a token (cookies never authorise them); so do reads that say so.
+        const secured = (operation.security || doc.security || []).some((r) => 'jeton' in r);
+        if (method !== 'get') assert.ok(secured, `${method} ${path}: writes declare the bearer token`);
+        if (secured) assert.ok(operation.responses['401'], `${method} ${path}: a secured operation documents 401`);
       }
     }
+    assert.deepEqual(documented.sort(), expected);
+    assert.deepEqual(doc.components.securitySchemes.jeton, { type: 'http', scheme: 'bearer', description: doc.components.securitySchemes.jeton.description });
   });
 
   test('has the component schemas, all closed, and every $ref resolves', () => {
@@ -141,7 +110,7 @@ describe('the OpenAPI document', () => {
   });
 
   test('is what the server publishes at /api/openapi.json', async () => {
-    const response = await fetch(new URL('/api/openapi.json', server.baseUrl));
+    const response = await fetch(new URL('/api/openapi.json', api.server.baseUrl));
     assert.equal(response.status, 200);
     assert.equal((response.headers.get('content-type') || '').split(';')[0], 'application/json');
     assert.deepEqual(await response.json(), doc);
@@ -539,9 +508,12 @@ describe('GET /api/v1/territories/{code}/portrait', () => {
   });
 });
 
+for (const { module } of parts) module.default(api);
+
 describe('coverage', () => {
   test('every documented path answers 200 with its example values', async () => {
     for (const [template, item] of Object.entries(doc.paths)) {
+      if (!item.get || (item.get.security || []).length) continue;  // the parts exercise secured reads
       let target = template;
       const query = new URLSearchParams();
       for (const parameter of item.get.parameters || []) {
@@ -563,7 +535,7 @@ describe('coverage', () => {
         for (const status of Object.keys(operation.responses)) documented.push(`${method.toUpperCase()} ${template} ${status}`);
       }
     }
-    const missing = documented.filter((entry) => !exercised.has(entry));
+    const missing = documented.filter((entry) => !api.exercised.has(entry));
     assert.deepEqual(missing, [], 'documented responses never seen in a real answer');
   });
 });

@@ -39,7 +39,7 @@ using accounts::Role;
 struct Example {
   std::string method;
   std::string target;
-  std::string body;  //!< POST fields, without the csrf field
+  std::string body;  //!< POST fields, without the csrf field; JSON for the API's writes
 };
 
 // One request per route name ("static" serves two mounts: one example each is not needed,
@@ -83,6 +83,11 @@ const std::map<std::string, Example> kExamples = {
     {"new_password", {"POST", "/compte/nouveau-mot-de-passe", "jeton=abc&password=x&password_confirmation=x"}},
     {"password_changed_page", {"GET", "/compte/mot-de-passe-change", ""}},
     {"account_page", {"GET", "/compte", ""}},
+    {"api_tokens_page", {"GET", "/compte/jetons", ""}},
+    {"api_token_create", {"POST", "/compte/jetons", "name=Exemple"}},
+    {"api_token_revoke", {"POST", "/compte/jetons/999999/revocation", ""}},
+    {"api_me", {"GET", "/api/v1/me", ""}},
+    {"api_token_revoke_current", {"DELETE", "/api/v1/me/token", ""}},
     {"api_territory_portrait", {"GET", "/api/v1/territories/commune:52250/portrait", ""}},
     {"maps_index", {"GET", "/cartes", ""}},
     {"map_page", {"GET", "/cartes/offres", ""}},
@@ -210,7 +215,10 @@ std::vector<web::Route> MountedRoutes(const std::string& database_url) {
 // Whether the answer is the policy's refusal (rather than the handler's own answer).
 bool RefusedByPolicy(const HttpResponse& r) {
   if (r.status == 303) return r.headers.count("location") && r.headers.at("location").rfind("/compte/connexion?retour=", 0) == 0;
-  return (r.status == 401 && r.body.find("Connectez-vous pour faire cela.") != std::string::npos) ||
+  // The API's refusal names the scheme it expects (RFC 6750), without error="invalid_token":
+  // the tokens of this test are valid, so a 401 of the API here means "no identity".
+  const bool api_refusal = r.headers.count("www-authenticate") && r.headers.at("www-authenticate") == R"(Bearer realm="boussole")";
+  return (r.status == 401 && (r.body.find("Connectez-vous pour faire cela.") != std::string::npos || api_refusal)) ||
          (r.status == 403 && r.body.find("Votre compte ne permet pas de faire cela.") != std::string::npos);
 }
 
@@ -264,6 +272,12 @@ TEST_F(PolicyHttp, EveryRouteAllowsOrRefusesEachRoleAsTheTableSays) {
   browsers.emplace(Role::kOtherMember, SignedIn("ailleurs@example.fr", false));
   browsers.emplace(Role::kPlatformAdmin, SignedIn("admin@example.fr", true));
   ASSERT_EQ(browsers.size(), std::size(accounts::kAllRoles)) << "every role is enumerated";
+  // API writes are a program's: they go with the role's API token (its cookie is ignored).
+  for (auto& [role, browser] : browsers) {
+    if (role != Role::kVisitor) {
+      ASSERT_FALSE(CreateApiToken(browser).empty());
+    }
+  }
   // The owner, and another organisation.
   const std::string owner = CreateOrganisation("collectivite", "Joinville", "'commune:52250'");
   const std::string other = CreateOrganisation("operateur", "Cerema", "NULL");
@@ -298,16 +312,21 @@ TEST_F(PolicyHttp, EveryRouteAllowsOrRefusesEachRoleAsTheTableSays) {
   };
   for (auto& [role, browser] : browsers) {
     for (const auto& [name, example] : kExamples) {
-      if (name == "logout") continue;  // below, last
+      if (name == "logout" || name == "api_token_revoke_current") continue;  // below, last: they end the identity
       const auto access = accounts::AccessFor(name);
       ASSERT_TRUE(access.has_value()) << name;
       browser.Get("/compte/connexion");  // a page with a form: the role's CSRF token
       const std::string target_url = fill(example.target);
-      const HttpResponse r =
-          example.method == "GET" ? browser.Get(target_url) : browser.Post(target_url, fill(example.body));
+      const bool api_write = example.method != "GET" && target_url.rfind("/api/", 0) == 0;
+      const HttpResponse r = example.method == "GET" ? browser.Get(target_url)
+                             : api_write             ? browser.SendJson(example.method, target_url, fill(example.body))
+                                                     : browser.Post(target_url, fill(example.body));
       EXPECT_EQ(RefusedByPolicy(r), !accounts::Allows(*access, role))
           << name << " as " << accounts::RoleName(role) << ": " << r.status << " " << r.body.substr(0, 300);
     }
+    const HttpResponse revoked = browser.SendJson("DELETE", "/api/v1/me/token");
+    EXPECT_EQ(RefusedByPolicy(revoked), !accounts::Allows(*accounts::AccessFor("api_token_revoke_current"), role))
+        << accounts::RoleName(role) << ": " << revoked.status;
     browser.Get("/compte/connexion");
     const HttpResponse out = browser.Post("/compte/deconnexion", "");
     EXPECT_EQ(RefusedByPolicy(out), !accounts::Allows(*accounts::AccessFor("logout"), role)) << accounts::RoleName(role);

@@ -34,6 +34,13 @@ HttpResponse FormBrowser::PostMultipart(const std::string& target,
   return Keep(HttpRequest(port_, "POST", target, body, headers));
 }
 
+HttpResponse FormBrowser::SendJson(const std::string& method, const std::string& target, const std::string& json) {
+  auto headers = Headers();
+  if (!json.empty()) headers["Content-Type"] = "application/json";
+  if (!api_token_.empty()) headers["Authorization"] = "Bearer " + api_token_;
+  return Keep(HttpRequest(port_, method, target, json, headers));
+}
+
 std::map<std::string, std::string> FormBrowser::Headers() const {
   std::string header;
   for (const auto& [name, value] : cookies_) {

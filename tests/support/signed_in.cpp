@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <regex>
+
 #include "support/database.h"
 
 namespace boussole::testing {
@@ -32,6 +34,20 @@ FormBrowser SignedInBrowser(int port, SmtpSink& sink, const std::string& databas
   browser.Get("/compte/connexion");
   EXPECT_EQ(browser.Post("/compte/connexion", "email=" + FormEncoded(email) + "&password=" + password).status, 303);
   return browser;
+}
+
+std::string CreateApiToken(FormBrowser& browser, const std::string& name) {
+  browser.Get("/compte/jetons");
+  const HttpResponse created = browser.Post("/compte/jetons", "name=" + FormEncoded(name));
+  EXPECT_EQ(created.status, 201) << created.body.substr(0, 500);
+  static const std::regex kToken(R"(<code id="nouveau-jeton">(bsl_[A-Za-z0-9_-]+)</code>)");
+  std::smatch m;
+  if (!std::regex_search(created.body, m, kToken)) {
+    ADD_FAILURE() << "no token on the page";
+    return {};
+  }
+  browser.set_api_token(m[1]);
+  return m[1];
 }
 
 }  // namespace boussole::testing

@@ -15,4 +15,9 @@ inline constexpr const char* kTestPassword = "un mot de passe solide";
 FormBrowser SignedInBrowser(int port, SmtpSink& sink, const std::string& database_url, const std::string& email,
                             bool platform_admin = false);
 
+//! Creates a personal API token on « Jetons d'API » (the page shows it once) for the person
+//! signed in in `browser`, sets it as the browser's API token and returns it ("" on failure,
+//! with a test failure).
+std::string CreateApiToken(FormBrowser& browser, const std::string& name = "Outil de test");
+
 }  // namespace boussole::testing

@@ -68,6 +68,13 @@ const std::vector<Rule>& PolicyTable() {
       {"my_alerts_page", Access::kSignedIn},
       {"my_alert_delete", Access::kSignedIn},
       {"logout", Access::kSignedIn},
+      // Personal API tokens: one's own only (the handlers read and revoke the signed-in
+      // person's); /api/v1/me answers whoever the session or token is.
+      {"api_tokens_page", Access::kSignedIn},
+      {"api_token_create", Access::kSignedIn},
+      {"api_token_revoke", Access::kSignedIn},
+      {"api_me", Access::kSignedIn},
+      {"api_token_revoke_current", Access::kSignedIn},
       // Organisations (issue 5, item 2): platform admins create them and see them all; their
       // members see who belongs; their admins (or platform admins) invite and manage roles.
       // Accepting an invitation and leaving concern only the signed-in person (the service

@@ -18,6 +18,7 @@ const std::vector<DumpTable>& DumpTables() {
       {"sessions", {"id_hash"}},
       {"account_tokens", {"token_hash"}},
       {"failed_logins", {"id"}},
+      {"api_tokens", {"id"}},
       {"organisations", {"id"}},
       {"memberships", {"organisation_id", "user_id"}},
       {"invitations", {"token_hash"}},

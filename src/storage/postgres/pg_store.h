@@ -129,6 +129,13 @@ class PgStore final : public Store {
   std::size_t PurgeExpiredAccountData(std::string_view now, std::string_view failures_before) override;
   std::string SwapMySpaceVisit(std::int64_t user_id, std::string_view now) override;
 
+  // ApiTokenRepository
+  accounts::ApiToken CreateApiToken(const accounts::ApiToken& token) override;
+  std::vector<accounts::ApiToken> ListApiTokens(std::int64_t user_id) override;
+  std::optional<accounts::ApiToken> UseApiToken(std::string_view token_hash, std::string_view now,
+                                                std::string_view used_before) override;
+  bool RevokeApiToken(std::int64_t user_id, std::int64_t id, std::string_view now) override;
+
   // organisations::OrganisationRepository (pg_organisations.cpp)
   organisations::Organisation CreateOrganisation(const organisations::NewOrganisation& organisation,
                                                  std::string_view now) override;

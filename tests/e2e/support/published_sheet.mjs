@@ -3,7 +3,7 @@
 // server has migrated it: the HTTP flow that publishes a sheet is covered by the C++
 // integration tests (projetotheque_http_test.cpp).
 //
-//   const { server, projectId } = await startServerWithPublishedSheet();
+//   const { server, projectId, db } = await startServerWithPublishedSheet();
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,6 +41,7 @@ export async function startServerWithPublishedSheet() {
   return {
     server,
     projectId,
+    db,
     stop: async () => {
       await server.stop();
       rmSync(dir, { recursive: true, force: true });

@@ -12,6 +12,8 @@
 #include <set>
 #include <sstream>
 
+#include <unistd.h>
+
 #include "domain/catalogue/offer_folder.h"
 #include "support/seeds.h"
 
@@ -149,7 +151,9 @@ TEST_F(EligibilityFolder, UnknownOfferAndOfferWithTwoTests) {
 
 Questionnaire Essai() {
   static const Questionnaire t = [] {
-    const fs::path dir = fs::temp_directory_path() / "boussole-eligibility-essai";
+    // One folder per process: CTest runs each test in its own process, several at once, and
+    // a shared folder removed by one while another reads it made this fixture flaky.
+    const fs::path dir = fs::temp_directory_path() / ("boussole-eligibility-essai-" + std::to_string(::getpid()));
     fs::create_directories(dir);
     std::ofstream(dir / "essai.json") << ValidDocument().dump();
     QuestionnaireBatch batch = ReadEligibilityFolder(dir);
