@@ -18,6 +18,10 @@ Result<nlohmann::json> ReadJsonObject(const Request& request) {
     body = nlohmann::json::parse(request.body);
   } catch (const nlohmann::json::parse_error& e) {
     return InvalidInput("Le corps de la requête n'est pas un JSON valide (erreur à l'octet " + std::to_string(e.byte) + ").");
+  } catch (const nlohmann::json::out_of_range&) {
+    // A number beyond what a double holds (1e707): found by tests/fuzz/fuzz_api_json_body,
+    // it used to escape as a 500.
+    return InvalidInput("Le corps de la requête contient un nombre trop grand pour être lu.");
   }
   if (!body.is_object()) return InvalidInput("Le corps de la requête doit être un objet JSON ({…}).");
   return body;
