@@ -34,9 +34,12 @@ main_status=$ctest_status main_total=$ctest_total main_failed=$ctest_failed
 # fails with the report in its output. Servers started by the tests inherit the options.
 asan_status=0 asan_total=0 asan_failed=0
 # Left out of the sanitizer run, each for its reason (they still run on the normal build):
-asan_exclude=()
+# - CogReader.WiderScalesSumTheirCommunes: 34 s normally, 277 s under ASan, all of it in
+#   the test's own scan of every commune against every link; the reading of the real COG
+#   files it starts from runs under ASan in CogReader.CountsEveryScaleOfTheReferenceData.
+asan_exclude=(-E '^CogReader\.WiderScalesSumTheirCommunes$')
 if [ -n "$asan_dir" ]; then
-  ASAN_OPTIONS="detect_leaks=1:detect_stack_use_after_return=1:strict_string_checks=1:check_initialization_order=1" \
+  ASAN_OPTIONS="detect_leaks=1:check_initialization_order=1:strict_init_order=1" \
   UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
   LSAN_OPTIONS="suppressions=$root/tests/sanitizers/lsan.supp" \
     run_ctest "Tests C++ sous ASan + UBSan" "$log_dir/ctest-asan.log" --test-dir "$asan_dir" \

@@ -1,17 +1,27 @@
 // Request targets and query strings (web/http/url.h): decoding must fail cleanly or give
-// valid UTF-8, and encoding then decoding gives back what was encoded.
+// valid UTF-8, and encoding then decoding gives back what was encoded; then the typed
+// reading of parameters that pages and the API do (web/params.h).
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
 
 #include "web/http/url.h"
+#include "web/params.h"
 
 using namespace boussole::web;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  (void)ParseTarget(text);
+  if (auto target = ParseTarget(text)) {
+    Request request;
+    request.path = target.value().path;
+    request.query = target.value().query;
+    for (const char* name : {"page", "per_page", "q", "territoire"}) {
+      (void)IntParam(request, name, 1, 1, 1000);
+      (void)TextParam(request, name);
+    }
+  }
   if (auto pairs = ParseQuery(text)) {
     for (const auto& [name, value] : pairs.value()) {
       if (!IsValidUtf8(name) || !IsValidUtf8(value)) std::abort();

@@ -1,5 +1,6 @@
 #include "domain/programmes/history.h"
 
+#include <cstdint>
 #include <fstream>
 #include <iterator>
 #include <nlohmann/json.hpp>
@@ -11,6 +12,21 @@
 namespace boussole::programmes {
 
 using nlohmann::json;
+
+namespace {
+
+// A year (0: all years) read as a whole number: a JSON float such as 2020.5 or 1e300 is
+// refused, never cast (casting an out-of-range double to int is undefined behaviour).
+int Year(const json& value, const std::string& where, std::vector<std::string>& errors) {
+  if (value.is_number_integer()) {
+    const auto year = value.get<std::int64_t>();
+    if (year >= 0 && year <= 9999) return static_cast<int>(year);
+  }
+  errors.push_back(where + " : l'année doit être un nombre entier de 0 à 9999");
+  return 0;
+}
+
+}  // namespace
 
 History ReadHistory(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
@@ -29,7 +45,8 @@ History ParseHistory(std::string_view text, std::string_view name) {
   try {
     doc = json::parse(text);
     for (const auto& f : doc.at("figures")) {
-      history.figures.push_back({f.at("label").get<std::string>(), f.at("year").get<int>(),
+      const std::string label = f.at("label").get<std::string>();
+      history.figures.push_back({label, Year(f.at("year"), "chiffre « " + label + " »", history.errors),
                                  f.at("published").get<std::string>(),
                                  {f.at("seed").get<std::string>(), f.at("quote").get<std::string>()}});
     }
@@ -38,7 +55,7 @@ History ParseHistory(std::string_view text, std::string_view name) {
       Programme programme;
       programme.slug = p.at("slug").get<std::string>();
       programme.type = p.at("type").get<std::string>();
-      programme.year = p.at("year").get<int>();
+      programme.year = Year(p.at("year"), "programme « " + programme.slug + " »", history.errors);
       programme.title = p.at("title").get<std::string>();
       programme.historic = true;
       if (p.contains("title_2020_report")) {

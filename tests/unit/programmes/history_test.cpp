@@ -70,5 +70,21 @@ TEST(History, NormalisesOnlyWhereCertainAndKeepsTheVerbatimText) {
   EXPECT_EQ(corima, 4);
 }
 
+// Found by tests/fuzz/fuzz_programme_history: a year written as a float was cast to int,
+// which is undefined behaviour when it is out of range (1e300).
+TEST(History, AYearThatIsNotAWholeNumberIsRefusedNotCast) {
+  for (const char* year : {"1e300", "2020.5", "-1", "\"2020\"", "99999999999"}) {
+    const std::string text = std::string(R"({"figures":[{"label":"Fabriques","year":)") + year +
+                             R"(,"published":"19","seed":"000","quote":"q"}],"programmes":[]})";
+    const History history = ParseHistory(text);
+    ASSERT_FALSE(history.errors.empty()) << year;
+  }
+  const History fine = ParseHistory(
+      R"({"figures":[{"label":"F","year":2020,"published":"19","seed":"000","quote":"q"}],"programmes":[]})");
+  EXPECT_TRUE(fine.errors.empty());
+  ASSERT_EQ(fine.figures.size(), 1u);
+  EXPECT_EQ(fine.figures[0].year, 2020);
+}
+
 }  // namespace
 }  // namespace boussole::programmes

@@ -41,6 +41,15 @@ TEST(ReadJsonObject, RefusesOtherMediaTypesMalformedTextAndNonObjects) {
   EXPECT_EQ(huge.error().message, "Le corps de la requête contient un nombre trop grand.");
 }
 
+// Found by tests/fuzz/fuzz_api_json_body: a number beyond a double's range made the JSON
+// parser throw out_of_range, which escaped the reader (a 500 instead of a 400).
+TEST(ReadJsonObject, RefusesANumberTooLargeForADouble) {
+  auto body = ReadJsonObject(Json(R"({"title": "x", "amount": 1e707})"));
+  ASSERT_FALSE(body.ok());
+  EXPECT_EQ(body.error().code, "invalid_input");
+  EXPECT_NE(body.error().message.find("nombre trop grand"), std::string::npos);
+}
+
 TEST(JsonFields, ReadsTypedFieldsAndTrimsText) {
   const nlohmann::json body = {{"title", "  Halles  "}, {"count", 3}, {"public", true}, {"themes", {"a", " b "}}};
   JsonFields fields(body);
