@@ -35,6 +35,8 @@ inline constexpr PersonalDataQuery kPersonalDataQueries[] = {
     {"suggestions_offres",
      "SELECT id, project_id, offer_slug, message, status, created_at FROM project_suggestions WHERE user_id = $1"
      " ORDER BY id"},
+    {"enveloppes_fixees",
+     "SELECT year, amount_euros, updated_at FROM engineering_budgets WHERE updated_by = $1 ORDER BY year"},
     {"saisines_creees",
      "SELECT id, workflow, organisation_id, title, theme, state, created_at, updated_at FROM requests"
      " WHERE created_by = $1 ORDER BY id"},
