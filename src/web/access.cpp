@@ -141,9 +141,9 @@ Interceptor MakeAccessInterceptor(const WebContext& context) {
                                   ? Standing{}
                                   : StandingOf(context, route, request, CurrentViewer());
     const accounts::Role role = standing.role;
-    // Signed in, about a request that does not exist: nothing to allow or refuse.
-    if (standing.missing) return RenderError(context, request, 404, "Cette demande n'existe pas.");
-    if (!access || !accounts::Allows(*access, role)) return Refuse(context, request, role);
+    // Signed in, about a request that does not exist: nothing to allow or refuse, so no
+    // policy refusal; the answer is 404, once the form has passed its CSRF check below.
+    if (!access || (!standing.missing && !accounts::Allows(*access, role))) return Refuse(context, request, role);
     if (auto limited = LimitRate(context, route, request)) return *limited;
     if (request.method == "POST" && !IsApi(request)) {
       // API writes are JSON from programs, authorised by a token alone (viewer.h), never
@@ -157,6 +157,7 @@ Interceptor MakeAccessInterceptor(const WebContext& context) {
                            "recommencez. Si le problème persiste, vérifiez que votre navigateur accepte les cookies.");
       }
     }
+    if (standing.missing) return RenderError(context, request, 404, "Cette demande n'existe pas.");
     Response response = next(request);
     AuditSecurityEvent(context, route, request, response);
     if (const std::string token = scope.MintedVisitorToken(); !token.empty()) {
