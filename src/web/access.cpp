@@ -10,6 +10,7 @@
 #include "web/form.h"
 #include "web/http/cookies.h"
 #include "web/http/url.h"
+#include "web/params.h"
 #include "web/pages/page.h"
 #include "web/rate_limit.h"
 #include "web/security_audit.h"
@@ -27,11 +28,6 @@ std::optional<std::string> OwnerParameter(const Route& route, const Request& req
     if (auto it = request.path_params.find("id"); it != request.path_params.end()) return it->second;
   }
   return std::nullopt;
-}
-
-std::optional<std::int64_t> ParseId(const std::string& text) {
-  if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-  return std::stoll(text);
 }
 
 // The viewer's role towards the route's resource, and whether that resource exists.
@@ -52,18 +48,18 @@ accounts::Role OwnerRole(const WebContext& context, const Route& route, const Re
   if (auto programme = request.path_params.find("programme"); programme != request.path_params.end()) {
     // A programme belongs to its pilot organisation (the ANCT that runs it): roles towards the
     // programme are roles there. Historic programmes have no pilot: only platform admins own them.
-    const auto programme_id = ParseId(programme->second);
+    const auto programme_id = ParseRowId(programme->second);
     const auto found = programme_id ? context.store.FindProgramme(*programme_id) : std::nullopt;
     if (found && found->organisation_id) id = *found->organisation_id;
   } else if (auto project = request.path_params.find("project"); project != request.path_params.end()) {
     // A project belongs to its collectivité: roles towards the project are roles there.
-    const auto project_id = ParseId(project->second);
+    const auto project_id = ParseRowId(project->second);
     const auto found = project_id ? context.store.FindProject(*project_id) : std::nullopt;
     if (found) id = found->organisation_id;
   } else {
     const auto owner = OwnerParameter(route, request);
     if (!owner) return accounts::Role::kMember;
-    id = ParseId(*owner);
+    id = ParseRowId(*owner);
   }
   const auto membership = id ? context.store.FindMembership(*id, viewer.account->user.id) : std::nullopt;
   if (!membership) return accounts::Role::kOtherMember;
@@ -75,7 +71,7 @@ accounts::Role OwnerRole(const WebContext& context, const Route& route, const Re
 // its département, the ANCT, the organisation handed it) are stakeholders.
 Standing RequestStanding(const WebContext& context, const std::string& param, const Viewer& viewer) {
   const bool admin = viewer.account->user.platform_admin;
-  const auto request_id = ParseId(param);
+  const auto request_id = ParseRowId(param);
   const auto found = request_id ? context.store.FindRequest(*request_id) : std::nullopt;
   if (!found) return {admin ? accounts::Role::kPlatformAdmin : accounts::Role::kOtherMember, true};
   if (admin) return {accounts::Role::kPlatformAdmin};

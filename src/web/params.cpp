@@ -39,7 +39,7 @@ Result<std::string> TextParam(const Request& request, const std::string& name,
   return value;
 }
 
-std::optional<std::int64_t> ParsePathId(const std::string& text) {
+std::optional<std::int64_t> ParseRowId(const std::string& text) {
   if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
   return std::stoll(text);
 }

@@ -17,7 +17,8 @@ Result<long> IntParam(const Request& request, const std::string& name, long fall
 Result<std::string> TextParam(const Request& request, const std::string& name,
                               std::size_t max_length = 200);
 
-//! A row id from a path segment ("42"): digits only, no sign, fits in 64 bits; else nullopt.
-std::optional<std::int64_t> ParsePathId(const std::string& text);
+//! A row id written as digits ("42" in a path segment or a form field): no sign, at most 18
+//! digits; else nullopt.
+std::optional<std::int64_t> ParseRowId(const std::string& text);
 
 }  // namespace boussole::web

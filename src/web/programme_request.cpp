@@ -1,13 +1,18 @@
 #include "web/programme_request.h"
 
+#include "web/params.h"
 #include "web/viewer.h"
 
 namespace boussole::web {
 
-std::optional<std::int64_t> PathId(const Request& request, const char* name) {
-  const std::string text = request.Param(name);
-  if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-  return std::stoll(text);
+std::optional<std::int64_t> PathId(const Request& request, const char* name) { return ParseRowId(request.Param(name)); }
+
+std::optional<programmes::Post> FindPostInPath(const WebContext& context, const Request& request,
+                                               const programmes::Programme& p) {
+  const auto id = PathId(request, "post");
+  auto post = id ? context.store.FindPost(*id) : std::nullopt;
+  if (!post || post->programme_id != p.id) return std::nullopt;
+  return post;
 }
 
 std::optional<ProgrammeInPath> FindProgrammeInPath(const WebContext& context, const Request& request) {

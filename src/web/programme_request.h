@@ -29,6 +29,11 @@ std::optional<ProgrammeInPath> FindProgrammeInPath(const WebContext& context, co
 //! this to show the management forms).
 bool ManagesProgramme(const WebContext& context, const programmes::Programme& programme);
 
+//! The `{post}` of the path if it belongs to programme `p`'s learning community; nullopt
+//! otherwise (unknown, malformed, or another programme's).
+std::optional<programmes::Post> FindPostInPath(const WebContext& context, const Request& request,
+                                               const programmes::Programme& p);
+
 //! The organisation named by the form field `organisation` that the viewer belongs to;
 //! a French error otherwise ("Choisissez l'organisation…").
 Result<organisations::Organisation> ActingOrganisation(const WebContext& context, const std::string& field_value);

@@ -1,4 +1,5 @@
 #include "web/request_actions.h"
+#include "web/params.h"
 
 #include "core/clock.h"
 #include "domain/catalogue/vocabulary.h"
@@ -16,11 +17,6 @@ int StatusFor(const std::string& code) {
   if (code == "forbidden") return 403;
   if (code == "not_found") return 404;
   return 400;
-}
-
-std::optional<std::int64_t> IdOf(const std::string& text) {
-  if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-  return std::stoll(text);
 }
 
 // The typed id of the département the territory lies in ("" when none: a région, an EPCI
@@ -50,7 +46,7 @@ DraftCheck CheckDraft(const WebContext& context, const organisations::Organisati
     out.errors.push_back(InvalidInput("Thématique inconnue.", "theme"));
   }
   if (!input.project.empty()) {
-    const auto id = IdOf(input.project);
+    const auto id = ParseRowId(input.project);
     const auto found = id ? context.store.FindProject(*id) : std::nullopt;
     if (!found || found->organisation_id != organisation.id) {
       out.errors.push_back(InvalidInput("Ce projet n'est pas un projet de la collectivité.", "project"));

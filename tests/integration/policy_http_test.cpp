@@ -20,6 +20,7 @@
 #include "domain/organisations/organisation_service.h"
 #include "mail/make_mailer.h"
 #include "storage/store.h"
+#include "mounted_routes.h"
 #include "support/database.h"
 #include "support/form_browser.h"
 #include "support/signed_in.h"
@@ -219,27 +220,6 @@ const std::map<std::string, Example> kExamples = {
     {"api_theme_select", {"POST", "/api/v1/programmes/{programme}/themes/999999/selection", "{}"}},
     {"logout", {"POST", "/compte/deconnexion", ""}},  // last: it ends the session
 };
-
-// The routes the server mounts, built in-process exactly as `serve` does.
-std::vector<web::Route> MountedRoutes(const std::string& database_url) {
-  auto store = std::move(storage::OpenStore(database_url)).value();
-  web::Templates templates(std::filesystem::path(BOUSSOLE_SOURCE_DIR) / "templates");
-  auto mailer = std::move(mail::MakeMailer("", mail::kDefaultFrom)).value();
-  accounts::AccountService accounts(*store, *mailer, "http://127.0.0.1");
-  web::Metrics metrics;
-  web::WebContext context{*store, templates, BOUSSOLE_SOURCE_DIR, &metrics, nullptr, nullptr};
-  context.accounts = &accounts;
-  organisations::OrganisationService organisations(*store, *store, *mailer, "http://127.0.0.1");
-  context.organisations = &organisations;
-  auto search = web::MakeOfferSearch(context);
-  context.search = search.get();
-  alerts::AlertService alerts(*store, *mailer, "http://127.0.0.1");
-  context.alerts = &alerts;
-  web::Router router([](const web::Request&, int status, std::string_view) { return web::Response::Text(status, ""); });
-  web::RegisterAllRoutes(router, context);
-  EXPECT_EQ(web::RoutesWithoutRule(router), std::vector<std::string>{}) << "routes missing from the policy table";
-  return router.routes();
-}
 
 // Whether the answer is the policy's refusal (rather than the handler's own answer).
 bool RefusedByPolicy(const HttpResponse& r) {

@@ -15,6 +15,7 @@
 #include "domain/organisations/organisation_service.h"
 #include "mail/make_mailer.h"
 #include "storage/store.h"
+#include "mounted_routes.h"
 #include "support/database.h"
 #include "support/form_browser.h"
 #include "support/signed_in.h"
@@ -203,26 +204,6 @@ TEST_F(SecurityHttp, ACookieSetBeforeSignInIsNeverTheSessionAfterIt) {
   FormBrowser old(port());
   old.cookie("boussole_session") = held;
   EXPECT_EQ(old.Get("/compte").status, 303) << "the previous session of that browser has ended";
-}
-
-// The routes the server mounts, built in-process as `serve` does.
-std::vector<web::Route> MountedRoutes(const std::string& database_url) {
-  auto store = std::move(storage::OpenStore(database_url)).value();
-  web::Templates templates(std::filesystem::path(BOUSSOLE_SOURCE_DIR) / "templates");
-  auto mailer = std::move(mail::MakeMailer("", mail::kDefaultFrom)).value();
-  accounts::AccountService accounts(*store, *mailer, "http://127.0.0.1");
-  web::Metrics metrics;
-  web::WebContext context{*store, templates, BOUSSOLE_SOURCE_DIR, &metrics, nullptr, nullptr};
-  context.accounts = &accounts;
-  organisations::OrganisationService organisations(*store, *store, *mailer, "http://127.0.0.1");
-  context.organisations = &organisations;
-  auto search = web::MakeOfferSearch(context);
-  context.search = search.get();
-  alerts::AlertService alerts(*store, *mailer, "http://127.0.0.1");
-  context.alerts = &alerts;
-  web::Router router([](const web::Request&, int status, std::string_view) { return web::Response::Text(status, ""); });
-  web::RegisterAllRoutes(router, context);
-  return router.routes();
 }
 
 TEST_F(SecurityHttp, EveryPostRouteRefusesAMissingOrWrongCsrfToken) {

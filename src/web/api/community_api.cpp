@@ -59,13 +59,6 @@ json PostJson(const Post& post, bool moderator) {
   return out;
 }
 
-std::optional<Post> PostInPath(const WebContext& context, const Request& request, const Programme& p) {
-  const auto id = PathId(request, "post");
-  auto post = id ? context.store.FindPost(*id) : std::nullopt;
-  if (!post || post->programme_id != p.id) return std::nullopt;
-  return post;
-}
-
 Response ApiPosts(const WebContext& context, const Request& request) {
   auto found = Community(context, request);
   if (auto* refusal = std::get_if<Response>(&found)) return std::move(*refusal);
@@ -109,7 +102,7 @@ Response ApiReportPost(const WebContext& context, const Request& request) {
   auto found = Community(context, request);
   if (auto* refusal = std::get_if<Response>(&found)) return std::move(*refusal);
   const Programme& p = std::get<ProgrammeInPath>(found).programme;
-  const auto post = PostInPath(context, request, p);
+  const auto post = FindPostInPath(context, request, p);
   if (!post) return RenderError(context, request, 404, "Ce message n'existe pas.");
   auto reported = context.store.ReportPost(post->id, CurrentViewer().account->user.id, kHideAfterReports, NowUtc());
   if (!reported) {
@@ -121,7 +114,7 @@ Response ApiReportPost(const WebContext& context, const Request& request) {
 Response ApiRestorePost(const WebContext& context, const Request& request) {
   const auto found = FindProgrammeInPath(context, request);
   if (!found) return RenderError(context, request, 404, "Ce programme n'existe pas.");
-  const auto post = PostInPath(context, request, found->programme);
+  const auto post = FindPostInPath(context, request, found->programme);
   if (!post) return RenderError(context, request, 404, "Ce message n'existe pas.");
   auto restored = context.store.RestorePost(post->id);
   if (!restored) return RenderError(context, request, 404, restored.error().message);

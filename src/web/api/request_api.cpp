@@ -12,6 +12,7 @@
 #include "domain/requests/engine.h"
 #include "files/upload.h"
 #include "web/api/json_body.h"
+#include "web/params.h"
 #include "web/file_download.h"
 #include "web/pages/page.h"
 #include "web/request_actions.h"
@@ -28,13 +29,8 @@ using nlohmann::json;
 //! The largest file and its request line.
 constexpr std::size_t kUploadBodyLimit = files::kMaxFileBytes + 64 * 1024;
 
-std::optional<std::int64_t> IdOf(const std::string& text) {
-  if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-  return std::stoll(text);
-}
-
 std::optional<requests::Request> Load(const WebContext& context, const Request& http) {
-  const auto id = IdOf(http.Param("request"));
+  const auto id = ParseRowId(http.Param("request"));
   auto found = id ? context.store.FindRequest(*id) : std::nullopt;
   if (found && !ViewerMaySee(context, *found)) return std::nullopt;
   return found;
@@ -52,7 +48,7 @@ Response Created(const std::string& location, const json& body) {
 
 // POST /api/v1/organisations/{organisation}/requests: a draft of the collectivité.
 Response ApiCreateRequest(const WebContext& context, const Request& http) {
-  const auto id = IdOf(http.Param("organisation"));
+  const auto id = ParseRowId(http.Param("organisation"));
   const auto organisation = id ? context.store.FindOrganisation(*id) : std::nullopt;
   if (!organisation || organisation->kind != organisations::Kind::kCollectivite || !organisation->territory) {
     return RenderError(context, http, 404, "Seule une collectivité rattachée à son territoire dépose une demande.");
@@ -181,7 +177,7 @@ Response ApiUpload(const WebContext& context, const Request& http) {
 Response ApiDownload(const WebContext& context, const Request& http) {
   const auto r = Load(context, http);
   if (!r) return NotFound(context, http);
-  const auto file_id = IdOf(http.Param("file"));
+  const auto file_id = ParseRowId(http.Param("file"));
   bool in_trail = false;
   for (const auto& e : context.store.TrailOf(r->id)) in_trail = in_trail || (file_id && e.file_id == file_id);
   const auto file = in_trail ? context.store.FindFile(*file_id) : std::nullopt;

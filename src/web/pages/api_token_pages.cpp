@@ -71,7 +71,7 @@ Response CreateToken(const WebContext& context, const Request& request) {
 }
 
 Response RevokeToken(const WebContext& context, const Request& request) {
-  const auto id = ParsePathId(request.Param("token"));
+  const auto id = ParseRowId(request.Param("token"));
   const auto revoked = id ? Tokens(context).Revoke(Me().id, *id)
                           : Status(Error{"not_found", "Ce jeton n'existe pas ou est déjà révoqué.", ""});
   if (!revoked) return RenderError(context, request, 404, revoked.error().message);

@@ -127,18 +127,11 @@ Response AddPost(const WebContext& context, const Request& request) {
   return Response::Redirect(303, CommunityUrl(p, "publie"));
 }
 
-std::optional<Post> PostInPath(const WebContext& context, const Request& request, const Programme& p) {
-  const auto id = PathId(request, "post");
-  auto post = id ? context.store.FindPost(*id) : std::nullopt;
-  if (!post || post->programme_id != p.id) return std::nullopt;
-  return post;
-}
-
 Response ReportPost(const WebContext& context, const Request& request) {
   auto found = Community(context, request);
   if (!found) return Refusal(context, request, found.error());
   const Programme& p = found.value().programme;
-  const auto post = PostInPath(context, request, p);
+  const auto post = FindPostInPath(context, request, p);
   if (!post) return RenderError(context, request, 404, "Ce message n'existe pas.");
   auto reported = context.store.ReportPost(post->id, CurrentViewer().account->user.id, kHideAfterReports, NowUtc());
   if (!reported) return Refusal(context, request, reported.error());
@@ -148,7 +141,7 @@ Response ReportPost(const WebContext& context, const Request& request) {
 Response RestorePost(const WebContext& context, const Request& request) {
   const auto found = FindProgrammeInPath(context, request);
   if (!found) return RenderError(context, request, 404, "Ce programme n'existe pas.");
-  const auto post = PostInPath(context, request, found->programme);
+  const auto post = FindPostInPath(context, request, found->programme);
   if (!post) return RenderError(context, request, 404, "Ce message n'existe pas.");
   auto restored = context.store.RestorePost(post->id);
   if (!restored) return RenderError(context, request, 404, restored.error().message);

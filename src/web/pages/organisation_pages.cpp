@@ -12,6 +12,7 @@
 
 #include "domain/organisations/organisation_service.h"
 #include "web/form.h"
+#include "web/params.h"
 #include "web/http/url.h"
 #include "web/pages/form_view.h"
 #include "web/pages/page.h"
@@ -27,14 +28,9 @@ using organisations::Organisation;
 
 Response SeeOther(std::string location) { return Response::Redirect(303, std::move(location)); }
 
-std::optional<std::int64_t> ParseId(const std::string& text) {
-  if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-  return std::stoll(text);
-}
-
 std::optional<std::int64_t> PathId(const Request& request, const char* name) {
   auto it = request.path_params.find(name);
-  return it == request.path_params.end() ? std::nullopt : ParseId(it->second);
+  return it == request.path_params.end() ? std::nullopt : ParseRowId(it->second);
 }
 
 // The policy let only signed-in people through: the user is there.
@@ -167,7 +163,7 @@ Response MyOrganisations(const WebContext& context, const Request&) { return MyO
 Response Leave(const WebContext& context, const Request& request) {
   auto form = Form::Read(request);
   if (!form) return RenderError(context, request, 400, form.error().message);
-  const auto id = ParseId(form.value().Get("organisation"));
+  const auto id = ParseRowId(form.value().Get("organisation"));
   if (!id) return RenderError(context, request, 400, "Le formulaire ne dit pas quelle organisation quitter.");
   auto left = context.organisations->LeaveOrganisation(Me(), *id);
   if (!left) return MyOrganisationsPage(context, StatusOf(left.error()), {left.error()});

@@ -15,6 +15,7 @@
 #include "domain/requests/engine.h"
 #include "files/upload.h"
 #include "web/file_download.h"
+#include "web/params.h"
 #include "web/form.h"
 #include "web/pages/page.h"
 #include "web/request_actions.h"
@@ -32,11 +33,6 @@ using requests::Request;
 
 //! The body limit of the routes that take a file: the largest file and the form around it.
 constexpr std::size_t kUploadBodyLimit = files::kMaxFileBytes + 1024 * 1024;
-
-std::optional<std::int64_t> IdOf(const std::string& text) {
-  if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-  return std::stoll(text);
-}
 
 std::int64_t ViewerId() { return CurrentViewer().account->user.id; }
 
@@ -150,7 +146,7 @@ Response RequestPageWith(const WebContext& context, const Request& r, int status
 }
 
 std::optional<requests::Request> Load(const WebContext& context, const web::Request& http) {
-  const auto id = IdOf(http.Param("request"));
+  const auto id = ParseRowId(http.Param("request"));
   return id ? context.store.FindRequest(*id) : std::nullopt;
 }
 
@@ -224,7 +220,7 @@ Response NewRequestPageWith(const WebContext& context, const organisations::Orga
 }
 
 std::optional<organisations::Organisation> Collectivite(const WebContext& context, const web::Request& http) {
-  const auto id = IdOf(http.Param("organisation"));
+  const auto id = ParseRowId(http.Param("organisation"));
   auto organisation = id ? context.store.FindOrganisation(*id) : std::nullopt;
   if (!organisation || organisation->kind != organisations::Kind::kCollectivite || !organisation->territory) {
     return std::nullopt;
@@ -273,7 +269,7 @@ Response TakeTransition(const WebContext& context, const web::Request& http) {
   auto form = Form::Read(http);
   if (!form) return RenderError(context, http, 400, form.error().message);
   const Form& f = form.value();
-  const auto version = IdOf(f.Get("version"));
+  const auto version = ParseRowId(f.Get("version"));
   if (!version) return Refusal(context, http, r, 400, "Le formulaire ne porte pas la version de la demande : rechargez la page.");
   StepInput input;
   input.transition = f.Get("transition");
@@ -341,7 +337,7 @@ Response UploadFile(const WebContext& context, const web::Request& http) {
 Response DownloadFile(const WebContext& context, const web::Request& http) {
   const auto r = Load(context, http);
   if (!r || !ViewerMaySee(context, *r)) return RenderError(context, http, 404, "Cette demande n'existe pas.");
-  const auto file_id = IdOf(http.Param("file"));
+  const auto file_id = ParseRowId(http.Param("file"));
   bool in_trail = false;
   for (const auto& e : context.store.TrailOf(r->id)) in_trail = in_trail || (file_id && e.file_id == file_id);
   const auto file = in_trail ? context.store.FindFile(*file_id) : std::nullopt;
