@@ -11,13 +11,17 @@ BOUSSOLE := $(BUILD_DIR)/boussole
 # -O1: sanitizer reports keep usable stack traces and the tests run at a fair speed.
 DEBUG_FLAGS := -DCMAKE_BUILD_TYPE=Debug "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -g1"
 
-.PHONY: run test fuzz deps configure build build-server configure-asan build-asan configure-fuzz build-fuzz \
+.PHONY: run test sanitize fuzz deps configure build build-server configure-asan build-asan configure-fuzz build-fuzz \
 	data serve clean
 
 run: deps build-server data serve
 
 test: deps build build-asan build-fuzz
 	bash scripts/run-tests.sh $(BUILD_DIR) $(ASAN_BUILD_DIR) $(FUZZ_BUILD_DIR)
+
+# The whole CTest suite under ASan + UBSan, without the exclusions of `make test`.
+sanitize: deps build-asan
+	bash scripts/run-sanitized.sh $(ASAN_BUILD_DIR)
 
 # Every fuzz target for FUZZ_SECONDS each, two at a time; crashes are left in
 # $(FUZZ_BUILD_DIR)/fuzz-work/<target>/.
