@@ -27,5 +27,7 @@ int RunBackup(const Config& config, const std::filesystem::path& to);
 //! A backup into an empty instance; refuses, changing nothing, a damaged backup or a
 //! non-empty target.
 int RunRestore(const Config& config, const std::filesystem::path& from);
+//! Makes the account of `email` a platform admin (`grant`) or takes the right back.
+int RunAdmin(const Config& config, const std::string& email, bool grant);
 
 }  // namespace boussole::app

@@ -19,14 +19,24 @@ std::string Config::DatabaseUrl() const {
   return "sqlite://" + (data_dir / "boussole.db").string();
 }
 
-std::filesystem::path Config::FilesDir() const {
-  if (!files_dir.empty()) return files_dir;
-  const std::string url = DatabaseUrl();
+namespace {
+
+// The folder of the SQLite database, or data_dir for PostgreSQL.
+std::filesystem::path LocalStateDir(const Config& config) {
+  const std::string url = config.DatabaseUrl();
   if (url.rfind("sqlite://", 0) == 0) {
     const std::filesystem::path db = url.substr(9);
-    return (db.has_parent_path() ? db.parent_path() : std::filesystem::path(".")) / "files";
+    return db.has_parent_path() ? db.parent_path() : std::filesystem::path(".");
   }
-  return data_dir / "files";
+  return config.data_dir;
+}
+
+}  // namespace
+
+std::filesystem::path Config::FilesDir() const { return files_dir.empty() ? LocalStateDir(*this) / "files" : files_dir; }
+
+std::filesystem::path Config::MailOutbox() const {
+  return mail_outbox.empty() ? LocalStateDir(*this) / "outbox" : mail_outbox;
 }
 
 std::filesystem::path Config::CogDataDir() const {
@@ -73,6 +83,7 @@ Config ConfigFromEnvironment() {
   }
   config.smtp_url = Env("BOUSSOLE_SMTP_URL");
   config.mail_from = Env("BOUSSOLE_MAIL_FROM");
+  if (auto v = Env("BOUSSOLE_MAIL_OUTBOX"); !v.empty()) config.mail_outbox = v;
   if (auto v = Env("BOUSSOLE_SCHEDULER_TICK_MS"); !v.empty()) {
     unsigned ms = 0;
     auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), ms);

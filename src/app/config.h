@@ -16,8 +16,11 @@ struct Config {
   std::string database;  //!< "" means sqlite://<data_dir>/boussole.db
   std::filesystem::path assets_dir;  //!< templates, static files, catalogue, node_modules
   std::string public_url = "http://127.0.0.1:8080";
-  //! Where mails go (BOUSSOLE_SMTP_URL, e.g. smtp://127.0.0.1:2525); "" writes them to the log.
+  //! Where mails go (BOUSSOLE_SMTP_URL, e.g. smtp://127.0.0.1:2525); "" writes them to the outbox.
   std::string smtp_url;
+  //! Without SMTP, where mails are written as .eml files (BOUSSOLE_MAIL_OUTBOX); "" means
+  //! MailOutbox()'s default.
+  std::filesystem::path mail_outbox;
   //! The sender of mails (BOUSSOLE_MAIL_FROM), "address" or "Nom <address>".
   std::string mail_from;
   //! How often each server looks for due jobs (BOUSSOLE_SCHEDULER_TICK_MS).
@@ -43,6 +46,9 @@ struct Config {
   //! Where @etalab/decoupage-administratif's data files are.
   std::filesystem::path CogDataDir() const;
   std::filesystem::path OffersDir() const;
+  //! mail_outbox, or by default the folder "outbox" beside the SQLite database, or under
+  //! data_dir for PostgreSQL.
+  std::filesystem::path MailOutbox() const;
 };
 
 //! Defaults overridden by the environment. Fails (std::invalid_argument, French message) on

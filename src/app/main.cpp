@@ -65,6 +65,13 @@ int main(int argc, char** argv) {
   backup->add_option("--to", backup_to, "Dossier de sauvegarde à créer")->required();
   auto* restore = app.add_subcommand("restore", "Restaure une sauvegarde dans une instance vide");
   restore->add_option("--from", restore_from, "Dossier de sauvegarde à lire")->required();
+  std::string admin_email;
+  auto* admin = app.add_subcommand("admin", "Les administrateurs de la plateforme");
+  admin->require_subcommand(1);
+  auto* grant = admin->add_subcommand("grant", "Rend un compte administrateur de la plateforme (et confirme son adresse)");
+  grant->add_option("--email", admin_email, "Adresse du compte, créé sur le site")->required();
+  auto* revoke = admin->add_subcommand("revoke", "Retire à un compte les droits d'administration de la plateforme");
+  revoke->add_option("--email", admin_email, "Adresse du compte")->required();
 
   CLI11_PARSE(app, argc, argv);
   try {
@@ -78,6 +85,8 @@ int main(int argc, char** argv) {
     if (*load) return boussole::app::RunLoad(config, load_from);
     if (*backup) return boussole::app::RunBackup(config, backup_to);
     if (*restore) return boussole::app::RunRestore(config, restore_from);
+    if (*grant) return boussole::app::RunAdmin(config, admin_email, true);
+    if (*revoke) return boussole::app::RunAdmin(config, admin_email, false);
   } catch (const std::exception& e) {
     std::cerr << "Erreur : " << e.what() << "\n";
     return 1;

@@ -68,7 +68,8 @@ int RunServe(const Config& config) {
     }
     return 1;
   }
-  auto mailer = mail::MakeMailer(config.smtp_url, config.mail_from.empty() ? mail::kDefaultFrom : config.mail_from);
+  auto mailer = mail::MakeMailer(config.smtp_url, config.mail_from.empty() ? mail::kDefaultFrom : config.mail_from,
+                                 config.MailOutbox());
   if (!mailer) {
     std::cerr << "Erreur : " << mailer.error().message << "\n";
     return 1;

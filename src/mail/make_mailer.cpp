@@ -2,15 +2,20 @@
 
 #include "mail/address.h"
 #include "mail/log_mailer.h"
+#include "mail/outbox_mailer.h"
 #include "mail/smtp_mailer.h"
 
 namespace boussole::mail {
 
-Result<std::unique_ptr<Mailer>> MakeMailer(const std::string& smtp_url, const std::string& from) {
+Result<std::unique_ptr<Mailer>> MakeMailer(const std::string& smtp_url, const std::string& from,
+                                           const std::filesystem::path& outbox) {
   if (smtp_url.empty()) {
     auto mailbox = ParseMailbox(from.empty() ? kDefaultFrom : from, AddressRole::kFrom);
     if (!mailbox) {
       return InvalidInput("BOUSSOLE_MAIL_FROM : " + mailbox.error().message, "BOUSSOLE_MAIL_FROM");
+    }
+    if (!outbox.empty()) {
+      return std::unique_ptr<Mailer>(std::make_unique<OutboxMailer>(std::move(mailbox).value(), outbox));
     }
     return std::unique_ptr<Mailer>(std::make_unique<LogMailer>(std::move(mailbox).value()));
   }

@@ -1,5 +1,6 @@
 #pragma once
 // The one entry point for the application's configuration (BOUSSOLE_SMTP_URL, BOUSSOLE_MAIL_FROM).
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -11,9 +12,11 @@ namespace boussole::mail {
 //! Sender of a development instance that has no BOUSSOLE_MAIL_FROM.
 inline constexpr const char* kDefaultFrom = "Boussole <ne-pas-repondre@boussole.invalid>";
 
-//! A LogMailer when `smtp_url` is empty, else an SmtpMailer (timeouts 10 s / 30 s).
-//! `from` is "address" or "Name <address>"; it may be empty only without SMTP. Errors
-//! (French) name the setting at fault.
-Result<std::unique_ptr<Mailer>> MakeMailer(const std::string& smtp_url, const std::string& from);
+//! An SmtpMailer (timeouts 10 s / 30 s) when `smtp_url` is set; without it, an OutboxMailer
+//! writing to `outbox` when that is set, else a LogMailer. `from` is "address" or
+//! "Name <address>"; it may be empty only without SMTP. Errors (French) name the setting at
+//! fault.
+Result<std::unique_ptr<Mailer>> MakeMailer(const std::string& smtp_url, const std::string& from,
+                                           const std::filesystem::path& outbox = {});
 
 }  // namespace boussole::mail

@@ -4,9 +4,18 @@
 #include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
 
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <sstream>
+#include <vector>
 
 #include "mail/log_mailer.h"
+#include "mail/outbox_mailer.h"
+#include "support/mail_decoding.h"
+#include "support/process.h"
 #include "mail/smtp_mailer.h"
 
 namespace boussole::mail {
@@ -18,6 +27,14 @@ TEST(MailFactory, NoSmtpUrlMeansTheLog) {
     ASSERT_TRUE(mailer.ok()) << mailer.error().message;
     EXPECT_NE(dynamic_cast<LogMailer*>(mailer.value().get()), nullptr);
   }
+}
+
+TEST(MailFactory, NoSmtpUrlWithAnOutboxMeansTheOutbox) {
+  auto mailer = MakeMailer("", "", "/tmp/boussole-outbox-not-created");
+  ASSERT_TRUE(mailer.ok()) << mailer.error().message;
+  EXPECT_NE(dynamic_cast<OutboxMailer*>(mailer.value().get()), nullptr);
+  // The folder appears with the first mail, not before.
+  EXPECT_FALSE(std::filesystem::exists("/tmp/boussole-outbox-not-created"));
 }
 
 TEST(MailFactory, SmtpUrlsGiveAnSmtpMailer) {
@@ -101,6 +118,66 @@ TEST(MailLog, RefusesWhatSmtpWouldRefuse) {
   ASSERT_FALSE(status.ok());
   EXPECT_EQ(status.error().field, "to");
   EXPECT_EQ(log.text(), "");
+}
+
+std::vector<std::filesystem::path> FilesIn(const std::filesystem::path& folder) {
+  std::vector<std::filesystem::path> files;
+  if (!std::filesystem::exists(folder)) return files;
+  for (const auto& entry : std::filesystem::directory_iterator(folder)) files.push_back(entry.path());
+  return files;
+}
+
+TEST(MailOutbox, WritesEachMailWholeForItsOwnerAndNamesOnlyTheFileInTheLog) {
+  CapturedLog log;
+  testing::TempDir dir;
+  const auto outbox = dir.path() / "var" / "outbox";
+  auto mailer = MakeMailer("", "", outbox);
+  ASSERT_TRUE(mailer.ok());
+  const std::string link = "http://127.0.0.1:8080/compte/confirmer?jeton=abc123";
+  for (int i = 0; i < 2; ++i) {
+    const auto status = mailer.value()->Send(
+        {"jeanne.martin@mairie.example", "Confirmez votre adresse électronique", "Bonjour,\nsuivez ce lien :\n" + link + "\n", ""});
+    ASSERT_TRUE(status.ok()) << status.error().message;
+  }
+  const auto files = FilesIn(outbox);
+  ASSERT_EQ(files.size(), 2u);  // two mails, two files: no name reused, no temporary left
+  for (const auto& file : files) {
+    EXPECT_EQ(file.extension(), ".eml") << file;
+    struct stat info {};
+    ASSERT_EQ(::stat(file.c_str(), &info), 0);
+    EXPECT_EQ(info.st_mode & 0777, 0600u) << file;
+    std::ifstream in(file);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_NE(text.find("To: jeanne.martin@mairie.example"), std::string::npos) << text;
+    EXPECT_NE(testing::DecodeQuotedPrintable(text.substr(text.find("\r\n\r\n") + 4)).find(link), std::string::npos)
+        << text;
+  }
+  const std::string logged = log.text();
+  EXPECT_NE(logged.find(files[0].filename().string()), std::string::npos) << logged;
+  EXPECT_EQ(logged.find("jeanne.martin"), std::string::npos) << logged;
+  EXPECT_EQ(logged.find("abc123"), std::string::npos) << logged;
+}
+
+TEST(MailOutbox, RefusesWhatSmtpWouldRefuseAndWritesNothing) {
+  testing::TempDir dir;
+  auto mailer = MakeMailer("", "", dir.path() / "outbox");
+  ASSERT_TRUE(mailer.ok());
+  const auto status = mailer.value()->Send({"jeanne\r\n@mairie.example", "Objet", "Texte", ""});
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.error().field, "to");
+  EXPECT_TRUE(FilesIn(dir.path() / "outbox").empty());
+}
+
+TEST(MailOutbox, AFolderThatCannotBeMadeIsAnErrorNamingIt) {
+  testing::TempDir dir;
+  std::ofstream(dir.path() / "a-file") << "not a folder";
+  auto mailer = MakeMailer("", "", dir.path() / "a-file" / "outbox");
+  ASSERT_TRUE(mailer.ok());
+  const auto status = mailer.value()->Send({"jeanne.martin@mairie.example", "Objet", "Texte", ""});
+  ASSERT_FALSE(status.ok());
+  EXPECT_NE(status.error().message.find("n'a pas pu être écrit dans « " + (dir.path() / "a-file" / "outbox").string()),
+            std::string::npos)
+      << status.error().message;
 }
 
 }  // namespace

@@ -54,6 +54,10 @@ class AccountRepository {
   //! many rows went.
   virtual std::size_t PurgeExpiredAccountData(std::string_view now, std::string_view failures_before) = 0;
 
+  //! Makes the user a platform admin or takes the right back; granting also confirms the
+  //! address (COALESCE: an earlier confirmation keeps its date).
+  virtual void SetPlatformAdmin(std::int64_t user_id, bool admin, std::string_view now) = 0;
+
   //! Records a visit of "Mon espace" at `now` and returns the previous one ("" for the first).
   virtual std::string SwapMySpaceVisit(std::int64_t user_id, std::string_view now) = 0;
 };

@@ -26,6 +26,8 @@ std::string_view SecurityEventLabel(std::string_view kind) {
       {"organisation_quittee", "Organisation quittée"},
       {"offre_modifiee", "Offre modifiée (administration)"},
       {"offre_deplacee", "Offre changée d'état (administration)"},
+      {"admin_plateforme_accorde", "Droits d'administration de la plateforme accordés (console)"},
+      {"admin_plateforme_retire", "Droits d'administration de la plateforme retirés (console)"},
   };
   for (const auto& [name, label] : kLabels) {
     if (name == kind) return label;

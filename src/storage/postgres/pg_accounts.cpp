@@ -116,6 +116,18 @@ std::optional<std::int64_t> PgStore::ConfirmEmailWithToken(std::string_view toke
   return user_id;
 }
 
+void PgStore::SetPlatformAdmin(std::int64_t user_id, bool admin, std::string_view now) {
+  auto db = pool_.Acquire();
+  pqxx::work tx(*db);
+  if (admin) {
+    tx.exec_params("UPDATE users SET platform_admin = 1, confirmed_at = COALESCE(confirmed_at, $1) WHERE id = $2",
+                   std::string(now), user_id);
+  } else {
+    tx.exec_params("UPDATE users SET platform_admin = 0 WHERE id = $1", user_id);
+  }
+  tx.commit();
+}
+
 std::optional<std::int64_t> PgStore::ResetPasswordWithToken(std::string_view token_hash, std::string_view password_hash,
                                                             std::string_view now) {
   auto db = pool_.Acquire();

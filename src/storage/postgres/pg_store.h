@@ -124,6 +124,7 @@ class PgStore final : public Store {
   void StoreToken(std::string_view token_hash, std::int64_t user_id, accounts::TokenPurpose purpose,
                   std::string_view now, std::string_view expires_at) override;
   std::optional<std::int64_t> ConfirmEmailWithToken(std::string_view token_hash, std::string_view now) override;
+  void SetPlatformAdmin(std::int64_t user_id, bool admin, std::string_view now) override;
   std::optional<std::int64_t> ResetPasswordWithToken(std::string_view token_hash, std::string_view password_hash,
                                                      std::string_view now) override;
   void RecordFailedLogin(std::string_view key, std::string_view now) override;

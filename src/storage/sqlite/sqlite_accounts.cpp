@@ -119,6 +119,18 @@ std::optional<std::int64_t> SqliteStore::ConfirmEmailWithToken(std::string_view 
   return user_id;
 }
 
+void SqliteStore::SetPlatformAdmin(std::int64_t user_id, bool admin, std::string_view now) {
+  auto db = pool_.Acquire();
+  if (admin) {
+    db->Prepare("UPDATE users SET platform_admin = 1, confirmed_at = COALESCE(confirmed_at, ?1) WHERE id = ?2")
+        .Bind(1, now)
+        .Bind(2, user_id)
+        .Run();
+  } else {
+    db->Prepare("UPDATE users SET platform_admin = 0 WHERE id = ?1").Bind(1, user_id).Run();
+  }
+}
+
 std::optional<std::int64_t> SqliteStore::ResetPasswordWithToken(std::string_view token_hash,
                                                                 std::string_view password_hash, std::string_view now) {
   auto db = pool_.Acquire();
