@@ -52,6 +52,7 @@ void RegisterAllRoutes(Router& router, const WebContext& context) {
   RegisterPrivacyPages(router, context);
   RegisterCommunityApi(router, context);
   RegisterThemeApi(router, context);
+  RegisterProgrammeCohortApi(router, context);
 
   auto files = std::make_shared<StaticFiles>([&context](const Request& request, int status, std::string_view detail) {
     return RenderError(context, request, status, detail);

@@ -90,5 +90,8 @@ void RegisterPrivacyPages(Router& router, const WebContext& context);
 void RegisterCommunityApi(Router& router, const WebContext& context);
 //! Themes in JSON: the ranking, a proposal, a support, the selection.
 void RegisterThemeApi(Router& router, const WebContext& context);
+//! Programmes and cohorts in JSON: creation, territories, registrations and the waitlist,
+//! people, phases, named steps (the pages' actions, web/programme_actions.h).
+void RegisterProgrammeCohortApi(Router& router, const WebContext& context);
 
 }  // namespace boussole::web

@@ -170,6 +170,20 @@ const std::vector<Rule>& PolicyTable() {
       {"api_programmes", Access::kEveryone},
       {"api_programme_types", Access::kEveryone},
       {"api_programme", Access::kEveryone},
+      // The same actions in JSON (api/programme_cohort_api.cpp), with the pages' rules: the
+      // pilot's members create (for their ANCT), select, arbitrate and open phases; any
+      // signed-in person proposes, registers, names people and records steps, for an
+      // organisation they belong to (the handlers check which); the cohort is public.
+      {"api_programme_create", Access::kOwnerMembers},
+      {"api_programme_cohort", Access::kEveryone},
+      {"api_programme_select_territory", Access::kOwnerMembers},
+      {"api_programme_remove_territory", Access::kOwnerMembers},
+      {"api_programme_arbitrate", Access::kOwnerMembers},
+      {"api_programme_phase", Access::kOwnerMembers},
+      {"api_programme_propose_territory", Access::kSignedIn},
+      {"api_programme_register", Access::kSignedIn},
+      {"api_programme_add_person", Access::kSignedIn},
+      {"api_programme_step", Access::kSignedIn},
       {"programme_new_page", Access::kOwnerMembers},
       {"programme_create", Access::kOwnerMembers},
       {"programme_select_territory", Access::kOwnerMembers},

@@ -45,15 +45,7 @@ Response ApiProgrammeTypes(const WebContext&, const Request&) {
 Response ApiProgramme(const WebContext& context, const Request& request) {
   const auto found = FindProgrammeInPath(context, request);
   if (!found) return RenderError(context, request, 404, "Ce programme n'existe pas.");
-  json detail = ProgrammeDetailJson(context, found->programme);
-  detail.erase("all_deliverables");  // unpublished versions are not public
-  // Flags meant for templates only.
-  for (const char* key : {"has_partners", "has_sources", "has_territories", "has_proposed_territories",
-                          "has_participants", "has_phases", "has_seminars", "has_themes", "has_people",
-                          "has_working_group_warnings", "theme_support_open", "deliverables_open",
-                          "has_published_deliverables"}) {
-    detail.erase(key);
-  }
+  const json detail = ProgrammeApiJson(context, found->programme);
   return Response::Json(200, detail.dump());
 }
 

@@ -14,6 +14,7 @@
 #include "web/knowledge/france_map.h"
 #include "web/knowledge/map_areas.h"
 #include "web/pages/page.h"
+#include "web/programme_actions.h"
 #include "web/programme_request.h"
 #include "web/routes.h"
 #include "web/viewer.h"
@@ -100,16 +101,14 @@ json FormViewOf(const organisations::Organisation& pilot, const Form* form) {
           {"partners", form ? form->Get("partners") : ""}};
 }
 
-Response NotAPilot(const WebContext& context, const Request& request) {
-  return RenderError(context, request, 400,
-                     "Seule l'ANCT (ou le pilote national d'un programme) crée des programmes collectifs ; cette "
-                     "organisation n'est pas l'ANCT.");
+Response NotAPilot(const WebContext& context, const Request& request, const Error& e) {
+  return RenderError(context, request, 400, e.message);
 }
 
 Response NewProgrammePage(const WebContext& context, const Request& request) {
   const auto pilot = Pilot(context, request);
   if (!pilot) return RenderError(context, request, 404, "Cette organisation n'existe pas.");
-  if (pilot->kind != organisations::Kind::kAnct) return NotAPilot(context, request);
+  if (auto refusal = CheckPilot(*pilot)) return NotAPilot(context, request, *refusal);
   return RenderPage(context, 200, "programme_form", FormViewOf(*pilot, nullptr),
                     {"Nouveau programme", {{pilot->name, "/organisations/" + std::to_string(pilot->id)}}, "programmes"});
 }
@@ -117,59 +116,24 @@ Response NewProgrammePage(const WebContext& context, const Request& request) {
 Response CreateProgramme(const WebContext& context, const Request& request) {
   const auto pilot = Pilot(context, request);
   if (!pilot) return RenderError(context, request, 404, "Cette organisation n'existe pas.");
-  if (pilot->kind != organisations::Kind::kAnct) return NotAPilot(context, request);
+  if (auto refusal = CheckPilot(*pilot)) return NotAPilot(context, request, *refusal);
   auto form = Form::Read(request);
   if (!form) return RenderError(context, request, 400, form.error().message);
   const Form& f = form.value();
-  std::vector<Error> errors;
-  const ProgrammeType* type = FindProgrammeType(f.Get("type"));
-  if (!type) errors.push_back(InvalidInput("Choisissez le type de programme.", "type"));
-  Programme p;
-  p.title = f.Get("title");
-  if (p.title.empty() || p.title.size() > 300) {
-    errors.push_back(InvalidInput("Indiquez le thème ou l'intitulé du programme (300 caractères au plus).", "title"));
-  }
-  const std::string year = f.Get("year");
-  if (year.size() != 4 || year.find_first_not_of("0123456789") != std::string::npos) {
-    errors.push_back(InvalidInput("L'année s'écrit avec quatre chiffres (par exemple 2026).", "year"));
-  } else {
-    p.year = std::stoi(year);
-  }
-  p.starts_on = f.Get("starts_on");
-  if (!p.starts_on.empty() && !IsDate(p.starts_on)) {
-    errors.push_back(InvalidInput("La date de début doit être une date valide (AAAA-MM-JJ).", "starts_on"));
-  }
-  p.description = f.Get("description");
-  if (p.description.size() > 10000) errors.push_back(InvalidInput("La description est trop longue.", "description"));
-  std::string partners = f.Get("partners");
-  for (std::size_t start = 0; start < partners.size();) {
-    std::size_t end = partners.find('\n', start);
-    if (end == std::string::npos) end = partners.size();
-    std::string name = partners.substr(start, end - start);
-    while (!name.empty() && (name.back() == '\r' || name.back() == ' ')) name.pop_back();
-    if (!name.empty()) p.partners.push_back({name, "", ""});
-    start = end + 1;
-  }
-  if (!errors.empty()) {
+  NewProgrammeInput input{f.Get("type"), f.Get("title"), f.Get("year"), f.Get("starts_on"), f.Get("description"),
+                          PartnerLines(f.Get("partners"))};
+  const NewProgrammeCheck check = CheckNewProgramme(*pilot, input);
+  if (!check.ok()) {
     json view = FormViewOf(*pilot, &f);
     json list = json::array();
-    for (const Error& e : errors) list.push_back({{"message", e.message}, {"field_id", "programme-" + e.field}});
+    for (const Error& e : check.errors) list.push_back({{"message", e.message}, {"field_id", "programme-" + e.field}});
     view["errors"] = list;
     view["has_errors"] = true;
     view["errors_title"] = "Le programme n'a pas été créé";
     return RenderPage(context, 400, "programme_form", view,
                       {"Nouveau programme", {{pilot->name, "/organisations/" + std::to_string(pilot->id)}}, "programmes"});
   }
-  p.type = std::string(type->key);
-  p.organisation_id = pilot->id;
-  if (!p.starts_on.empty() && type->max_months > 0) p.ends_on = AddMonths(p.starts_on, type->max_months);
-  std::set<std::string> taken;
-  for (const Programme& existing : context.store.ListProgrammes()) taken.insert(existing.slug);
-  for (int n = 1;; ++n) {
-    p.slug = p.type + "-" + std::to_string(p.year) + "-" + std::to_string(n);
-    if (!taken.count(p.slug)) break;
-  }
-  const Programme created = context.store.CreateProgramme(p, InitialPhases(*type), NowUtc());
+  const Programme created = CreateCheckedProgramme(context, check);
   return Response::Redirect(303, "/programmes/" + std::to_string(created.id));
 }
 
@@ -234,9 +198,9 @@ json WithRequests(const WebContext& context, const Programme& p, json deliverabl
 
 // The notices the actions send back with ?message=…
 std::pair<std::string, std::string> Notice(const std::string& key, const ProgrammeType& type) {
-  if (key == "attente") return {WaitlistMessage(type), "warning"};
-  if (key == "partie-prenante") return {"Votre collectivité est inscrite comme partie prenante.", "success"};
-  if (key == "observatrice") return {"Votre collectivité est inscrite comme observatrice.", "success"};
+  if (key == "attente") return {RegistrationNotice(type, "waitlist"), "warning"};
+  if (key == "partie-prenante") return {RegistrationNotice(type, "stakeholder"), "success"};
+  if (key == "observatrice") return {RegistrationNotice(type, "observer"), "success"};
   if (key == "territoire-propose") return {"Le territoire est proposé ; l'ANCT sélectionne les territoires du groupe.", "success"};
   if (key == "territoire-selectionne") return {"Le territoire est sélectionné.", "success"};
   if (key == "seminaires") return {"Les séminaires du programme ont été générés ; vous pouvez modifier chacun.", "success"};

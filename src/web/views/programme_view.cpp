@@ -337,4 +337,17 @@ json ProgrammeDetailJson(const WebContext& context, const Programme& p) {
   return view;
 }
 
+json ProgrammeApiJson(const WebContext& context, const Programme& p) {
+  json detail = ProgrammeDetailJson(context, p);
+  detail.erase("all_deliverables");  // unpublished versions are not public
+  // Flags meant for templates only.
+  for (const char* key : {"has_partners", "has_sources", "has_territories", "has_proposed_territories",
+                          "has_participants", "has_phases", "has_seminars", "has_themes", "has_people",
+                          "has_working_group_warnings", "theme_support_open", "deliverables_open",
+                          "has_published_deliverables"}) {
+    detail.erase(key);
+  }
+  return detail;
+}
+
 }  // namespace boussole::web

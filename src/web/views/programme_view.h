@@ -18,6 +18,10 @@ nlohmann::json ProgrammeSummaryJson(const programmes::Programme& programme);
 //! warnings.
 nlohmann::json ProgrammeDetailJson(const WebContext& context, const programmes::Programme& programme);
 
+//! What the API says of a programme (GET /api/v1/programmes/{programme}): the detail without
+//! unpublished deliverables nor the templates' flags.
+nlohmann::json ProgrammeApiJson(const WebContext& context, const programmes::Programme& programme);
+
 //! The type's rules, for people ("4 séminaires locaux de 4 h par territoire"…) and machines.
 nlohmann::json ProgrammeTypeJson(const programmes::ProgrammeType& type);
 
