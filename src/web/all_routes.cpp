@@ -52,6 +52,8 @@ void RegisterAllRoutes(Router& router, const WebContext& context) {
   RegisterPrivacyPages(router, context);
   RegisterCommunityApi(router, context);
   RegisterThemeApi(router, context);
+  RegisterSeminarApi(router, context);
+  RegisterDeliverableApi(router, context);
 
   auto files = std::make_shared<StaticFiles>([&context](const Request& request, int status, std::string_view detail) {
     return RenderError(context, request, status, detail);

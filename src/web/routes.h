@@ -90,5 +90,7 @@ void RegisterPrivacyPages(Router& router, const WebContext& context);
 void RegisterCommunityApi(Router& router, const WebContext& context);
 //! Themes in JSON: the ranking, a proposal, a support, the selection.
 void RegisterThemeApi(Router& router, const WebContext& context);
+void RegisterSeminarApi(Router& router, const WebContext& context);
+void RegisterDeliverableApi(Router& router, const WebContext& context);
 
 }  // namespace boussole::web
