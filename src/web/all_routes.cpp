@@ -53,6 +53,8 @@ void RegisterAllRoutes(Router& router, const WebContext& context) {
   RegisterCommunityApi(router, context);
   RegisterThemeApi(router, context);
   RegisterProgrammeCohortApi(router, context);
+  RegisterSeminarApi(router, context);
+  RegisterDeliverableApi(router, context);
 
   auto files = std::make_shared<StaticFiles>([&context](const Request& request, int status, std::string_view detail) {
     return RenderError(context, request, status, detail);

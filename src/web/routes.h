@@ -93,5 +93,7 @@ void RegisterThemeApi(Router& router, const WebContext& context);
 //! Programmes and cohorts in JSON: creation, territories, registrations and the waitlist,
 //! people, phases, named steps (the pages' actions, web/programme_actions.h).
 void RegisterProgrammeCohortApi(Router& router, const WebContext& context);
+void RegisterSeminarApi(Router& router, const WebContext& context);
+void RegisterDeliverableApi(Router& router, const WebContext& context);
 
 }  // namespace boussole::web

@@ -210,6 +210,21 @@ const std::vector<Rule>& PolicyTable() {
       // belongs to the collectivité of the deliverable's territory.
       {"deliverable_request_page", Access::kSignedIn},
       {"deliverable_request_create", Access::kSignedIn},
+      // Seminars and deliverables in the API: the same rules as their pages (the handlers
+      // decide who sees an unpublished deliverable, who uploads for which territory, who
+      // opens a request from one).
+      {"api_seminars", Access::kEveryone},
+      {"api_seminar", Access::kEveryone},
+      {"api_seminar_generate", Access::kOwnerMembers},
+      {"api_seminar_update", Access::kOwnerMembers},
+      {"api_seminar_attendance", Access::kOwnerMembers},
+      {"api_seminar_register", Access::kSignedIn},
+      {"api_deliverables", Access::kEveryone},
+      {"api_deliverable", Access::kEveryone},
+      {"api_deliverable_file", Access::kEveryone},
+      {"api_deliverable_upload", Access::kSignedIn},
+      {"api_deliverable_status", Access::kOwnerMembers},
+      {"api_deliverable_request_create", Access::kSignedIn},
       // The learning community: its participants read and write (the handler checks who takes
       // part: the pilots, the cohort's collectivités, the registered organisations); the
       // pilots moderate.

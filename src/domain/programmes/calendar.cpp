@@ -55,8 +55,10 @@ std::string ParisWallClock(const std::string& utc) {
 
 std::optional<std::string> ParisToUtc(const std::string& date, const std::string& time) {
   if (time.size() != 5 || time[2] != ':') return std::nullopt;
-  const auto t = ParseUtc(date + "T" + time + ":00Z");
-  if (!t) return std::nullopt;
+  const std::string wall = date + "T" + time + ":00Z";
+  const auto t = ParseUtc(wall);
+  // A date or time out of range ("2026-13-45", "25:00") is refused, not carried over.
+  if (!t || FormatUtc(*t) != wall) return std::nullopt;
   // The offset at the wall-clock time read as UTC is right except within an hour of a change.
   std::time_t utc = *t - ParisOffsetSeconds(*t);
   utc = *t - ParisOffsetSeconds(utc);

@@ -11,6 +11,7 @@
 #include "core/clock.h"
 #include "domain/catalogue/vocabulary.h"
 #include "domain/requests/workflow.h"
+#include "web/deliverable_actions.h"
 #include "web/form.h"
 #include "web/pages/page.h"
 #include "web/programme_request.h"
@@ -23,76 +24,22 @@ namespace {
 using nlohmann::json;
 using programmes::Deliverable;
 
-constexpr std::size_t kTitleMax = 300;
+using Origin = DeliverableOrigin;
 
-//! What the request is opened from, and by whom.
-struct Origin {
-  ProgrammeInPath found;
-  Deliverable deliverable;
-  organisations::Organisation collectivite;  //!< the viewer's collectivité of the deliverable's territory
-  std::string territory_name;
-};
-
-struct Refusal {
-  int status;
-  std::string message;
-};
-
-std::variant<Origin, Refusal> LoadOrigin(const WebContext& context, const Request& request) {
+// The origin of the path's deliverable, or the refusal as a page.
+std::variant<Origin, Response> LoadOrigin(const WebContext& context, const Request& request) {
   auto found = FindProgrammeInPath(context, request);
-  if (!found) return Refusal{404, "Ce programme n'existe pas."};
-  const auto id = PathId(request, "deliverable");
-  auto d = id ? context.store.FindDeliverable(*id) : std::nullopt;
-  if (!d || d->programme_id != found->programme.id) return Refusal{404, "Ce livrable n'existe pas."};
-  std::optional<organisations::Organisation> collectivite;
-  for (const auto& o : ViewerOrganisations(context)) {
-    if (o.kind == organisations::Kind::kCollectivite && o.territory && o.territory->ToString() == d->territory_id) {
-      collectivite = o;
-    }
-  }
-  if (!collectivite) {
-    return Refusal{403, "Seule la collectivité du territoire de ce livrable mobilise l'ingénierie sur mesure à partir de lui."};
-  }
-  if (d->status == "submitted") {
-    return Refusal{409, "Ce livrable n'est pas encore validé par l'ANCT : la demande d'ingénierie s'ouvre à partir d'une "
-                        "version validée ou publiée."};
-  }
-  std::string name = d->territory_id;
-  if (const auto t = territories::TerritoryId::Parse(d->territory_id)) {
-    if (const auto found_territory = context.store.FindTerritory(t.value())) name = found_territory->name;
-  }
-  return Origin{std::move(*found), std::move(*d), std::move(*collectivite), name};
+  if (!found) return RenderError(context, request, 404, "Ce programme n'existe pas.");
+  auto d = FindDeliverableInPath(context, request, found->programme);
+  if (!d) return RenderError(context, request, 404, "Ce livrable n'existe pas.");
+  auto origin = DeliverableOriginFor(context, std::move(*found), std::move(*d));
+  if (!origin) return RenderError(context, request, ActionStatusOf(origin.error()), origin.error().message);
+  return std::move(origin.value());
 }
 
-// The département of the territory, as issue 6 records it on a request ("" when none).
-std::string DepartementOf(const WebContext& context, const territories::TerritoryId& id) {
-  if (id.kind == territories::Kind::kDepartement) return id.ToString();
-  for (const auto& ancestor : context.store.Ancestors(id)) {
-    if (ancestor.kind == territories::Kind::kDepartement) return ancestor.ToString();
-  }
-  return "";
-}
-
-// The request's prefilled values: a title naming the deliverable, the need listing its actions.
-json Prefilled(const Origin& o) {
-  std::string title = "Mise en œuvre : " + o.deliverable.title + " — " + o.territory_name;
-  if (title.size() > kTitleMax) title = "Mise en œuvre : " + o.deliverable.title;
-  std::string need = "Actions à mener, issues du livrable « " + o.deliverable.title + " » (version " +
-                     std::to_string(o.deliverable.version) + ") du programme « " + o.found.programme.title + " » :";
-  std::size_t count = 0;
-  for (std::size_t start = 0; start < o.deliverable.actions.size();) {
-    std::size_t end = o.deliverable.actions.find('\n', start);
-    if (end == std::string::npos) end = o.deliverable.actions.size();
-    std::string line = o.deliverable.actions.substr(start, end - start);
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
-    if (!line.empty()) {
-      need += "\n- " + line;
-      ++count;
-    }
-    start = end + 1;
-  }
-  if (count == 0) need += "\n- (le livrable ne liste pas ses actions : précisez-les)";
-  return {{"workflow", "anct"}, {"title", title}, {"theme", ""}, {"besoin", need}, {"deja_tente", ""}, {"project", ""}};
+json Values(const DraftInput& d) {
+  return {{"workflow", d.workflow}, {"title", d.title},           {"theme", d.theme},
+          {"besoin", d.besoin},     {"deja_tente", d.deja_tente}, {"project", d.project}};
 }
 
 Response RenderForm(const WebContext& context, const Origin& o, int status, const json& values,
@@ -138,55 +85,30 @@ Response RenderForm(const WebContext& context, const Origin& o, int status, cons
 
 Response NewDeliverableRequestPage(const WebContext& context, const Request& request) {
   auto loaded = LoadOrigin(context, request);
-  if (auto* refusal = std::get_if<Refusal>(&loaded)) return RenderError(context, request, refusal->status, refusal->message);
+  if (auto* refusal = std::get_if<Response>(&loaded)) return std::move(*refusal);
   const Origin& o = std::get<Origin>(loaded);
-  return RenderForm(context, o, 200, Prefilled(o), {});
+  return RenderForm(context, o, 200, Values(PrefilledDraft(o)), {});
 }
 
 Response CreateDeliverableRequest(const WebContext& context, const Request& request) {
   auto loaded = LoadOrigin(context, request);
-  if (auto* refusal = std::get_if<Refusal>(&loaded)) return RenderError(context, request, refusal->status, refusal->message);
+  if (auto* refusal = std::get_if<Response>(&loaded)) return std::move(*refusal);
   const Origin& o = std::get<Origin>(loaded);
   auto form = Form::Read(request);
   if (!form) return RenderError(context, request, 400, form.error().message);
   const Form& f = form.value();
-  json values{{"workflow", f.Get("workflow")}, {"title", f.Get("title")}, {"theme", f.Get("theme")},
-              {"besoin", f.Get("besoin")}, {"deja_tente", f.Get("deja_tente")}, {"project", f.Get("project")}};
+  DraftInput input;
+  input.workflow = f.Get("workflow");
+  input.title = f.Get("title");
+  input.theme = f.Get("theme");
+  input.project = f.Get("project");
+  input.besoin = f.Get("besoin");
+  input.deja_tente = f.Get("deja_tente");
   std::vector<Error> errors;
-  requests::Request r;
-  r.workflow = f.Get("workflow");
-  const requests::Workflow* workflow = requests::FindWorkflow(r.workflow);
-  if (!workflow) errors.push_back(InvalidInput("Choisissez le circuit de la demande.", "workflow"));
-  r.title = f.Get("title");
-  if (r.title.empty()) errors.push_back(InvalidInput("Donnez un titre à la demande.", "title"));
-  if (r.title.size() > kTitleMax) errors.push_back(InvalidInput("Le titre est trop long (300 caractères au plus).", "title"));
-  r.theme = f.Get("theme");
-  if (!r.theme.empty() && catalogue::LabelOf(catalogue::Themes(), r.theme).empty()) {
-    errors.push_back(InvalidInput("Thématique inconnue.", "theme"));
-  }
-  if (const std::string project = f.Get("project"); !project.empty()) {
-    const bool digits = project.size() <= 18 && project.find_first_not_of("0123456789") == std::string::npos;
-    const auto found = digits ? context.store.FindProject(std::stoll(project)) : std::nullopt;
-    if (!found || found->organisation_id != o.collectivite.id) {
-      errors.push_back(InvalidInput("Ce projet n'est pas un projet de la collectivité.", "project"));
-    } else {
-      r.project_id = found->id;
-    }
-  }
-  for (const char* name : {"besoin", "deja_tente"}) {
-    if (std::string value = f.Get(name); !value.empty()) r.fields[name] = value;
-  }
-  if (!errors.empty()) return RenderForm(context, o, 400, values, errors);
-  r.organisation_id = o.collectivite.id;
-  r.territory = o.collectivite.territory->ToString();
-  r.departement = DepartementOf(context, *o.collectivite.territory);
-  r.state = std::string(workflow->states.front().key);
-  r.created_by = CurrentViewer().account->user.id;
-  const std::string now = NowUtc();
-  const requests::Request created = context.store.CreateRequest(r, now);
-  const Status linked = context.store.LinkRequestToDeliverable(created.id, o.deliverable.id, now);
-  if (!linked) return RenderError(context, request, 409, linked.error().message);
-  return Response::Redirect(303, "/demandes/" + std::to_string(created.id));
+  auto created = OpenRequestFromDeliverable(context, o, input, &errors);
+  if (!errors.empty()) return RenderForm(context, o, 400, Values(input), errors);
+  if (!created) return RenderError(context, request, ActionStatusOf(created.error()), created.error().message);
+  return Response::Redirect(303, "/demandes/" + std::to_string(created.value().id));
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "web/pages/page.h"
 #include "web/programme_request.h"
 #include "web/routes.h"
+#include "web/seminar_actions.h"
 #include "web/viewer.h"
 #include "web/views/programme_view.h"
 
@@ -22,79 +23,18 @@ using namespace programmes;
 
 constexpr const char* kUidHost = "boussole";
 
-struct SeminarInPath {
-  ProgrammeInPath programme;
-  Seminar seminar;
-};
-
-std::optional<SeminarInPath> FindSeminarInPath(const WebContext& context, const Request& request) {
-  auto programme = FindProgrammeInPath(context, request);
-  const auto id = PathId(request, "seminar");
-  auto seminar = programme && id ? context.store.FindSeminar(*id) : std::nullopt;
-  if (!seminar || seminar->programme_id != programme->programme.id) return std::nullopt;
-  return SeminarInPath{std::move(*programme), std::move(*seminar)};
-}
-
-std::string TerritoryName(const WebContext& context, const Programme& p, const std::string& id) {
-  if (id.empty()) return "";
-  for (const auto& t : context.store.CohortOf(p.id)) {
-    if (t.territory_id == id) return t.name;
-  }
-  return id;
-}
-
 Response GenerateSeminars(const WebContext& context, const Request& request) {
   const auto found = FindProgrammeInPath(context, request);
   if (!found) return RenderError(context, request, 404, "Ce programme n'existe pas.");
-  const Programme& p = found->programme;
-  if (p.historic) return RenderError(context, request, 409, "Ce programme est passé : on le consulte, on ne le modifie plus.");
-  if (!context.store.SeminarsOf(p.id).empty()) {
-    return RenderError(context, request, 409,
-                       "Les séminaires de ce programme sont déjà générés : modifiez-les un par un.");
-  }
-  std::vector<std::string> territories;
-  for (const auto& t : context.store.CohortOf(p.id)) {
-    if (t.status == "selected") territories.push_back(t.territory_id);
-  }
-  auto seminars = programmes::GenerateSeminars(*found->type, p, territories);
-  if (!seminars) return RenderError(context, request, 400, seminars.error().message);
-  context.store.AddSeminars(seminars.value(), NowUtc());
-  return Response::Redirect(303, "/programmes/" + std::to_string(p.id) + "?message=seminaires#calendrier");
-}
-
-json SeminarView(const WebContext& context, const SeminarInPath& found) {
-  const Seminar& s = found.seminar;
-  const Programme& p = found.programme.programme;
-  const std::string wall = ParisWallClock(s.starts_at);
-  json view{{"id", s.id},
-            {"programme_id", p.id},
-            {"programme_title", p.title},
-            {"kind", s.kind},
-            {"title", s.title},
-            {"territory_id", s.territory_id},
-            {"territory_name", TerritoryName(context, p, s.territory_id)},
-            {"starts_at", s.starts_at},
-            {"date", wall.substr(0, 10)},
-            {"time", wall.size() > 11 ? wall.substr(11) : ""},
-            {"minutes", s.minutes},
-            {"duration", DurationLabel(s.minutes)},
-            {"place", s.place},
-            {"online_link", s.online_link},
-            {"agenda", s.agenda},
-            {"capacity", s.capacity},
-            {"has_capacity", s.capacity > 0},
-            {"registered", s.registered},
-            {"seats_left", s.capacity > 0 ? std::max(0, s.capacity - s.registered) : -1},
-            {"minutes_text", s.minutes_text},
-            {"ics_url", "/programmes/" + std::to_string(p.id) + "/seminaires/" + std::to_string(s.id) +
-                            "/calendrier.ics"}};
-  return view;
+  auto generated = GenerateProgrammeSeminars(context, *found);
+  if (!generated) return RenderError(context, request, ActionStatusOf(generated.error()), generated.error().message);
+  return Response::Redirect(303, "/programmes/" + std::to_string(found->programme.id) + "?message=seminaires#calendrier");
 }
 
 Response SeminarPage(const WebContext& context, const Request& request) {
   const auto found = FindSeminarInPath(context, request);
   if (!found) return RenderError(context, request, 404, "Ce séminaire n'existe pas.");
-  json view = SeminarView(context, *found);
+  json view = SeminarJson(context, found->programme.programme, found->seminar);
   const Viewer& viewer = CurrentViewer();
   const bool manages = ManagesProgramme(context, found->programme.programme);
   view["manages"] = manages;
@@ -120,67 +60,25 @@ Response SeminarPage(const WebContext& context, const Request& request) {
                      "programmes"});
 }
 
-bool ReadNumber(const std::string& text, int max, int& out) {
-  if (text.empty() || text.size() > 6 || text.find_first_not_of("0123456789") != std::string::npos) return false;
-  out = std::stoi(text);
-  return out <= max;
-}
-
 Response UpdateSeminar(const WebContext& context, const Request& request) {
   auto found = FindSeminarInPath(context, request);
   if (!found) return RenderError(context, request, 404, "Ce séminaire n'existe pas.");
   auto form = Form::Read(request);
   if (!form) return RenderError(context, request, 400, form.error().message);
   const Form& f = form.value();
-  Seminar s = found->seminar;
-  const std::string date = f.Get("date"), time = f.Get("time");
-  if (date.empty() && time.empty()) {
-    s.starts_at.clear();
-  } else {
-    auto utc = ParisToUtc(date, time);
-    if (!utc) return RenderError(context, request, 400, "Indiquez la date (AAAA-MM-JJ) et l'heure (HH:MM) du séminaire.");
-    s.starts_at = *utc;
-  }
-  if (!ReadNumber(f.Get("minutes"), 24 * 60, s.minutes)) {
-    return RenderError(context, request, 400, "La durée est un nombre de minutes (24 heures au plus).");
-  }
-  if (!ReadNumber(f.Get("capacity"), 100000, s.capacity)) {
-    return RenderError(context, request, 400, "Le nombre de places est un nombre entier (0 : sans limite).");
-  }
-  s.place = f.Get("place");
-  s.online_link = f.Get("online_link");
-  s.agenda = f.Get("agenda");
-  s.minutes_text = f.Get("minutes_text");
-  if (!s.online_link.empty() && s.online_link.rfind("https://", 0) != 0 && s.online_link.rfind("http://", 0) != 0) {
-    return RenderError(context, request, 400, "Le lien de la réunion en ligne commence par https://.");
-  }
-  if (s.place.size() > 500 || s.online_link.size() > 2000 || s.agenda.size() > 20000 || s.minutes_text.size() > 100000) {
-    return RenderError(context, request, 400, "Un des champs est trop long.");
-  }
-  if (s.capacity > 0 && s.capacity < s.registered) {
-    return RenderError(context, request, 409,
-                       std::to_string(s.registered) + " personnes sont déjà inscrites : le nombre de places ne peut "
-                       "pas descendre en dessous.");
-  }
-  auto saved = context.store.UpdateSeminar(s);
-  if (!saved) return RenderError(context, request, 404, saved.error().message);
-  return Response::Redirect(
-      303, "/programmes/" + std::to_string(s.programme_id) + "/seminaires/" + std::to_string(s.id));
+  const SeminarEdit edit{f.Get("date"),  f.Get("time"),        f.Get("minutes"), f.Get("capacity"),
+                         f.Get("place"), f.Get("online_link"), f.Get("agenda"),  f.Get("minutes_text")};
+  auto saved = ApplySeminarEdit(context, found->seminar, edit);
+  if (!saved) return RenderError(context, request, ActionStatusOf(saved.error()), saved.error().message);
+  return Response::Redirect(303, "/programmes/" + std::to_string(saved.value().programme_id) + "/seminaires/" +
+                                     std::to_string(saved.value().id));
 }
 
 Response RegisterForSeminar(const WebContext& context, const Request& request) {
   const auto found = FindSeminarInPath(context, request);
   if (!found) return RenderError(context, request, 404, "Ce séminaire n'existe pas.");
-  auto registered = context.store.RegisterForSeminar(found->seminar.id, CurrentViewer().account->user.id, NowUtc());
-  if (!registered) {
-    const Error& e = registered.error();
-    if (e.code == "full") {
-      return RenderError(context, request, 409,
-                         "Ce séminaire est complet : ses " + std::to_string(found->seminar.capacity) +
-                             " places sont prises.");
-    }
-    return RenderError(context, request, e.code == "conflict" ? 409 : 404, e.message);
-  }
+  auto registered = RegisterViewerForSeminar(context, found->seminar);
+  if (!registered) return RenderError(context, request, ActionStatusOf(registered.error()), registered.error().message);
   return Response::Redirect(303, "/programmes/" + std::to_string(found->programme.programme.id) + "/seminaires/" +
                                      std::to_string(found->seminar.id) + "?message=inscrit");
 }
@@ -214,7 +112,7 @@ Response SeminarCalendar(const WebContext& context, const Request& request) {
   const auto found = FindSeminarInPath(context, request);
   if (!found) return RenderError(context, request, 404, "Ce séminaire n'existe pas.");
   const Programme& p = found->programme.programme;
-  CalendarEvent event{found->seminar, p.title, TerritoryName(context, p, found->seminar.territory_id), ""};
+  CalendarEvent event{found->seminar, p.title, CohortTerritoryName(context, p, found->seminar.territory_id), ""};
   return Calendar(RenderCalendar(p.title, {event}, NowUtc(), kUidHost),
                   "seminaire-" + std::to_string(found->seminar.id) + ".ics");
 }

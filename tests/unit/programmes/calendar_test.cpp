@@ -69,6 +69,10 @@ TEST(Calendar, ParisWallClock) {
   EXPECT_EQ(ParisToUtc("2026-07-15", "10:00"), "2026-07-15T08:00:00Z");
   EXPECT_EQ(ParisToUtc("2026-01-15", "09:30"), "2026-01-15T08:30:00Z");
   EXPECT_EQ(ParisToUtc("2026-01-15", "9h30"), std::nullopt);
+  // Out of range: refused, not carried over to the next month or day.
+  EXPECT_EQ(ParisToUtc("2026-13-45", "09:30"), std::nullopt);
+  EXPECT_EQ(ParisToUtc("2026-02-30", "09:30"), std::nullopt);
+  EXPECT_EQ(ParisToUtc("2026-01-15", "25:00"), std::nullopt);
 }
 
 }  // namespace
