@@ -363,6 +363,14 @@ TEST_F(ProgrammeHttp, ATerritoryUploadsVersionsTheAnctValidatesAndPublishes) {
   FormBrowser visitor(server_->port());
   EXPECT_EQ(visitor.Get(programme + "/livrables/" + v2).status, 404);
   EXPECT_EQ(elu.Get(programme + "/livrables/" + v2).status, 200) << "its territory sees it";
+  // Another collectivité of the cohort neither opens an unpublished version nor sees it
+  // listed on the programme's page.
+  EXPECT_EQ(other.Get(programme + "/livrables/" + v2).status, 404);
+  const std::string link = "/programmes/" + programme.substr(programme.rfind('/') + 1) + "/livrables/" + v2 + "\"";
+  EXPECT_NE(elu.Get(programme).body.find(link), std::string::npos) << link;
+  const HttpResponse other_page = other.Get(programme);
+  ASSERT_NE(other_page.body.find("id=\"livrables\""), std::string::npos);
+  EXPECT_EQ(other_page.body.find(link), std::string::npos) << "another territory's unpublished version";
   EXPECT_EQ(Act(anct, programme, "/livrables/" + v2 + "/statut", "action=publier").status, 409) << "validated first";
   EXPECT_EQ(Act(elu, programme, "/livrables/" + v2 + "/statut", "action=valider").status, 403);
   EXPECT_EQ(Act(anct, programme, "/livrables/" + v2 + "/statut", "action=valider").status, 303);

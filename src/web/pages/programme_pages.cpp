@@ -15,6 +15,7 @@
 #include "web/knowledge/map_areas.h"
 #include "web/pages/page.h"
 #include "web/programme_actions.h"
+#include "web/deliverable_actions.h"
 #include "web/programme_request.h"
 #include "web/routes.h"
 #include "web/viewer.h"
@@ -239,10 +240,17 @@ Response ProgrammePage(const WebContext& context, const Request& request) {
     view["has_my_organisations"] = !mine.empty();
     view["can_propose_territory"] = !p.historic && (manages || !mine.empty());
     view["can_add_people"] = !p.historic && view["has_territories"].get<bool>() && (manages || collectivite_in_cohort);
-    // Every version of the deliverables, for the ANCT and the territories' collectivités.
+    // Every version of the deliverables for the ANCT; for a collectivité of the cohort, the
+    // published ones and those of its own territory: what the download lets each open.
     if (manages || collectivite_in_cohort) {
-      view["deliverables"] = WithRequests(context, p, view["all_deliverables"]);
-      view["has_deliverables"] = !view["all_deliverables"].empty();
+      json visible = json::array();
+      for (const auto& d : view["all_deliverables"]) {
+        if (manages || d["status"] == "published" || SpeaksForTerritory(context, d["territory_id"].get<std::string>())) {
+          visible.push_back(d);
+        }
+      }
+      view["deliverables"] = WithRequests(context, p, visible);
+      view["has_deliverables"] = !visible.empty();
       view["can_upload"] = !p.historic && view.value("deliverables_open", false);
     }
     json groups = json::array(), kinds = json::array();
