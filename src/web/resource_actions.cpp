@@ -54,9 +54,9 @@ Result<directory::Resource> CheckResource(const WebContext& context, const Resou
   r.national = in.national;
   r.created_by = CurrentViewer().account->user.id;
   if (r.name.empty() || r.name.size() > 300) return InvalidInput("Donnez le nom de la structure (300 caractères au plus).", "name");
-  if (catalogue::LabelOf(directory::ResourceKinds(), r.kind).empty()) return InvalidInput("Choisissez le type de structure.", "kind");
+  if (!catalogue::Contains(directory::ResourceKinds(), r.kind)) return InvalidInput("Choisissez le type de structure.", "kind");
   for (const auto& theme : r.themes) {
-    if (catalogue::LabelOf(catalogue::Themes(), theme).empty()) return InvalidInput("Thématique inconnue : « " + theme + " ».", "themes");
+    if (!catalogue::Contains(catalogue::Themes(), theme)) return InvalidInput("Thématique inconnue : « " + theme + " ».", "themes");
   }
   if (r.national && !scope.anct) return InvalidInput("Seule l'ANCT ajoute une structure nationale.", "national");
   std::set<std::string> departements;

@@ -117,7 +117,7 @@ TEST_F(RequestEditHttp, ADraftIsEditedThroughItsPageWithTheVersionAndTheTrail) {
   HttpResponse stale = commune.Post("/demandes/" + id + "/modifier",
                                     "version=1&workflow=anct&title=Autre+titre&theme=&project=&besoin=&deja_tente=");
   EXPECT_EQ(stale.status, 409);
-  EXPECT_NE(stale.body.find("Quelqu&#39;un a modifié ce brouillon pendant que vous le modifiiez"), std::string::npos)
+  EXPECT_NE(stale.body.find("Quelqu&apos;un a modifié ce brouillon pendant que vous le modifiiez"), std::string::npos)
       << stale.body.substr(0, 3000);
   EXPECT_EQ(Column(id, "title"), "Requalifier la friche");
   EXPECT_EQ(Column(id, "version"), "2");
@@ -138,7 +138,7 @@ TEST_F(RequestEditHttp, ADraftIsEditedThroughItsPageWithTheVersionAndTheTrail) {
   EXPECT_EQ(commune.Get("/demandes/" + id).body.find("/modifier\""), std::string::npos) << "no link once deposited";
   HttpResponse deposited = commune.Get("/demandes/" + id + "/modifier");
   EXPECT_EQ(deposited.status, 409);
-  EXPECT_NE(deposited.body.find("La demande est à l&#39;état « Déposée » : seul un brouillon se modifie."), std::string::npos)
+  EXPECT_NE(deposited.body.find("La demande est à l&apos;état « Déposée » : seul un brouillon se modifie."), std::string::npos)
       << deposited.body.substr(0, 3000);
   commune.Get("/demandes/" + id);
   HttpResponse late = commune.Post("/demandes/" + id + "/modifier",
@@ -246,7 +246,7 @@ TEST_F(RequestEditHttp, TheKeeperOfAStructureEditsAndWithdrawsItOthersAreRefused
   marne.Get(edit);
   HttpResponse outside = marne.Post(edit, "name=ATD&kind=agence_technique&territories=73179");
   EXPECT_EQ(outside.status, 400);
-  EXPECT_NE(outside.body.find("n&#39;est pas dans votre département"), std::string::npos) << outside.body.substr(0, 3000);
+  EXPECT_NE(outside.body.find("n&apos;est pas dans votre département"), std::string::npos) << outside.body.substr(0, 3000);
   EXPECT_EQ(Scalar("SELECT name FROM engineering_resources WHERE id = " + rid), "ATD de la Haute-Marne");
 
   // The ANCT edits it through the API: the structure stays the préfecture's.

@@ -90,7 +90,7 @@ Response AddResource(const WebContext& context, const Request& request) {
 Response ApiResources(const WebContext& context, const Request& request) {
   const std::string territory_input = request.Query("territoire").value_or("");
   const std::string theme = request.Query("theme").value_or("");
-  if (!theme.empty() && catalogue::LabelOf(catalogue::Themes(), theme).empty()) {
+  if (!theme.empty() && !catalogue::Contains(catalogue::Themes(), theme)) {
     return RenderError(context, request, 400, "Thématique inconnue : « " + theme + " ».");
   }
   std::optional<std::set<std::string>> place;
