@@ -53,7 +53,8 @@ inline constexpr const char* kRequestEventColumns =
 
 //! The columns both backends read a structure of the directory with.
 inline constexpr const char* kResourceColumns =
-    "id, name, kind, themes, engineering, territories, national, contact, scope, created_by, created_at";
+    "id, name, kind, themes, engineering, territories, national, contact, scope, created_by, created_at, updated_at,"
+    " withdrawn_at";
 
 //! Adds `count` territories of the kind named `kind` ("commune"…) to `counts`.
 void AddToCounts(territories::Counts& counts, std::string_view kind, std::size_t count);

@@ -42,7 +42,7 @@ DraftCheck CheckDraft(const WebContext& context, const organisations::Organisati
   if (r.title.empty()) out.errors.push_back(InvalidInput("Donnez un titre à la demande.", "title"));
   if (r.title.size() > 300) out.errors.push_back(InvalidInput("Le titre est trop long (300 caractères au plus).", "title"));
   r.theme = input.theme;
-  if (!r.theme.empty() && catalogue::LabelOf(catalogue::Themes(), r.theme).empty()) {
+  if (!r.theme.empty() && !catalogue::Contains(catalogue::Themes(), r.theme)) {
     out.errors.push_back(InvalidInput("Thématique inconnue.", "theme"));
   }
   if (!input.project.empty()) {

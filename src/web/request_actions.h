@@ -33,6 +33,23 @@ struct DraftCheck {
 DraftCheck CheckDraft(const WebContext& context, const organisations::Organisation& organisation,
                       const DraftInput& input);
 
+struct DraftEditOutcome {
+  int status = 200;         //!< 200 saved (or nothing changed); 400, 403, 404 or 409 refused, nothing stored
+  std::string message;      //!< French, when refused (for 400, the first of `errors`)
+  std::vector<Error> errors;  //!< 400: by field, as CheckDraft gives them
+  requests::Request request;  //!< after the edit; when refused, the request as it stands now
+};
+
+//! Rewrites the draft `request` with `input` for the viewer, who must be a member of its
+//! collectivité (403): only in the workflow's initial state (409 naming the state), only
+//! from the version the viewer saw (409), with the creation's rules and messages (400).
+//! The edit goes to the trail (kind "edited", what changed); an edit that changes nothing
+//! stores nothing.
+//! Whether the viewer may edit `request` now: status 200, or the 403/404/409 EditDraft would give.
+DraftEditOutcome CheckDraftEditable(const WebContext& context, const requests::Request& request);
+DraftEditOutcome EditDraft(const WebContext& context, const requests::Request& request, const DraftInput& input,
+                           std::int64_t version);
+
 struct StepInput {
   std::string transition;  //!< the Transition key
   std::int64_t version = 0;  //!< the version the caller saw

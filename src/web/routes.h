@@ -53,6 +53,8 @@ void RegisterAlertPages(Router& router, const WebContext& context);
 void RegisterRequestPages(Router& router, const WebContext& context);
 //! /ressources: the directory of engineering resources (issue 6, item 2).
 void RegisterResourcePages(Router& router, const WebContext& context);
+//! Editing and withdrawing the directory's structures (called by RegisterResourcePages).
+void RegisterResourceEditPages(Router& router, const WebContext& context);
 //! /demandes/tableau-de-bord(.csv): the request dashboards (issue 6, item 6).
 void RegisterRequestDashboard(Router& router, const WebContext& context);
 //! /demandes/budgets: the ANCT's annual engineering envelopes, set by the ANCT (issue 6, item 4).

@@ -90,6 +90,15 @@ describe('requests', () => {
       const path = new URL(page.url()).pathname;
       assert.match(path, /^\/demandes\/\d+$/);
       assert.equal((await page.locator('#etat').textContent()).trim(), 'Brouillon');
+      // The draft is edited before it is deposited (a plain form, without JavaScript).
+      await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Modifier le brouillon' }).click()]);
+      assert.equal(new URL(page.url()).pathname, `${path}/modifier`);
+      assert.equal(await page.getByLabel('Titre').inputValue(), 'Revitaliser le centre-bourg');
+      await page.getByLabel('Titre').fill('Revitaliser le centre-bourg de Joinville');
+      await submit(page, 'Enregistrer les modifications');
+      assert.equal(new URL(page.url()).pathname, path);
+      assert.equal((await page.locator('h1').textContent()).trim(), 'Revitaliser le centre-bourg de Joinville');
+      assert.match(await page.locator('section[aria-labelledby=demande-historique]').textContent(), /Brouillon modifié : titre « Revitaliser le centre-bourg de Joinville »/);
 
       await step(page, path, 'deposer', 'Déposée', async (form) => {
         await form.getByLabel('Le besoin').fill('Un plan guide pour le centre-bourg.');

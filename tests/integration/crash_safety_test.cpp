@@ -181,13 +181,13 @@ class CrashSafety : public ::testing::Test {
       EXPECT_EQ(Rows("PRAGMA foreign_key_check"), "");
     }
     // 2. Every request's trail is consistent: one creation event, first; the version counts
-    // the transitions; the state is the last transition's.
+    // the transitions and the draft's edits; the state is the last transition's.
     EXPECT_EQ(Rows("SELECT r.id FROM requests r WHERE (SELECT count(*) FROM request_events e WHERE e.request_id = r.id"
                    " AND e.kind = 'created') <> 1 OR (SELECT e.kind FROM request_events e WHERE e.request_id = r.id"
                    " ORDER BY e.id LIMIT 1) <> 'created'"),
               "");
     EXPECT_EQ(Rows("SELECT r.id FROM requests r WHERE r.version <> 1 + (SELECT count(*) FROM request_events e"
-                   " WHERE e.request_id = r.id AND e.kind = 'transition')"),
+                   " WHERE e.request_id = r.id AND e.kind IN ('transition', 'edited'))"),
               "");
     EXPECT_EQ(Rows("SELECT r.id FROM requests r WHERE r.state <> (SELECT e.to_state FROM request_events e"
                    " WHERE e.request_id = r.id AND e.kind IN ('created', 'transition') ORDER BY e.id DESC LIMIT 1)"),

@@ -162,6 +162,16 @@ const std::map<std::string, Example> kExamples = {
     {"api_request_budget_save", {"PUT", "/api/v1/requests/budgets/2030", R"({"amount_euros": 1000})"}},
     {"api_resources", {"GET", "/api/v1/resources?territoire=52250", ""}},
     {"api_resource_create", {"POST", "/api/v1/resources", R"({"name": "ATD", "kind": "agence_technique", "territories": ["52"]})"}},
+    // Editing a draft; editing and withdrawing a structure of the directory (999999: none, so
+    // the handler answers 404 to whoever the policy lets in).
+    {"request_edit_page", {"GET", "/demandes/{request}/modifier", ""}},
+    {"request_edit", {"POST", "/demandes/{request}/modifier", "version=1&workflow=anct&title=Demande"}},
+    {"api_request_update", {"PUT", "/api/v1/requests/{request}", R"({"version": 1, "workflow": "anct", "title": "Demande"})"}},
+    {"resource_edit_page", {"GET", "/ressources/999999/modifier", ""}},
+    {"resource_edit", {"POST", "/ressources/999999/modifier", "name=ATD&kind=agence_technique&territories=52"}},
+    {"resource_withdraw", {"POST", "/ressources/999999/retrait", ""}},
+    {"api_resource_update", {"PUT", "/api/v1/resources/999999", R"({"name": "ATD", "kind": "agence_technique", "territories": ["52"]})"}},
+    {"api_resource_delete", {"DELETE", "/api/v1/resources/999999", ""}},
     {"resource_directory", {"GET", "/ressources?territoire=52250", ""}},
     {"request_dashboard", {"GET", "/demandes/tableau-de-bord", ""}},
     {"request_dashboard_csv", {"GET", "/demandes/tableau-de-bord.csv", ""}},

@@ -153,6 +153,19 @@ const std::vector<Rule>& PolicyTable() {
       {"api_request_budget_save", Access::kSignedIn},
       {"api_resources", Access::kSignedIn},
       {"api_resource_create", Access::kSignedIn},
+      // Editing a draft request: its collectivité's members only (the préfecture, the ANCT
+      // and others are stakeholders: refused); the handler refuses a request that is no
+      // longer a draft (409). Editing and withdrawing a structure of the directory: decided
+      // by the handler as for additions (the préfecture of the structure's département, the
+      // ANCT), 403 for everyone else.
+      {"request_edit_page", Access::kOwnerMembers},
+      {"request_edit", Access::kOwnerMembers},
+      {"api_request_update", Access::kOwnerMembers},
+      {"resource_edit_page", Access::kSignedIn},
+      {"resource_edit", Access::kSignedIn},
+      {"resource_withdraw", Access::kSignedIn},
+      {"api_resource_update", Access::kSignedIn},
+      {"api_resource_delete", Access::kSignedIn},
       {"invite_member", Access::kOwnerAdmins},
       {"change_member_role", Access::kOwnerAdmins},
       {"remove_member", Access::kOwnerAdmins},

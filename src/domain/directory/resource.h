@@ -31,6 +31,10 @@ struct Resource {
   std::string scope;                     //!< who keeps it: "departement:52", or "" (the ANCT, nationally)
   std::int64_t created_by = 0;
   std::string created_at;
+  std::string updated_at;    //!< "" until edited
+  //! When it was withdrawn from the directory ("" while listed): a withdrawn structure is
+  //! kept (requests oriented to it still name it) but no longer searched nor suggested.
+  std::string withdrawn_at;
 };
 
 //! The national structures the seeds name (002, 003), with only what the seeds say.

@@ -40,12 +40,12 @@ struct RequestEvent {
   std::int64_t user_id = 0;       //!< 0: nobody (a command)
   std::string user_name;          //!< filled when read
   std::string at;
-  std::string kind;               //!< "created", "transition", "comment", "file"
+  std::string kind;               //!< "created", "transition", "comment", "file", "edited" (a draft rewritten)
   std::string transition;         //!< Transition key (kind "transition")
   std::string from_state;
   std::string to_state;
   FieldValues values;             //!< the fields given with the transition
-  std::string text;               //!< a comment
+  std::string text;               //!< a comment; for "edited", what changed (French)
   std::optional<std::int64_t> file_id;  //!< a file attached (kind "file", or a transition's file)
   //! A file uploaded with this event, not yet recorded: the store adds its row in the same
   //! transaction as the event, which then points at it (file_id). A crash leaves both or

@@ -29,6 +29,13 @@ class RequestRepository {
   //! written). "not_found" when there is no such request.
   virtual Status ApplyTransition(std::int64_t expected_version, const RequestEvent& event,
                                  std::optional<std::int64_t> assignee, std::string_view now) = 0;
+  //! Rewrites a draft with `draft`'s workflow, title, theme, project and fields when its
+  //! version is still `expected_version` and its state still `event.from_state` (the
+  //! initial state), in one transaction: version + 1, updated_at = now, and `event` (kind
+  //! "edited", the new values) appended to the trail; the state does not change. "conflict"
+  //! otherwise (nothing written), "not_found" when there is no such request.
+  virtual Status UpdateDraft(std::int64_t expected_version, const Request& draft, const RequestEvent& event,
+                             std::string_view now) = 0;
   //! Appends a comment or a file to the trail (the version does not change), in one
   //! transaction. Both methods record `event.new_file` first, in the same transaction.
   //! Returns the id of the file the event names (the new one's once recorded), if any.

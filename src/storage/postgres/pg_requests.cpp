@@ -147,6 +147,27 @@ Status PgStore::ApplyTransition(std::int64_t expected_version, const RequestEven
   return Ok();
 }
 
+Status PgStore::UpdateDraft(std::int64_t expected_version, const Request& draft, const RequestEvent& event,
+                            std::string_view now) {
+  auto db = pool_.Acquire();
+  pqxx::work tx(*db);
+  // FOR UPDATE: a concurrent edit or transition waits here, then sees the new version.
+  auto rows = tx.exec_params("SELECT version, state FROM requests WHERE id = $1 FOR UPDATE", event.request_id);
+  if (rows.empty()) return NotFound("Cette demande n'existe pas.");
+  if (rows[0][0].as<std::int64_t>() != expected_version || rows[0][1].as<std::string>() != event.from_state) {
+    return Error{"conflict", "version", {}};
+  }
+  auto updated = tx.exec_params(
+      "UPDATE requests SET workflow = $1, title = $2, theme = $3, project_id = $4, fields = $5, version = version + 1,"
+      " updated_at = $6 WHERE id = $7 AND version = $8 AND state = $9",
+      draft.workflow, draft.title, draft.theme, draft.project_id, FieldsJson(draft.fields), std::string(now),
+      event.request_id, expected_version, event.from_state);
+  if (updated.affected_rows() == 0) return Error{"conflict", "version", {}};
+  InsertEvent(tx, event, now);
+  tx.commit();
+  return Ok();
+}
+
 std::optional<std::int64_t> PgStore::AppendRequestEvent(const RequestEvent& event, std::string_view now) {
   auto db = pool_.Acquire();
   pqxx::work tx(*db);

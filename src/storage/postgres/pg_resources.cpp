@@ -20,6 +20,8 @@ directory::Resource ReadResource(const pqxx::row& row) {
   r.scope = row[8].as<std::string>();
   r.created_by = row[9].is_null() ? 0 : row[9].as<std::int64_t>();
   r.created_at = row[10].as<std::string>();
+  r.updated_at = row[11].as<std::string>();
+  r.withdrawn_at = row[12].as<std::string>();
   return r;
 }
 
@@ -49,10 +51,42 @@ std::vector<directory::Resource> PgStore::ListResources() {
   pqxx::nontransaction tx(*db);
   std::vector<directory::Resource> out;
   for (const auto& row :
-       tx.exec(std::string("SELECT ") + kResourceColumns + " FROM engineering_resources ORDER BY name, id")) {
+       tx.exec(std::string("SELECT ") + kResourceColumns + " FROM engineering_resources WHERE withdrawn_at = '' ORDER BY name, id")) {
     out.push_back(ReadResource(row));
   }
   return out;
+}
+
+std::optional<directory::Resource> PgStore::FindResource(std::int64_t id) {
+  auto db = pool_.Acquire();
+  pqxx::nontransaction tx(*db);
+  auto rows = tx.exec_params(std::string("SELECT ") + kResourceColumns + " FROM engineering_resources WHERE id = $1", id);
+  if (rows.empty()) return std::nullopt;
+  return ReadResource(rows[0]);
+}
+
+Status PgStore::UpdateResource(const directory::Resource& resource, std::string_view now) {
+  auto db = pool_.Acquire();
+  pqxx::work tx(*db);
+  auto updated = tx.exec_params(
+      "UPDATE engineering_resources SET name = $1, kind = $2, themes = $3, engineering = $4, territories = $5,"
+      " national = $6, contact = $7, scope = $8, updated_at = $9 WHERE id = $10 AND withdrawn_at = ''",
+      resource.name, resource.kind, nlohmann::json(resource.themes).dump(), resource.engineering,
+      nlohmann::json(resource.territories).dump(), resource.national ? 1 : 0, resource.contact, resource.scope,
+      std::string(now), resource.id);
+  if (updated.affected_rows() == 0) return NotFound("Cette structure n'est pas dans l'annuaire.");
+  tx.commit();
+  return Ok();
+}
+
+Status PgStore::WithdrawResource(std::int64_t id, std::string_view now) {
+  auto db = pool_.Acquire();
+  pqxx::work tx(*db);
+  auto updated = tx.exec_params(
+      "UPDATE engineering_resources SET withdrawn_at = $1 WHERE id = $2 AND withdrawn_at = ''", std::string(now), id);
+  if (updated.affected_rows() == 0) return NotFound("Cette structure n'est pas dans l'annuaire.");
+  tx.commit();
+  return Ok();
 }
 
 }  // namespace boussole::storage::postgres

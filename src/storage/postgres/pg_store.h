@@ -31,6 +31,8 @@ class PgStore final : public Store {
   std::vector<requests::Request> ListRequests() override;
   Status ApplyTransition(std::int64_t expected_version, const requests::RequestEvent& event,
                          std::optional<std::int64_t> assignee, std::string_view now) override;
+  Status UpdateDraft(std::int64_t expected_version, const requests::Request& draft, const requests::RequestEvent& event,
+                     std::string_view now) override;
   std::optional<std::int64_t> AppendRequestEvent(const requests::RequestEvent& event, std::string_view now) override;
   std::vector<requests::RequestEvent> TrailOf(std::int64_t request_id) override;
 
@@ -40,6 +42,9 @@ class PgStore final : public Store {
   // directory::ResourceRepository (pg_resources.cpp)
   directory::Resource AddResource(const directory::Resource& resource, std::string_view now) override;
   std::vector<directory::Resource> ListResources() override;
+  std::optional<directory::Resource> FindResource(std::int64_t id) override;
+  Status UpdateResource(const directory::Resource& resource, std::string_view now) override;
+  Status WithdrawResource(std::int64_t id, std::string_view now) override;
 
   // files::FileRepository (pg_files.cpp)
   files::FileRecord AddFile(const files::FileRecord& file, std::string_view now) override;

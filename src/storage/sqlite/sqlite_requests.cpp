@@ -184,6 +184,38 @@ Status SqliteStore::ApplyTransition(std::int64_t expected_version, const Request
   return Ok();
 }
 
+Status SqliteStore::UpdateDraft(std::int64_t expected_version, const Request& draft, const RequestEvent& event,
+                                std::string_view now) {
+  auto db = pool_.Acquire();
+  Transaction tx(*db);
+  auto read = db->Prepare("SELECT version, state FROM requests WHERE id = ?");
+  read.Bind(1, event.request_id);
+  if (!read.Step()) return NotFound("Cette demande n'existe pas.");
+  const std::int64_t version = read.Int(0);
+  const std::string state = read.Text(1);
+  while (read.Step()) {
+  }
+  if (version != expected_version || state != event.from_state) return Error{"conflict", "version", {}};
+  // As ApplyTransition: the version in the WHERE clause makes the check and the write one step.
+  db->Prepare(
+        "UPDATE requests SET workflow = ?, title = ?, theme = ?, project_id = ?, fields = ?, version = version + 1,"
+        " updated_at = ? WHERE id = ? AND version = ? AND state = ?")
+      .Bind(1, draft.workflow)
+      .Bind(2, draft.title)
+      .Bind(3, draft.theme)
+      .Bind(4, draft.project_id)
+      .Bind(5, FieldsJson(draft.fields))
+      .Bind(6, now)
+      .Bind(7, event.request_id)
+      .Bind(8, expected_version)
+      .Bind(9, event.from_state)
+      .Run();
+  if (sqlite3_changes(db->handle()) == 0) return Error{"conflict", "version", {}};
+  InsertEvent(*db, event, now);
+  tx.Commit();
+  return Ok();
+}
+
 std::optional<std::int64_t> SqliteStore::AppendRequestEvent(const RequestEvent& event, std::string_view now) {
   auto db = pool_.Acquire();
   Transaction tx(*db);

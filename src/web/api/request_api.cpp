@@ -1,4 +1,4 @@
-// The request API's writes (issue 6, item 7): create a draft, take a step with the fields the
+// The request API's writes (issue 6, item 7): create a draft, rewrite it, take a step with the fields the
 // workflow requires and the optimistic version, comment, upload and download attachments.
 // JSON bodies (api/json_body.h) from programs with a personal API token; the same rules as
 // the pages (request_actions.h). Reads (list, one request, workflows) are in
@@ -69,6 +69,28 @@ Response ApiCreateRequest(const WebContext& context, const Request& http) {
   if (!draft.ok()) return RenderError(context, http, 400, draft.errors.front().message);
   const requests::Request created = context.store.CreateRequest(draft.request, NowUtc());
   return Created("/api/v1/requests/" + std::to_string(created.id), RequestDetail(context, created));
+}
+
+// PUT /api/v1/requests/{request}: the draft rewritten, the creation's body and the version.
+Response ApiUpdateDraft(const WebContext& context, const Request& http) {
+  const auto r = Load(context, http);
+  if (!r) return NotFound(context, http);
+  auto body = ReadJsonObject(http);
+  if (!body) return JsonBodyFailure(context, http, body.error());
+  JsonFields fields(body.value());
+  const std::int64_t version = fields.Int("version", true, 1, INT64_MAX).value_or(0);
+  DraftInput input;
+  input.workflow = fields.String("workflow", true, 40);
+  input.title = fields.String("title", true, 300);
+  input.theme = fields.String("theme", false, 100);
+  const auto project = fields.Int("project_id", false, 1, INT64_MAX);
+  if (project) input.project = std::to_string(*project);
+  input.besoin = fields.String("besoin", false, 10000);
+  input.deja_tente = fields.String("deja_tente", false, 10000);
+  if (auto problem = fields.Finish()) return JsonBodyFailure(context, http, *problem);
+  const DraftEditOutcome outcome = EditDraft(context, *r, input, version);
+  if (outcome.status != 200) return RenderError(context, http, outcome.status, outcome.message);
+  return Response::Json(200, RequestDetail(context, outcome.request).dump());
 }
 
 // A field's value in a step body: a string, a whole number, or a list of choice keys.
@@ -189,6 +211,7 @@ Response ApiDownload(const WebContext& context, const Request& http) {
 
 void RegisterRequestApi(Router& router, const WebContext& context) {
   AddPage(router, context, "POST", "/api/v1/organisations/{organisation}/requests", "api_request_create", ApiCreateRequest);
+  AddPage(router, context, "PUT", "/api/v1/requests/{request}", "api_request_update", ApiUpdateDraft);
   AddPage(router, context, "POST", "/api/v1/requests/{request}/transitions", "api_request_transition", ApiTakeStep);
   AddPage(router, context, "POST", "/api/v1/requests/{request}/comments", "api_request_comment", ApiComment);
   router.AddUpload("POST", "/api/v1/requests/{request}/files", "api_request_upload",

@@ -128,6 +128,8 @@ Response RequestPageWith(const WebContext& context, const Request& r, int status
     view["suggestions"] = suggestions;
     view["has_suggestions"] = true;
   }
+  // A draft is edited by its collectivité's members before they deposit it.
+  view["can_edit"] = workflow && r.state == workflow->states.front().key && parties.count(requests::Party::kCollectivite) > 0;
   view["actions"] = actions;
   view["has_actions"] = !actions.empty();
   view["others"] = others;
@@ -135,6 +137,7 @@ Response RequestPageWith(const WebContext& context, const Request& r, int status
   view["csrf"] = CurrentCsrfToken();
   view["error"] = error;
   view["has_trail"] = !view["trail"].empty();
+  for (auto& event : view["trail"]) event["edited"] = event["kind"] == "edited";
   // Opened from a programme's deliverable (issue 7, item 7).
   if (const auto origin = context.store.DeliverableRequestOf(r.id)) {
     view["origin"] = {{"programme_title", origin->programme_title},
@@ -192,12 +195,12 @@ Response WorkflowsPage(const WebContext& context, const web::Request&) {
                     {"Les circuits des demandes d'ingénierie", {{"Demandes d'ingénierie", "/demandes"}}, ""});
 }
 
-Response NewRequestPageWith(const WebContext& context, const organisations::Organisation& organisation, int status,
-                            const json& values, const std::vector<Error>& errors) {
+// The draft form (new or edited) with `values` (as submitted, or the draft's) and errors.
+json DraftFormView(const WebContext& context, const organisations::Organisation& organisation, const json& values,
+                   const std::vector<Error>& errors) {
   json view = values;
   view["csrf"] = CurrentCsrfToken();
   view["organisation"] = organisation.name;
-  view["action"] = "/organisations/" + std::to_string(organisation.id) + "/demandes";
   view["workflows"] = WorkflowOptions(values.value("workflow", "anct"));
   view["themes"] = ThemeOptions(values.value("theme", ""));
   json projects = json::array();
@@ -215,6 +218,13 @@ Response NewRequestPageWith(const WebContext& context, const organisations::Orga
   view["errors"] = list;
   view["has_errors"] = !errors.empty();
   view["errors_title"] = "La demande n'a pas été enregistrée";
+  return view;
+}
+
+Response NewRequestPageWith(const WebContext& context, const organisations::Organisation& organisation, int status,
+                            const json& values, const std::vector<Error>& errors) {
+  json view = DraftFormView(context, organisation, values, errors);
+  view["action"] = "/organisations/" + std::to_string(organisation.id) + "/demandes";
   return RenderPage(context, status, "request_form", view,
                     {"Nouvelle demande d'ingénierie", {{organisation.name, "/organisations/" + std::to_string(organisation.id)}}, ""});
 }
@@ -345,6 +355,54 @@ Response DownloadFile(const WebContext& context, const web::Request& http) {
   return FileDownload(context, http, *file);
 }
 
+// ---- editing a draft -----------------------------------------------------------------------
+
+json DraftValues(const Request& r) {
+  auto field = [&](const char* name) { return r.fields.count(name) ? r.fields.at(name) : std::string(); };
+  return {{"workflow", r.workflow}, {"title", r.title}, {"theme", r.theme}, {"besoin", field("besoin")},
+          {"deja_tente", field("deja_tente")}, {"project", r.project_id ? std::to_string(*r.project_id) : ""}};
+}
+
+Response EditPageWith(const WebContext& context, const web::Request& http, const Request& r, int status, const json& values,
+                      const std::vector<Error>& errors, std::int64_t version) {
+  const auto organisation = context.store.FindOrganisation(r.organisation_id);
+  if (!organisation) return RenderError(context, http, 404, "Cette demande n'existe pas.");
+  json view = DraftFormView(context, *organisation, values, errors);
+  view["editing"] = true;
+  view["version"] = version;
+  view["action"] = "/demandes/" + std::to_string(r.id) + "/modifier";
+  view["back"] = "/demandes/" + std::to_string(r.id);
+  return RenderPage(context, status, "request_form", view,
+                    {"Modifier le brouillon", {{"Demandes d'ingénierie", "/demandes"}, {r.title, "/demandes/" + std::to_string(r.id)}}, ""});
+}
+
+Response EditRequestPage(const WebContext& context, const web::Request& http) {
+  const auto r = Load(context, http);
+  if (!r || !ViewerMaySee(context, *r)) return RenderError(context, http, 404, "Cette demande n'existe pas.");
+  // The same refusals as the edit itself, before the person types anything.
+  const DraftEditOutcome editable = CheckDraftEditable(context, *r);
+  if (editable.status != 200) return RequestPageWith(context, *r, editable.status, editable.message);
+  return EditPageWith(context, http, *r, 200, DraftValues(*r), {}, r->version);
+}
+
+Response EditRequest(const WebContext& context, const web::Request& http) {
+  const auto r = Load(context, http);
+  if (!r || !ViewerMaySee(context, *r)) return RenderError(context, http, 404, "Cette demande n'existe pas.");
+  auto form = Form::Read(http);
+  if (!form) return RenderError(context, http, 400, form.error().message);
+  const Form& f = form.value();
+  const auto version = ParseRowId(f.Get("version"));
+  if (!version) return RequestPageWith(context, *r, 400, "Le formulaire ne porte pas la version de la demande : rechargez la page.");
+  json values{{"workflow", f.Get("workflow")}, {"title", f.Get("title")}, {"theme", f.Get("theme")},
+              {"besoin", f.Get("besoin")}, {"deja_tente", f.Get("deja_tente")}, {"project", f.Get("project")}};
+  const DraftEditOutcome outcome = EditDraft(
+      context, *r, {f.Get("workflow"), f.Get("title"), f.Get("theme"), f.Get("project"), f.Get("besoin"), f.Get("deja_tente")},
+      *version);
+  if (outcome.status == 400) return EditPageWith(context, http, *r, 400, values, outcome.errors, *version);
+  if (outcome.status != 200) return RequestPageWith(context, outcome.request, outcome.status, outcome.message);
+  return Response::Redirect(303, "/demandes/" + std::to_string(r->id));
+}
+
 // ---- API --------------------------------------------------------------------------------
 
 Response ApiWorkflows(const WebContext&, const web::Request&) {
@@ -378,6 +436,8 @@ void RegisterRequestPages(Router& router, const WebContext& context) {
   add("GET", "/organisations/{organisation}/demandes/nouvelle", "request_new_page", NewRequestPage);
   add("POST", "/organisations/{organisation}/demandes", "request_create", CreateRequest);
   add("GET", "/demandes/{request}", "request_page", RequestPage);
+  add("GET", "/demandes/{request}/modifier", "request_edit_page", EditRequestPage);
+  add("POST", "/demandes/{request}/modifier", "request_edit", EditRequest);
   upload("/demandes/{request}/transitions", "request_transition", TakeTransition);
   add("POST", "/demandes/{request}/commentaires", "request_comment", AddComment);
   upload("/demandes/{request}/fichiers", "request_upload", UploadFile);

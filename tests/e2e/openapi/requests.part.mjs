@@ -11,6 +11,8 @@ export const operations = [
   'POST /api/v1/requests/{request}/files', 'GET /api/v1/requests/{request}/files/{file}',
   'GET /api/v1/requests/dashboard', 'GET /api/v1/requests/budgets', 'PUT /api/v1/requests/budgets/{year}',
   'GET /api/v1/resources', 'POST /api/v1/resources',
+  // Editing a draft; editing and withdrawing a structure of the directory.
+  'PUT /api/v1/requests/{request}', 'PUT /api/v1/resources/{resource}', 'DELETE /api/v1/resources/{resource}',
 ];
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Title (Plan guide) >> endobj\ntrailer << >>\n%%EOF\n');
@@ -185,6 +187,65 @@ export default function register(api) {
       assert.ok(!savoieList.resources.some((r) => r.name === 'ATD de la Haute-Marne (API)'));
       await api.request('GET', '/api/v1/resources?territoire=00000', 400, { token: commune.token });
       await api.request('GET', '/api/v1/resources', 401);
+    });
+  });
+
+  // Editing a draft (its collectivité only, from the version read, only as a draft), and
+  // editing and withdrawing a structure of the directory (its keeper only).
+  describe('draft edits and directory upkeep', () => {
+    test('PUT /api/v1/requests/{request}: 200, 400, 401, 403, 404, 409, 415', async () => {
+      const { commune, marne, savoie } = cast();
+      const org = commune.organisations[0];
+      const draft = await api.request('POST', `/api/v1/organisations/${org}/requests`, 201, {
+        token: commune.token, body: { workflow: 'anct', title: 'Un premier jet', besoin: 'Un diagnostic' },
+      });
+      const url = `/api/v1/requests/${draft.id}`;
+      const body = { version: 1, workflow: 'anct', title: 'Requalifier la friche', besoin: 'Un diagnostic foncier', deja_tente: 'Rien' };
+      const edited = await api.request('PUT', url, 200, { token: commune.token, body });
+      assert.equal(edited.title, 'Requalifier la friche');
+      assert.equal(edited.version, 2);
+      assert.equal(edited.trail.at(-1).kind, 'edited');
+      const stale = await api.request('PUT', url, 409, { token: commune.token, body });
+      assert.match(stale.detail, /version 2/);
+      const bad = await api.request('PUT', url, 400, { token: commune.token, body: { ...body, version: 2, title: '' } });
+      assert.match(bad.detail, /« title »/);
+      await api.request('PUT', url, 400, { token: commune.token, body: { ...body, version: 2, etat: 'deposee' } });
+      await api.request('PUT', url, 401, { body: { ...body, version: 2 } });
+      await api.request('PUT', url, 403, { token: marne.token, body: { ...body, version: 2 } });
+      await api.request('PUT', url, 403, { token: savoie.token, body: { ...body, version: 2 } });
+      await api.request('PUT', '/api/v1/requests/99999999', 404, { token: commune.token, body: { ...body, version: 2 } });
+      await api.request('PUT', url, 415, { token: commune.token, raw: 'title=x', contentType: 'text/plain' });
+      assert.equal(api.sql(`SELECT title FROM requests WHERE id = ${draft.id}`), 'Requalifier la friche');
+      // Deposited: no longer a draft.
+      await api.request('POST', `${url}/transitions`, 200, { token: commune.token, body: { transition: 'deposer', version: 2, fields: { besoin: 'x', deja_tente: 'y' } } });
+      const late = await api.request('PUT', url, 409, { token: commune.token, body: { ...body, version: 3 } });
+      assert.match(late.detail, /« Déposée »/);
+    });
+
+    test('PUT and DELETE /api/v1/resources/{resource}: 200, 204, 400, 401, 403, 404, 415', async () => {
+      const { marne, savoie, commune, anct } = cast();
+      const added = await api.request('POST', '/api/v1/resources', 201, {
+        token: marne.token, body: { name: 'CAUE de la Haute-Marne (API)', kind: 'caue', territories: ['52'] },
+      });
+      const url = `/api/v1/resources/${added.id}`;
+      const body = { name: 'CAUE 52 (API)', kind: 'caue', themes: ['mobilite-transports'], territories: ['52'], contact: 'caue52@example.fr' };
+      const edited = await api.request('PUT', url, 200, { token: marne.token, body });
+      assert.equal(edited.name, 'CAUE 52 (API)');
+      assert.equal(edited.contact, 'caue52@example.fr');
+      const outside = await api.request('PUT', url, 400, { token: marne.token, body: { ...body, territories: ['73179'] } });
+      assert.match(outside.detail, /pas dans votre département/);
+      await api.request('PUT', url, 401, { body });
+      await api.request('PUT', url, 403, { token: savoie.token, body });
+      await api.request('PUT', url, 403, { token: commune.token, body });
+      await api.request('PUT', '/api/v1/resources/99999999', 404, { token: anct.token, body });
+      await api.request('PUT', url, 415, { token: marne.token, raw: 'name=x', contentType: 'text/plain' });
+      await api.request('DELETE', url, 401);
+      await api.request('DELETE', url, 403, { token: savoie.token });
+      await api.request('DELETE', url, 204, { token: anct.token });
+      await api.request('DELETE', url, 404, { token: marne.token });
+      const listed = await api.request('GET', '/api/v1/resources?territoire=52250', 200, { token: commune.token });
+      assert.ok(!listed.resources.some((r) => r.id === added.id), 'withdrawn: no longer listed');
+      assert.notEqual(api.sql(`SELECT withdrawn_at FROM engineering_resources WHERE id = ${added.id}`), '', 'kept, withdrawn');
     });
   });
 }
