@@ -27,8 +27,11 @@ std::string FileName(std::time_t now) {
   return std::string(stamp) + "-" + suffix + ".eml";
 }
 
+// The person who signs up sees a plain French message; the operator finds the path and the
+// system's reason in the log.
 Status Failure(const std::filesystem::path& path, const std::string& what) {
-  return Error{"unavailable", "Le courriel n'a pas pu être écrit dans « " + path.string() + " » : " + what, {}};
+  spdlog::error("mail outbox: cannot write {}: {}", path.string(), what);
+  return Error{"unavailable", "Le courriel n'a pas pu être enregistré dans la boîte d'envoi du serveur.", {}};
 }
 
 }  // namespace
@@ -41,8 +44,12 @@ Status OutboxMailer::Send(const MailMessage& message) {
   auto built = BuildMessage(from_, message, now);
   if (!built) return built.error();
   std::error_code ec;
-  std::filesystem::create_directories(folder_, ec);
-  if (ec) return Failure(folder_, ec.message());
+  // 0700: the mails hold single-use links to people's accounts.
+  if (!std::filesystem::is_directory(folder_, ec)) {
+    std::filesystem::create_directories(folder_, ec);
+    if (ec) return Failure(folder_, ec.message());
+    std::filesystem::permissions(folder_, std::filesystem::perms::owner_all, ec);
+  }
   const std::string name = FileName(now);
   const auto target = folder_ / name;
   const auto temporary = folder_ / ("." + name + ".tmp");
@@ -55,12 +62,19 @@ Status OutboxMailer::Send(const MailMessage& message) {
     const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
-      const std::string reason = std::strerror(errno);
+      const std::string reason = n < 0 ? std::strerror(errno) : "nothing written";
       ::close(fd);
       std::filesystem::remove(temporary, ec);
       return Failure(temporary, reason);
     }
     written += static_cast<std::size_t>(n);
+  }
+  // Whole before it appears under its name.
+  if (::fsync(fd) != 0) {
+    const std::string reason = std::strerror(errno);
+    ::close(fd);
+    std::filesystem::remove(temporary, ec);
+    return Failure(temporary, reason);
   }
   ::close(fd);
   std::filesystem::rename(temporary, target, ec);

@@ -52,7 +52,7 @@ Result<Deliverable> UploadDeliverableVersion(const WebContext& context, const Pr
   }
   if (!in_cohort) return InvalidInput("Ce territoire ne fait pas partie du groupe du programme.", "territory");
   if (!ManagesProgramme(context, p) && !SpeaksForTerritory(context, d.territory_id)) {
-    return Error{"forbidden", "Seuls l'ANCT et la collectivité du territoire déposent ses livrables.", {}};
+    return Error{"forbidden", "Seules l'ANCT et la collectivité du territoire déposent ses livrables.", {}};
   }
   bool known_title = false;
   for (auto title : found.type->deliverables) known_title = known_title || title == d.title;
@@ -81,6 +81,8 @@ Result<Deliverable> ChangeDeliverableStatus(const WebContext& context, const Del
 }
 
 Result<DeliverableOrigin> DeliverableOriginFor(const WebContext& context, ProgrammeInPath found, Deliverable d) {
+  // A version the viewer may not see does not exist for them, here as on every other route.
+  if (!MaySeeDeliverable(context, found.programme, d)) return NotFound("Ce livrable n'existe pas.");
   std::optional<organisations::Organisation> collectivite;
   for (const auto& o : ViewerOrganisations(context)) {
     if (o.kind == organisations::Kind::kCollectivite && o.territory && o.territory->ToString() == d.territory_id) {

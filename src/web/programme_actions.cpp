@@ -29,13 +29,6 @@ bool ViewerIsOfTerritory(const WebContext& context, const std::string& territory
 
 }  // namespace
 
-int ProgrammeErrorStatus(const Error& e) {
-  if (e.code == "not_found") return 404;
-  if (e.code == "forbidden") return 403;
-  if (e.code == "conflict" || e.code == "full" || e.code == "phase") return 409;
-  return 400;
-}
-
 Result<ProgrammeInPath> RunningProgrammeInPath(const WebContext& context, const Request& request) {
   auto found = FindProgrammeInPath(context, request);
   if (!found) return NotFound("Ce programme n'existe pas.");
@@ -222,7 +215,7 @@ Status AddCohortPerson(const WebContext& context, const ProgrammeInPath& found, 
   if (!in_cohort) return InvalidInput("Ce territoire ne fait pas partie du groupe du programme.", "territory");
   // A collectivité names the people of its own territory.
   if (!ManagesProgramme(context, p) && !ViewerIsOfTerritory(context, person.territory_id)) {
-    return Forbidden("Seuls l'ANCT et la collectivité du territoire désignent ses élus, ses agents et ses groupes.");
+    return Forbidden("Seules l'ANCT et la collectivité du territoire désignent ses élus, ses agents et ses groupes.");
   }
   bool known_group = false, known_kind = person.kind.empty();
   for (const auto& [key, label] : PersonGroups()) known_group = known_group || key == person.group;
@@ -292,7 +285,7 @@ Status RecordCohortStep(const WebContext& context, const ProgrammeInPath& found,
   }
   if (!stakeholder) return InvalidInput("Ce territoire n'est pas partie prenante du projet.", "territory");
   if (!ManagesProgramme(context, p) && !ViewerIsOfTerritory(context, record.territory_id)) {
-    return Forbidden("Seuls l'ANCT et la collectivité du territoire enregistrent ses étapes.");
+    return Forbidden("Seules l'ANCT et la collectivité du territoire enregistrent ses étapes.");
   }
   if (record.step != "adoption" && record.step != "retour_habitants") {
     return InvalidInput("Étape inconnue : « " + record.step + " ».", "step");

@@ -4,7 +4,7 @@
 // territories, register an organisation (stakeholder, waitlist, observer), arbitrate the
 // waitlist, name the people of a territory, date and open phases, record the named steps of
 // a projet partagé. Each action checks who acts and what is given, then writes, or refuses
-// with a French message and an error code (ProgrammeErrorStatus gives its HTTP status);
+// with a French message and an error code (web/action_status.h gives its HTTP status);
 // nothing is stored when it refuses.
 #include <optional>
 #include <string>
@@ -14,14 +14,12 @@
 #include "domain/organisations/organisation.h"
 #include "domain/programmes/programme.h"
 #include "domain/programmes/programme_types.h"
+#include "web/action_status.h"
 #include "web/context.h"
 #include "web/http/request.h"
 #include "web/programme_request.h"
 
 namespace boussole::web {
-
-//! 404 not_found, 403 forbidden, 409 conflict/full/phase, 400 otherwise.
-int ProgrammeErrorStatus(const Error& error);
 
 //! The programme of the path, still running: not_found, or conflict when it is historic.
 Result<ProgrammeInPath> RunningProgrammeInPath(const WebContext& context, const Request& request);

@@ -106,7 +106,7 @@ Result<Seminar> ApplySeminarEdit(const WebContext& context, const Seminar& curre
   s.agenda = edit.agenda;
   s.minutes_text = edit.minutes_text;
   if (!s.online_link.empty() && s.online_link.rfind("https://", 0) != 0 && s.online_link.rfind("http://", 0) != 0) {
-    return InvalidInput("Le lien de la réunion en ligne commence par https://.", "online_link");
+    return InvalidInput("Le lien de la réunion en ligne est une adresse web, commençant par https:// (ou http://).", "online_link");
   }
   if (s.place.size() > 500 || s.online_link.size() > 2000 || s.agenda.size() > 20000 || s.minutes_text.size() > 100000) {
     return InvalidInput("Un des champs est trop long.");

@@ -411,7 +411,8 @@ TEST_F(ProgrammeHttp, FromItsDeliverableATerritoryOpensAnIngenierieRequestPrefil
                 "action=valider").status,
             303);
   FormBrowser other = Member("ailleurs", {collectivites_[1]});
-  EXPECT_EQ(other.Get(from).status, 403) << "another territory's collectivité";
+  // Validated but not published: for another territory's collectivité it does not exist.
+  EXPECT_EQ(other.Get(from).status, 404) << "another territory's collectivité";
   EXPECT_NE(elu.Get(programme).body.find("Mobiliser l'ingénierie sur mesure (version 1)"), std::string::npos);
 
   HttpResponse form = elu.Get(from);

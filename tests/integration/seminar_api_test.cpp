@@ -279,6 +279,8 @@ TEST_F(SeminarApi, ATerritoryUploadsVersionsTheAnctPublishesAndARequestOpensFrom
   const std::string from = one + "/requests";
   EXPECT_EQ(other.SendJson("POST", from, "{}").status, 403);
   EXPECT_EQ(anct.SendJson("POST", from, "{}").status, 403);
+  EXPECT_EQ(other.SendJson("POST", Body(v1)["url"].get<std::string>() + "/requests", "{}").status, 404)
+      << "an unpublished version of another territory does not exist for them";
   EXPECT_EQ(elu.SendJson("POST", Body(v1)["url"].get<std::string>() + "/requests", "{}").status, 409) << "not validated";
   HttpResponse bad = elu.SendJson("POST", from, R"({"workflow": "inconnu"})");
   EXPECT_EQ(bad.status, 400);

@@ -141,6 +141,9 @@ TEST(MailOutbox, WritesEachMailWholeForItsOwnerAndNamesOnlyTheFileInTheLog) {
   }
   const auto files = FilesIn(outbox);
   ASSERT_EQ(files.size(), 2u);  // two mails, two files: no name reused, no temporary left
+  struct stat folder {};
+  ASSERT_EQ(::stat(outbox.c_str(), &folder), 0);
+  EXPECT_EQ(folder.st_mode & 0777, 0700u);
   for (const auto& file : files) {
     EXPECT_EQ(file.extension(), ".eml") << file;
     struct stat info {};
@@ -168,16 +171,17 @@ TEST(MailOutbox, RefusesWhatSmtpWouldRefuseAndWritesNothing) {
   EXPECT_TRUE(FilesIn(dir.path() / "outbox").empty());
 }
 
-TEST(MailOutbox, AFolderThatCannotBeMadeIsAnErrorNamingIt) {
+TEST(MailOutbox, AFolderThatCannotBeMadeIsAnErrorWhoseDetailsGoToTheLog) {
+  CapturedLog log;
   testing::TempDir dir;
   std::ofstream(dir.path() / "a-file") << "not a folder";
   auto mailer = MakeMailer("", "", dir.path() / "a-file" / "outbox");
   ASSERT_TRUE(mailer.ok());
   const auto status = mailer.value()->Send({"jeanne.martin@mairie.example", "Objet", "Texte", ""});
   ASSERT_FALSE(status.ok());
-  EXPECT_NE(status.error().message.find("n'a pas pu être écrit dans « " + (dir.path() / "a-file" / "outbox").string()),
-            std::string::npos)
-      << status.error().message;
+  // The person sees a French message without the server's paths; the log has the details.
+  EXPECT_EQ(status.error().message, "Le courriel n'a pas pu être enregistré dans la boîte d'envoi du serveur.");
+  EXPECT_NE(log.text().find((dir.path() / "a-file" / "outbox").string()), std::string::npos) << log.text();
 }
 
 }  // namespace

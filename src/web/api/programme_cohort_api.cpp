@@ -26,7 +26,7 @@ using namespace programmes;
 
 // The problem details of a refused action; a 400 names the JSON field at fault.
 Response Refused(const WebContext& context, const Request& request, const Error& e) {
-  const int status = ProgrammeErrorStatus(e);
+  const int status = ActionStatusOf(e);
   std::string detail = e.message;
   if (status == 400 && !e.field.empty()) {
     detail += " (champ « " + (e.field == "organisation" ? std::string("organisation_id") : e.field) + " »)";
@@ -213,14 +213,16 @@ Response ApiAddPerson(const WebContext& context, const Request& request) {
 Response ApiUpdatePhase(const WebContext& context, const Request& request) {
   return OnRunning(context, request, [&](const ProgrammeInPath& found) {
     std::string starts_on, ends_on;
-    bool dated = false;
+    bool has_start = false, has_end = false;
     std::optional<bool> active;
     auto problem = ReadBody(context, request, [&](JsonFields& fields) {
-      dated = fields.Has("starts_on") || fields.Has("ends_on");
+      has_start = fields.Has("starts_on");
+      has_end = fields.Has("ends_on");
       starts_on = fields.String("starts_on", false, 10);
       ends_on = fields.String("ends_on", false, 10);
       active = fields.Bool("active", false);
     });
+    const bool dated = has_start || has_end;
     if (problem) return std::move(*problem);
     if (active == false) {
       return RenderError(context, request, 400,
@@ -232,6 +234,12 @@ Response ApiUpdatePhase(const WebContext& context, const Request& request) {
     }
     const auto position = ParsePhasePosition(request.Param("position"));
     if (!position) return RenderError(context, request, 404, "Cette phase n'existe pas.");
+    // PATCH: a date left out keeps its value.
+    for (const auto& phase : context.store.PhasesOf(found.programme.id)) {
+      if (phase.position != position.value()) continue;
+      if (!has_start) starts_on = phase.starts_on;
+      if (!has_end) ends_on = phase.ends_on;
+    }
     if (auto bad = CheckPhaseDates(starts_on, ends_on)) return Refused(context, request, *bad);
     if (dated) {
       auto done = DatePhase(context, found, position.value(), starts_on, ends_on);

@@ -27,7 +27,7 @@ std::string PageOf(const Programme& p, const std::string& message, const std::st
 template <typename Action>
 Response WithProgramme(const WebContext& context, const Request& request, Action action) {
   const auto found = RunningProgrammeInPath(context, request);
-  if (!found) return RenderError(context, request, ProgrammeErrorStatus(found.error()), found.error().message);
+  if (!found) return RenderError(context, request, ActionStatusOf(found.error()), found.error().message);
   auto form = Form::Read(request);
   if (!form) return RenderError(context, request, 400, form.error().message);
   return action(found.value(), form.value());
@@ -35,7 +35,7 @@ Response WithProgramme(const WebContext& context, const Request& request, Action
 
 // The page's answer to a refused action: its status and French message.
 Response Refused(const WebContext& context, const Request& request, const Error& e) {
-  return RenderError(context, request, ProgrammeErrorStatus(e), e.message);
+  return RenderError(context, request, ActionStatusOf(e), e.message);
 }
 
 Response ProposeTerritory(const WebContext& context, const Request& request) {
@@ -122,7 +122,7 @@ Response ProposeTheme(const WebContext& context, const Request& request) {
     auto allowed = CheckThemeSupportAllowed(*found.type, context.store.PhasesOf(p.id));
     if (!allowed) return RenderError(context, request, 409, allowed.error().message);
     auto acting = ActingOrganisation(context, form.Get("organisation"));
-    if (!acting) return RenderError(context, request, ProgrammeErrorStatus(acting.error()), acting.error().message);
+    if (!acting) return RenderError(context, request, ActionStatusOf(acting.error()), acting.error().message);
     Theme theme;
     theme.programme_id = p.id;
     theme.organisation_id = acting.value().id;
@@ -148,7 +148,7 @@ Response SupportTheme(const WebContext& context, const Request& request) {
     auto allowed = CheckThemeSupportAllowed(*found.type, context.store.PhasesOf(p.id));
     if (!allowed) return RenderError(context, request, 409, allowed.error().message);
     auto acting = ActingOrganisation(context, form.Get("organisation"));
-    if (!acting) return RenderError(context, request, ProgrammeErrorStatus(acting.error()), acting.error().message);
+    if (!acting) return RenderError(context, request, ActionStatusOf(acting.error()), acting.error().message);
     auto supported = context.store.SupportTheme(theme->id, acting.value().id, NowUtc());
     if (!supported) return RenderError(context, request, 409, supported.error().message);
     return Response::Redirect(303, PageOf(p, "soutien", "themes"));

@@ -191,7 +191,10 @@ json WithRequests(const WebContext& context, const Programme& p, json deliverabl
                         {"url", "/demandes/" + std::to_string(l.request_id)},
                         {"state_label", workflow ? requests::StateLabel(*workflow, l.request_state) : l.request_state}});
     }
-    d["requests"] = opened;
+    // The requests opened from a deliverable concern its territory: only the ANCT and that
+    // territory's collectivité see them (as in the API).
+    const bool concerned = ManagesProgramme(context, p) || mine.count(d["territory_id"].get<std::string>()) > 0;
+    d["requests"] = concerned ? opened : json::array();
     d["can_request"] = !p.historic && d["status"] != "submitted" && mine.count(d["territory_id"].get<std::string>()) > 0;
   }
   return deliverables;

@@ -162,10 +162,10 @@ TEST(Budget, AStoredEnvelopeWinsOverTheDefault) {
 }
 
 TEST(Directory, SuggestionsCoverTheCommuneOnlyAndPutLocalAndThemedFirst) {
-  directory::Resource savoie{0, "ATD Savoie", "agence_technique", {}, "", {"departement:73"}, false, "", "", "departement:73", 0, ""};
-  directory::Resource marne{0, "ATD Haute-Marne", "agence_technique", {}, "", {"departement:52"}, false, "", "", "departement:52", 0, ""};
-  directory::Resource caue{0, "CAUE 52", "caue", {"urbanisme-logement-amenagement"}, "", {"departement:52"}, false, "", "", "", 0, ""};
-  directory::Resource national{0, "Aaa national", "operateur", {}, "", {}, true, "", "", "", 0, ""};
+  directory::Resource savoie{0, "ATD Savoie", "agence_technique", {}, "", {"departement:73"}, false, "", "", "departement:73", 0, "", "", ""};
+  directory::Resource marne{0, "ATD Haute-Marne", "agence_technique", {}, "", {"departement:52"}, false, "", "", "departement:52", 0, "", "", ""};
+  directory::Resource caue{0, "CAUE 52", "caue", {"urbanisme-logement-amenagement"}, "", {"departement:52"}, false, "", "", "", 0, "", "", ""};
+  directory::Resource national{0, "Aaa national", "operateur", {}, "", {}, true, "", "", "", 0, "", "", ""};
   const std::set<std::string> joinville{"commune:52250", "departement:52", "region:44"};
   const auto out = directory::Suggestions({savoie, marne, caue, national}, joinville, "urbanisme-logement-amenagement");
   ASSERT_EQ(out.size(), 3u);
