@@ -9,6 +9,7 @@
 #include <string>
 
 #include "files/content_type.h"
+#include "web/api/api_bodies.h"
 #include "web/api/json_body.h"
 #include "web/deliverable_actions.h"
 #include "web/file_download.h"
@@ -176,17 +177,7 @@ Response ApiOpenRequest(const WebContext& context, const Request& request) {
   if (!body) return JsonBodyFailure(context, request, body.error());
   JsonFields fields(body.value());
   DraftInput input = PrefilledDraft(origin.value());
-  auto text = [&](const char* name, std::size_t max, std::string& into) {
-    if (fields.Has(name)) into = fields.String(name, false, max);
-  };
-  text("workflow", 40, input.workflow);
-  text("title", 300, input.title);
-  text("theme", 100, input.theme);
-  if (fields.Has("project_id")) {
-    if (const auto project = fields.Int("project_id", false, 1, INT64_MAX)) input.project = std::to_string(*project);
-  }
-  text("besoin", 10000, input.besoin);
-  text("deja_tente", 10000, input.deja_tente);
+  ReadDraftFields(fields, input, false);
   if (auto problem = fields.Finish()) return JsonBodyFailure(context, request, *problem);
   std::vector<Error> errors;
   auto created = OpenRequestFromDeliverable(context, origin.value(), input, &errors);

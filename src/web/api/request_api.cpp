@@ -11,6 +11,7 @@
 #include "domain/catalogue/vocabulary.h"
 #include "domain/requests/engine.h"
 #include "files/upload.h"
+#include "web/api/api_bodies.h"
 #include "web/api/json_body.h"
 #include "web/params.h"
 #include "web/file_download.h"
@@ -57,13 +58,7 @@ Response ApiCreateRequest(const WebContext& context, const Request& http) {
   if (!body) return JsonBodyFailure(context, http, body.error());
   JsonFields fields(body.value());
   DraftInput input;
-  input.workflow = fields.String("workflow", true, 40);
-  input.title = fields.String("title", true, 300);
-  input.theme = fields.String("theme", false, 100);
-  const auto project = fields.Int("project_id", false, 1, INT64_MAX);
-  if (project) input.project = std::to_string(*project);
-  input.besoin = fields.String("besoin", false, 10000);
-  input.deja_tente = fields.String("deja_tente", false, 10000);
+  ReadDraftFields(fields, input, true);
   if (auto problem = fields.Finish()) return JsonBodyFailure(context, http, *problem);
   auto draft = CheckDraft(context, *organisation, input);
   if (!draft.ok()) return RenderError(context, http, 400, draft.errors.front().message);
@@ -80,13 +75,7 @@ Response ApiUpdateDraft(const WebContext& context, const Request& http) {
   JsonFields fields(body.value());
   const std::int64_t version = fields.Int("version", true, 1, INT64_MAX).value_or(0);
   DraftInput input;
-  input.workflow = fields.String("workflow", true, 40);
-  input.title = fields.String("title", true, 300);
-  input.theme = fields.String("theme", false, 100);
-  const auto project = fields.Int("project_id", false, 1, INT64_MAX);
-  if (project) input.project = std::to_string(*project);
-  input.besoin = fields.String("besoin", false, 10000);
-  input.deja_tente = fields.String("deja_tente", false, 10000);
+  ReadDraftFields(fields, input, true);
   if (auto problem = fields.Finish()) return JsonBodyFailure(context, http, *problem);
   const DraftEditOutcome outcome = EditDraft(context, *r, input, version);
   if (outcome.status != 200) return RenderError(context, http, outcome.status, outcome.message);

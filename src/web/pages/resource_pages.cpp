@@ -8,6 +8,7 @@
 
 #include "core/clock.h"
 #include "domain/directory/resource.h"
+#include "web/api/api_bodies.h"
 #include "web/api/json_body.h"
 #include "web/form.h"
 #include "web/pages/page.h"
@@ -115,14 +116,7 @@ Response ApiAddResource(const WebContext& context, const Request& request) {
   auto body = ReadJsonObject(request);
   if (!body) return JsonBodyFailure(context, request, body.error());
   JsonFields fields(body.value());
-  ResourceInput in;
-  in.name = fields.String("name", true, 300);
-  in.kind = fields.String("kind", true, 60);
-  in.themes = fields.StringList("themes", false, 50, 100);
-  in.engineering = fields.String("engineering", false, 1000);
-  in.territories = fields.StringList("territories", false, 500, 20);
-  in.national = fields.Bool("national", false).value_or(false);
-  in.contact = fields.String("contact", false, 500);
+  const ResourceInput in = ReadResourceFields(fields);
   if (auto problem = fields.Finish()) return JsonBodyFailure(context, request, *problem);
   auto checked = CheckResource(context, scope, in);
   if (!checked) return RenderError(context, request, 400, checked.error().message);
