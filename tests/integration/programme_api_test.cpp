@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "storage/store.h"
+#include "programme_organisations.h"
 #include "support/database.h"
 #include "support/form_browser.h"
 #include "support/signed_in.h"
@@ -32,25 +33,14 @@ class ProgrammeApi : public ::testing::Test {
   void SetUp() override {
     db_.emplace(TestDatabase::Reference(dir_));
     server_.emplace(db_->url(), std::map<std::string, std::string>{{"BOUSSOLE_SMTP_URL", sink_.url()}});
-    auto store = std::move(storage::OpenStore(db_->url())).value();
-    anct_ = store->CreateOrganisation({organisations::Kind::kAnct, "ANCT — pôle PVI", std::nullopt}, "2026-11-25T09:00:00Z").id;
-    for (const auto& code : kCommunes) {
-      collectivites_.push_back(store
-                                   ->CreateOrganisation({organisations::Kind::kCollectivite, "Commune " + code,
-                                                         territories::TerritoryId{territories::Kind::kCommune, code}},
-                                                        "2026-11-25T09:00:00Z")
-                                   .id);
-    }
+    const ProgrammeOrganisations created = CreateProgrammeOrganisations(db_->url(), kCommunes);
+    anct_ = created.anct;
+    collectivites_ = created.collectivites;
   }
 
   // A confirmed account, member of `organisations`, with an API token.
   FormBrowser Member(const std::string& local, const std::vector<std::int64_t>& organisations) {
-    FormBrowser browser = SignedInBrowser(server_->port(), sink_, db_->url(), local + "@example.fr");
-    auto store = std::move(storage::OpenStore(db_->url())).value();
-    const auto user = store->FindUserByEmail(local + "@example.fr");
-    for (auto id : organisations) {
-      EXPECT_TRUE(store->AddMember(id, user->id, organisations::MemberRole::kMember, "2026-11-25T09:00:00Z").ok());
-    }
+    FormBrowser browser = MemberOf(server_->port(), sink_, db_->url(), local, organisations);
     EXPECT_FALSE(CreateApiToken(browser).empty());
     return browser;
   }

@@ -14,6 +14,7 @@
 
 #include "core/clock.h"
 #include "storage/store.h"
+#include "programme_organisations.h"
 #include "support/database.h"
 #include "support/form_browser.h"
 #include "support/signed_in.h"
@@ -36,26 +37,15 @@ class ProgrammeHttp : public ::testing::Test {
     server_.emplace(db_->url(), std::map<std::string, std::string>{{"BOUSSOLE_SMTP_URL", sink_.url()},
                                                                     {"BOUSSOLE_JOB_SEND_PROGRAMME_REMINDERS_SECONDS", "1"},
                                                                     {"BOUSSOLE_JOB_SEND_NOTIFICATIONS_SECONDS", "1"}});
-    auto store = std::move(storage::OpenStore(db_->url())).value();
-    anct_ = store->CreateOrganisation({organisations::Kind::kAnct, "ANCT — pôle PVI", std::nullopt}, "2026-11-25T09:00:00Z").id;
-    for (std::size_t i = 0; i < 18; ++i) {
-      collectivites_.push_back(store
-                                   ->CreateOrganisation({organisations::Kind::kCollectivite, "Commune " + kCommunes[i],
-                                                         territories::TerritoryId{territories::Kind::kCommune, kCommunes[i]}},
-                                                        "2026-11-25T09:00:00Z")
-                                   .id);
-    }
+    const ProgrammeOrganisations created =
+        CreateProgrammeOrganisations(db_->url(), {kCommunes.begin(), kCommunes.begin() + 18});
+    anct_ = created.anct;
+    collectivites_ = created.collectivites;
   }
 
   // A confirmed account, member of `organisations`, signed in in a fresh browser.
   FormBrowser Member(const std::string& local, const std::vector<std::int64_t>& organisations) {
-    FormBrowser browser = SignedInBrowser(server_->port(), sink_, db_->url(), local + "@example.fr");
-    auto store = std::move(storage::OpenStore(db_->url())).value();
-    const auto user = store->FindUserByEmail(local + "@example.fr");
-    for (auto id : organisations) {
-      EXPECT_TRUE(store->AddMember(id, user->id, organisations::MemberRole::kMember, "2026-11-25T09:00:00Z").ok());
-    }
-    return browser;
+    return MemberOf(server_->port(), sink_, db_->url(), local, organisations);
   }
 
   std::string CreateProgramme(FormBrowser& anct, const std::string& fields) {
