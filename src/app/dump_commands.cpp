@@ -8,7 +8,7 @@
 namespace boussole::app {
 namespace {
 
-void PrintCounts(const storage::dump::DumpSummary& summary) {
+void PrintDumpCounts(const storage::dump::DumpSummary& summary) {
   for (const auto& table : summary.tables) std::cout << "  " << table.table << " : " << table.rows << " ligne(s)\n";
 }
 
@@ -22,7 +22,7 @@ int RunDump(const Config& config, const std::filesystem::path& to) {
   }
   std::cout << "Copie écrite dans « " << to.string() << " » (base " << summary.value().backend << ", schéma "
             << summary.value().schema_version << ") :\n";
-  PrintCounts(summary.value());
+  PrintDumpCounts(summary.value());
   return 0;
 }
 
@@ -34,7 +34,7 @@ int RunLoad(const Config& config, const std::filesystem::path& from) {
   }
   std::cout << "Copie « " << from.string() << " » chargée (base " << summary.value().backend << ", schéma "
             << summary.value().schema_version << ") :\n";
-  PrintCounts(summary.value());
+  PrintDumpCounts(summary.value());
   return 0;
 }
 

@@ -21,7 +21,7 @@ std::unique_ptr<storage::Store> Open(const Config& config) {
   return std::move(store).value();
 }
 
-void PrintCounts(const territories::Counts& c) {
+void PrintImportCounts(const territories::Counts& c) {
   std::cout << c.communes << " communes actuelles, " << c.arrondissements
             << " arrondissements municipaux, " << c.epci << " EPCI, " << c.ept << " EPT, "
             << c.departements << " départements, " << c.regions << " régions\n";
@@ -40,7 +40,7 @@ int RunImportTerritories(const Config& config, const std::filesystem::path& from
   }
   if (!force && store->ImportFingerprint("territories") == fingerprint.value()) {
     std::cout << "Territoires déjà à jour (données inchangées) : ";
-    PrintCounts(store->CountTerritories());
+    PrintImportCounts(store->CountTerritories());
     return 0;
   }
   std::cout << "Lecture de " << dir.string() << "…\n" << std::flush;
@@ -58,7 +58,7 @@ int RunImportTerritories(const Config& config, const std::filesystem::path& from
     return 1;
   }
   std::cout << "Import terminé : ";
-  PrintCounts(store->CountTerritories());
+  PrintImportCounts(store->CountTerritories());
   return 0;
 }
 

@@ -16,7 +16,7 @@ bool IsBlobName(const std::string& name) {
   return name.size() == 64 && name.find_first_not_of("0123456789abcdef") == std::string::npos;
 }
 
-Error Refused(const std::string& message) { return Error{"backup_failed", message, {}}; }
+Error BackupRefused(const std::string& message) { return Error{"backup_failed", message, {}}; }
 
 // Copies every blob of the store into `dir`/files, checking each against its name.
 Status CopyBlobs(const fs::path& files_dir, const fs::path& dir, Manifest& manifest, BackupSummary& summary,
@@ -31,7 +31,7 @@ Status CopyBlobs(const fs::path& files_dir, const fs::path& dir, Manifest& manif
     auto sum = CopyAndHash(item.path(), dir / relative);
     if (!sum) return sum.error();
     if (sum.value() != name) {
-      return Refused("Le fichier « " + item.path().string() +
+      return BackupRefused("Le fichier « " + item.path().string() +
                      " » du dépôt est altéré : sa somme SHA-256 ne correspond plus à son nom. Aucune sauvegarde n'a été écrite.");
     }
     const auto size = fs::file_size(dir / relative);
@@ -70,7 +70,7 @@ Result<BackupSummary> WriteInto(const std::string& url, const fs::path& files_di
   if (!blobs) return blobs.error();
   for (const auto& sha : referenced.value()) {
     if (!copied.count(sha)) {
-      return Refused("La base nomme le fichier " + sha + ", absent du dépôt de fichiers « " + files_dir.string() +
+      return BackupRefused("La base nomme le fichier " + sha + ", absent du dépôt de fichiers « " + files_dir.string() +
                      " ». Aucune sauvegarde n'a été écrite.");
     }
   }
@@ -78,7 +78,7 @@ Result<BackupSummary> WriteInto(const std::string& url, const fs::path& files_di
   SyncPath(dir);
   // Read back what was written, as a restore will.
   auto verified = ReadVerifiedManifest(dir);
-  if (!verified) return Refused("La sauvegarde écrite ne se relit pas : " + verified.error().message);
+  if (!verified) return BackupRefused("La sauvegarde écrite ne se relit pas : " + verified.error().message);
   return summary;
 }
 
@@ -88,7 +88,7 @@ Result<BackupSummary> WriteBackup(const std::string& database_url, const fs::pat
   if (BackendOf(database_url).empty()) return InvalidInput("Adresse de base de données inconnue : « " + database_url + " ».");
   std::error_code ec;
   if (fs::exists(to, ec) && !(fs::is_directory(to, ec) && fs::is_empty(to, ec))) {
-    return Refused("« " + to.string() + " » existe déjà et n'est pas un dossier vide : choisissez un nouveau dossier.");
+    return BackupRefused("« " + to.string() + " » existe déjà et n'est pas un dossier vide : choisissez un nouveau dossier.");
   }
   fs::path temporary = to;
   temporary += ".tmp";
@@ -105,7 +105,7 @@ Result<BackupSummary> WriteBackup(const std::string& database_url, const fs::pat
     return summary;
   } catch (const std::exception& e) {
     fs::remove_all(temporary, ec);
-    return Refused(std::string("Sauvegarde impossible : ") + e.what());
+    return BackupRefused(std::string("Sauvegarde impossible : ") + e.what());
   }
 }
 

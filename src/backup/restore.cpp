@@ -13,7 +13,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-Error Refused(const std::string& message) { return Error{"restore_refused", message + " Rien n'a été modifié.", {}}; }
+Error RestoreRefused(const std::string& message) { return Error{"restore_refused", message + " Rien n'a été modifié.", {}}; }
 
 // The attachment folder holds no file at all (empty folders are fine).
 Status CheckFilesDirEmpty(const fs::path& files_dir) {
@@ -21,7 +21,7 @@ Status CheckFilesDirEmpty(const fs::path& files_dir) {
   std::size_t count = 0;
   for (const auto& item : fs::recursive_directory_iterator(files_dir)) count += item.is_regular_file() ? 1 : 0;
   if (count == 0) return Ok();
-  return Refused("Le dossier des fichiers « " + files_dir.string() + " » n'est pas vide (" + std::to_string(count) +
+  return RestoreRefused("Le dossier des fichiers « " + files_dir.string() + " » n'est pas vide (" + std::to_string(count) +
                  " fichier(s)) : la restauration se fait dans une instance vide, pour ne rien écraser ni mélanger.");
 }
 
@@ -33,7 +33,7 @@ Status CheckDatabaseEmpty(const std::string& url, int schema_version) {
     if (!store) return store.error();
     const int target = store.value()->SchemaVersion();
     if (target != schema_version) {
-      return Refused("La sauvegarde est au schéma " + std::to_string(schema_version) + " et la base cible au schéma " +
+      return RestoreRefused("La sauvegarde est au schéma " + std::to_string(schema_version) + " et la base cible au schéma " +
                      std::to_string(target) + " : restaurez-la avec la version de Boussole qui l'a faite.");
     }
   }
@@ -48,7 +48,7 @@ Status CheckDatabaseEmpty(const std::string& url, int schema_version) {
     }
   }
   if (filled.empty()) return Ok();
-  return Refused("La base cible n'est pas vide : " + filled +
+  return RestoreRefused("La base cible n'est pas vide : " + filled +
                  ". La restauration se fait dans une instance vide, pour ne rien écraser ni mélanger.");
 }
 
@@ -65,7 +65,7 @@ Status RestoreBlobs(const fs::path& from, const Manifest& manifest, const fs::pa
     if (!sum) return sum.error();
     created.push_back(temporary);
     if (sum.value() != e.sha256 || fs::path(e.path).filename() != e.sha256) {
-      return Refused("La sauvegarde est altérée : le fichier « " + e.path + " » ne correspond pas à sa somme SHA-256.");
+      return RestoreRefused("La sauvegarde est altérée : le fichier « " + e.path + " » ne correspond pas à sa somme SHA-256.");
     }
     fs::rename(temporary, target);
     created.back() = target;
@@ -90,7 +90,7 @@ Result<BackupSummary> RestoreBackup(const std::string& database_url, const fs::p
   if (!manifest) return manifest.error();
   const Manifest& m = manifest.value();
   if (m.backend != backend) {
-    return Refused("La sauvegarde vient d'une base " + m.backend + " et la cible est une base " + backend +
+    return RestoreRefused("La sauvegarde vient d'une base " + m.backend + " et la cible est une base " + backend +
                    " : pour changer de base, utilisez « boussole dump » puis « boussole load ».");
   }
   BackupSummary summary{backend, m.schema_version, 0, 0};
@@ -104,7 +104,7 @@ Result<BackupSummary> RestoreBackup(const std::string& database_url, const fs::p
     if (blobs) {
       auto restored = RestoreDatabaseFrom(database_url, from / m.database);
       if (restored) return summary;
-      blobs = Refused(restored.error().message);
+      blobs = RestoreRefused(restored.error().message);
     }
     std::error_code ec;
     for (const auto& path : created) fs::remove(path, ec);
@@ -112,7 +112,7 @@ Result<BackupSummary> RestoreBackup(const std::string& database_url, const fs::p
   } catch (const std::exception& e) {
     std::error_code ec;
     for (const auto& path : created) fs::remove(path, ec);
-    return Refused(std::string("Restauration impossible : ") + e.what() + ".");
+    return RestoreRefused(std::string("Restauration impossible : ") + e.what() + ".");
   }
 }
 

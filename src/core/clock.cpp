@@ -13,6 +13,10 @@ std::string FormatUtc(std::time_t time) {
   return text;
 }
 
+std::string UtcFromNow(std::chrono::seconds offset) {
+  return FormatUtc(std::time(nullptr) + static_cast<std::time_t>(offset.count()));
+}
+
 std::string NowUtc() { return FormatUtc(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now())); }
 
 std::string TodayUtc() { return NowUtc().substr(0, 10); }

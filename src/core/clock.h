@@ -1,4 +1,5 @@
 #pragma once
+#include <chrono>
 #include <ctime>
 #include <optional>
 #include <string>
@@ -13,6 +14,9 @@ std::string NowUtc();
 
 //! `time` in that format.
 std::string FormatUtc(std::time_t time);
+
+//! The current time moved by `offset` (negative: in the past), in that format.
+std::string UtcFromNow(std::chrono::seconds offset);
 
 //! Parses that exact format; nullopt otherwise.
 std::optional<std::time_t> ParseUtc(std::string_view text);

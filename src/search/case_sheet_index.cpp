@@ -7,7 +7,7 @@
 namespace boussole::search {
 namespace {
 
-bool Has(const std::vector<std::string>& list, const std::string& value) {
+bool ListHas(const std::vector<std::string>& list, const std::string& value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
 
@@ -45,13 +45,13 @@ CaseSheetResults CaseSheetIndex::Search(const CaseSheetQuery& query) const {
     const bool text_ok = std::all_of(words.begin(), words.end(), [&](const std::string& w) {
       return std::binary_search(e.terms.begin(), e.terms.end(), w);
     });
-    const bool territory_ok = query.territory.empty() || Has(e.covering, query.territory);
+    const bool territory_ok = query.territory.empty() || ListHas(e.covering, query.territory);
     if (!text_ok || !territory_ok) continue;
     // The theme facet counts with the other filters, not its own: choosing a theme keeps
     // the others' counts meaningful.
     for (const std::string& theme : sheets_[i].themes) ++out.theme_counts[theme];
     const bool theme_ok = query.themes.empty() || std::any_of(query.themes.begin(), query.themes.end(), [&](const auto& t) {
-                            return Has(sheets_[i].themes, t);
+                            return ListHas(sheets_[i].themes, t);
                           });
     if (!theme_ok) continue;
     ++out.kind_counts[KindOf(sheets_[i].territory)];

@@ -16,7 +16,7 @@ constexpr double kWordsWeight = 3.0;
 constexpr double kLocalWeight = 0.5;  // an offer made for a part of the territory is more specific
 constexpr std::size_t kMaxWords = 40;
 
-bool Has(const std::vector<std::string>& values, const std::string& value) {
+bool Includes(const std::vector<std::string>& values, const std::string& value) {
   return std::find(values.begin(), values.end(), value) != values.end();
 }
 
@@ -65,23 +65,23 @@ std::vector<Suggestion> SuggestOffers(const OfferIndex& index, const ProjectProf
   std::vector<Suggestion> suggestions;
   for (const Hit& hit : available.hits) {
     const catalogue::Offer& offer = index.offers()[hit.offer];
-    if (!project.stage.empty() && !offer.mobilization_steps.empty() && !Has(offer.mobilization_steps, project.stage)) {
+    if (!project.stage.empty() && !offer.mobilization_steps.empty() && !Includes(offer.mobilization_steps, project.stage)) {
       continue;
     }
     Suggestion s;
     s.offer = hit.offer;
     s.slug = offer.slug;
     s.local = hit.local;
-    if (!project.stage.empty() && Has(offer.mobilization_steps, project.stage)) {
+    if (!project.stage.empty() && Includes(offer.mobilization_steps, project.stage)) {
       s.score += kStageWeight;
       s.reasons.push_back("Étape : " + std::string(catalogue::LabelOf(catalogue::MobilizationSteps(), project.stage)));
     }
     for (const std::string& theme : project.themes) {
-      if (!Has(offer.themes, theme)) continue;
+      if (!Includes(offer.themes, theme)) continue;
       s.score += kThemeWeight;
       s.reasons.push_back("Thématique : " + std::string(catalogue::LabelOf(catalogue::Themes(), theme)));
     }
-    if (!project.audience.empty() && Has(offer.audiences, project.audience)) {
+    if (!project.audience.empty() && Includes(offer.audiences, project.audience)) {
       s.score += kAudienceWeight;
       s.reasons.push_back("Bénéficiaire : " + std::string(catalogue::LabelOf(catalogue::Audiences(), project.audience)));
     }

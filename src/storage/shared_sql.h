@@ -1,6 +1,8 @@
 #pragma once
 // What both backends do the same way around their SQL: escaping LIKE patterns, the offer
 // document stored beside the columns, tallying territories by kind.
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -9,6 +11,11 @@
 #include "domain/territories/territory_repository.h"
 
 namespace boussole::storage {
+
+//! A user id for a nullable column: 0, no user, is NULL.
+inline std::optional<std::int64_t> UserOrNull(std::int64_t user_id) {
+  return user_id == 0 ? std::nullopt : std::optional<std::int64_t>(user_id);
+}
 
 //! Escapes LIKE wildcards with '\' (queries say ESCAPE '\').
 std::string LikeEscape(std::string_view text);

@@ -22,8 +22,8 @@ namespace {
 
 using search::Facet;
 
-constexpr long kMaxPage = 100000;
-constexpr long kMaxPerPage = 100;
+constexpr long kMaxSearchPage = 100000;
+constexpr long kMaxSearchPerPage = 100;
 constexpr std::size_t kMaxValues = 50;        // values of one repeated parameter
 constexpr std::size_t kMaxValueLength = 200;  // characters of one value
 
@@ -58,7 +58,7 @@ const std::vector<FacetParam>& FacetParams() {
   return params;
 }
 
-std::string Join(const std::vector<std::string>& values) {
+std::string JoinValues(const std::vector<std::string>& values) {
   std::string text;
   for (const auto& value : values) text.append(text.empty() ? "" : ", ").append(value);
   return text;
@@ -96,9 +96,9 @@ Result<ParsedSearch> ParseSearch(const WebContext& context, const Request& reque
     if (auto single = Single(request, name); !single) return single.error();
   }
 
-  auto page = IntParam(request, "page", 1, 1, kMaxPage);
+  auto page = IntParam(request, "page", 1, 1, kMaxSearchPage);
   if (!page) return page.error();
-  auto per_page = IntParam(request, "per_page", 20, 1, kMaxPerPage);
+  auto per_page = IntParam(request, "per_page", 20, 1, kMaxSearchPerPage);
   if (!per_page) return per_page.error();
   parsed.page = page.value();
   parsed.per_page = per_page.value();
@@ -131,7 +131,7 @@ Result<ParsedSearch> ParseSearch(const WebContext& context, const Request& reque
         return Bad(name, "a une valeur trop longue (" + std::to_string(kMaxValueLength) + " caractères au plus).");
       }
       if (!param.allowed.empty() && std::find(param.allowed.begin(), param.allowed.end(), value) == param.allowed.end()) {
-        return Bad(name, "a une valeur inconnue : « " + value + " » (valeurs possibles : " + Join(param.allowed) + ").");
+        return Bad(name, "a une valeur inconnue : « " + value + " » (valeurs possibles : " + JoinValues(param.allowed) + ").");
       }
       if (std::find(values.begin(), values.end(), value) == values.end()) values.push_back(value);
     }

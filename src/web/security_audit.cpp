@@ -20,7 +20,7 @@ std::optional<std::int64_t> TakeNotedUser() {
   return user;
 }
 
-std::optional<std::int64_t> ViewerId() {
+std::optional<std::int64_t> AuditViewerId() {
   const Viewer& viewer = CurrentViewer();
   if (!viewer.signed_in()) return std::nullopt;
   return viewer.account->user.id;
@@ -89,41 +89,41 @@ void AuditSecurityEvent(const WebContext& context, const Route& route, const Req
                                  response.status == 403 ? "adresse non confirmée" : "");
     }
     if (!ok) return;
-    if (name == "logout") return RecordSecurityEvent(context, request, "deconnexion", ViewerId(), "");
+    if (name == "logout") return RecordSecurityEvent(context, request, "deconnexion", AuditViewerId(), "");
     if (name == "forgot_password") {
       return RecordSecurityEvent(context, request, "reinitialisation_demandee", AccountOfFormEmail(context, request), "");
     }
     if (name == "new_password") return RecordSecurityEvent(context, request, "mot_de_passe_change", noted, "");
-    if (name == "account_delete") return RecordSecurityEvent(context, request, "compte_supprime", ViewerId(), "");
-    if (name == "my_data_export") return RecordSecurityEvent(context, request, "donnees_exportees", ViewerId(), "");
-    if (name == "api_token_create") return RecordSecurityEvent(context, request, "jeton_api_cree", ViewerId(), "");
+    if (name == "account_delete") return RecordSecurityEvent(context, request, "compte_supprime", AuditViewerId(), "");
+    if (name == "my_data_export") return RecordSecurityEvent(context, request, "donnees_exportees", AuditViewerId(), "");
+    if (name == "api_token_create") return RecordSecurityEvent(context, request, "jeton_api_cree", AuditViewerId(), "");
     if (name == "api_token_revoke" || name == "api_token_revoke_current") {
-      return RecordSecurityEvent(context, request, "jeton_api_revoque", ViewerId(), "jeton=" + Param(request, "token"));
+      return RecordSecurityEvent(context, request, "jeton_api_revoque", AuditViewerId(), "jeton=" + Param(request, "token"));
     }
-    if (name == "create_organisation") return RecordSecurityEvent(context, request, "organisation_creee", ViewerId(), "");
+    if (name == "create_organisation") return RecordSecurityEvent(context, request, "organisation_creee", AuditViewerId(), "");
     if (name == "invite_member") {
-      return RecordSecurityEvent(context, request, "membre_invite", ViewerId(),
+      return RecordSecurityEvent(context, request, "membre_invite", AuditViewerId(),
                                  "organisation=" + Param(request, "id") + " role=" + PlainField(request, "role"));
     }
-    if (name == "accept_invitation") return RecordSecurityEvent(context, request, "invitation_acceptee", ViewerId(), "");
+    if (name == "accept_invitation") return RecordSecurityEvent(context, request, "invitation_acceptee", AuditViewerId(), "");
     if (name == "change_member_role") {
-      return RecordSecurityEvent(context, request, "role_change", ViewerId(),
+      return RecordSecurityEvent(context, request, "role_change", AuditViewerId(),
                                  "organisation=" + Param(request, "id") + " membre=" + Param(request, "user") +
                                      " role=" + PlainField(request, "role"));
     }
     if (name == "remove_member") {
-      return RecordSecurityEvent(context, request, "membre_retire", ViewerId(),
+      return RecordSecurityEvent(context, request, "membre_retire", AuditViewerId(),
                                  "organisation=" + Param(request, "id") + " membre=" + Param(request, "user"));
     }
     if (name == "leave_organisation") {
-      return RecordSecurityEvent(context, request, "organisation_quittee", ViewerId(),
+      return RecordSecurityEvent(context, request, "organisation_quittee", AuditViewerId(),
                                  "organisation=" + PlainField(request, "organisation"));
     }
     if (name == "offer_admin_save") {
-      return RecordSecurityEvent(context, request, "offre_modifiee", ViewerId(), "offre=" + Param(request, "slug"));
+      return RecordSecurityEvent(context, request, "offre_modifiee", AuditViewerId(), "offre=" + Param(request, "slug"));
     }
     if (name == "offer_admin_move") {
-      return RecordSecurityEvent(context, request, "offre_deplacee", ViewerId(),
+      return RecordSecurityEvent(context, request, "offre_deplacee", AuditViewerId(),
                                  "offre=" + Param(request, "slug") + " de=" + PlainField(request, "from") +
                                      " vers=" + PlainField(request, "to"));
     }

@@ -7,6 +7,7 @@
 #include <regex>
 #include <string>
 
+#include "support/mail_decoding.h"
 #include "support/database.h"
 #include "support/form_browser.h"
 #include "support/smtp_sink.h"
@@ -17,12 +18,6 @@ namespace {
 constexpr const char* kPassword = "un mot de passe solide";
 
 using Browser = FormBrowser;
-
-std::string LinkToken(const std::string& text, const std::string& path) {
-  const std::regex link(path + R"(\?jeton=([A-Za-z0-9_-]+))");
-  std::smatch m;
-  return std::regex_search(text, m, link) ? m[1].str() : "";
-}
 
 class AccountHttp : public ::testing::Test {
  protected:

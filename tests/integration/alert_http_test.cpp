@@ -13,6 +13,7 @@
 #include <string>
 #include <thread>
 
+#include "support/mail_decoding.h"
 #include "support/database.h"
 #include "support/form_browser.h"
 #include "support/process.h"
@@ -22,12 +23,6 @@ namespace boussole::testing {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string LinkToken(const std::string& text, const std::string& path) {
-  const std::regex link(path + R"(\?jeton=([A-Za-z0-9_-]+))");
-  std::smatch m;
-  return std::regex_search(text, m, link) ? m[1].str() : "";
-}
 
 std::size_t Count(const std::vector<ReceivedMail>& mails, const std::string& needle) {
   std::size_t n = 0;

@@ -23,7 +23,7 @@ class ApiTokenHttp : public ::testing::Test {
     server_.emplace(db_->url(), std::map<std::string, std::string>{{"BOUSSOLE_SMTP_URL", sink_.url()}});
   }
 
-  FormBrowser Person(const std::string& email) { return SignedInBrowser(server_->port(), sink_, db_->url(), email); }
+  FormBrowser Person(const std::string& email) { return SignedInBrowser(server_->port(), db_->url(), email); }
 
   std::string Scalar(const std::string& sql) {
     const std::string rows = QueryRows(db_->url(), sql);

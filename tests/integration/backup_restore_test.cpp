@@ -71,7 +71,7 @@ class BackupRestore : public ::testing::Test {
     files_ = source_dir_.path() / "fichiers";
     ServerProcess server(source_.url(), {{"BOUSSOLE_SMTP_URL", sink_.url()}, {"BOUSSOLE_FILES_DIR", files_.string()}});
     const std::int64_t commune = CreateCommune(source_.url(), "Commune de Joinville");
-    FormBrowser maire = SignedInMember(server.port(), sink_, source_.url(), "maire@example.fr", commune);
+    FormBrowser maire = SignedInMember(server.port(), source_.url(), "maire@example.fr", commune);
     ASSERT_EQ(CreateProject(maire, commune, "Revitalisation du centre-bourg").status, 303);
     const WriteResult request = CreateRequest(maire, commune, "Un plan guide pour le centre-bourg");
     ASSERT_TRUE(request.acknowledged());

@@ -288,7 +288,7 @@ TEST_F(CrashSafety, AcknowledgedWritesSurviveSigkillAndTheStoreStaysConsistent) 
     if (browsers.empty()) {
       for (int w = 0; w < kWriters; ++w) {
         browsers.push_back(
-            SignedInMember(server->port(), sink_, db_.url(), "membre" + std::to_string(w) + "@example.fr", commune));
+            SignedInMember(server->port(), db_.url(), "membre" + std::to_string(w) + "@example.fr", commune));
       }
     }
     for (auto& b : browsers) b.set_port(server->port());

@@ -66,9 +66,9 @@ std::int64_t CreateCommune(const std::string& database_url, const std::string& n
       .id;
 }
 
-FormBrowser SignedInMember(int port, SmtpSink& sink, const std::string& database_url, const std::string& email,
+FormBrowser SignedInMember(int port, const std::string& database_url, const std::string& email,
                            std::int64_t organisation) {
-  FormBrowser browser = SignedInBrowser(port, sink, database_url, email);
+  FormBrowser browser = SignedInBrowser(port, database_url, email);
   auto store = std::move(storage::OpenStore(database_url)).value();
   const auto user = store->FindUserByEmail(email);
   if (!user || !store->AddMember(organisation, user->id, organisations::MemberRole::kMember, "2026-11-25T09:00:00Z").ok()) {

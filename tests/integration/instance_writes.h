@@ -27,7 +27,7 @@ std::string UniquePdf(const std::string& tag, std::size_t padding = 0);
 std::int64_t CreateCommune(const std::string& database_url, const std::string& name);
 
 //! A person signed up, confirmed and signed in, member of `organisation`.
-FormBrowser SignedInMember(int port, SmtpSink& sink, const std::string& database_url, const std::string& email,
+FormBrowser SignedInMember(int port, const std::string& database_url, const std::string& email,
                            std::int64_t organisation);
 
 //! POSTs a new ANCT request titled `title` (id set when acknowledged).

@@ -18,7 +18,7 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-const fs::path kOffersDir = fs::path(BOUSSOLE_SOURCE_DIR) / "data/offers";
+const fs::path kOfferFiles = fs::path(BOUSSOLE_SOURCE_DIR) / "data/offers";
 
 json ReadJson(const fs::path& path) {
   std::ifstream in(path);
@@ -28,7 +28,7 @@ json ReadJson(const fs::path& path) {
 fs::path CopyOffers(const TempDir& dir) {
   const fs::path copy = dir.path() / "offers";
   fs::create_directories(copy);
-  for (const auto& entry : fs::directory_iterator(kOffersDir)) {
+  for (const auto& entry : fs::directory_iterator(kOfferFiles)) {
     fs::copy_file(entry.path(), copy / entry.path().filename());
   }
   return copy;

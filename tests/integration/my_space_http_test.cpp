@@ -31,7 +31,7 @@ class MySpaceHttp : public ::testing::Test {
   }
 
   FormBrowser MemberOf(std::int64_t organisation, const std::string& email) {
-    FormBrowser browser = SignedInBrowser(server_->port(), sink_, db_->url(), email);
+    FormBrowser browser = SignedInBrowser(server_->port(), db_->url(), email);
     const auto user = store_->FindUserByEmail(email);
     EXPECT_TRUE(store_->AddMember(organisation, user->id, organisations::MemberRole::kMember, NowUtc()).ok());
     return browser;

@@ -19,7 +19,7 @@ class OfferWorkflowHttp : public ::testing::Test {
     server_.emplace(db_->url(), std::map<std::string, std::string>{{"BOUSSOLE_SMTP_URL", sink_.url()}});
   }
 
-  FormBrowser Admin() { return SignedInBrowser(server_->port(), sink_, db_->url(), "admin@example.fr", true); }
+  FormBrowser Admin() { return SignedInBrowser(server_->port(), db_->url(), "admin@example.fr", true); }
 
   int SearchTotal(const std::string& q) {
     const HttpResponse r = HttpGet(server_->port(), "/api/v1/offers/search?q=" + q);

@@ -38,7 +38,7 @@ class OrganisationHttp : public ::testing::Test {
 
   // A confirmed account, signed in in a fresh browser.
   FormBrowser SignedIn(const std::string& email, bool platform_admin = false) {
-    return SignedInBrowser(server_->port(), sink_, db_->url(), email, platform_admin);
+    return SignedInBrowser(server_->port(), db_->url(), email, platform_admin);
   }
 
   // Creates an organisation as `admin`; its page's path.

@@ -22,7 +22,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string ReadFile(const fs::path& path) {
+std::string ReadText(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
@@ -43,7 +43,7 @@ class PlatformAdmin : public ::testing::Test {
       mails.clear();
       if (fs::exists(outbox())) {
         for (const auto& entry : fs::directory_iterator(outbox())) {
-          if (entry.path().extension() == ".eml") mails.push_back(ReadFile(entry.path()));
+          if (entry.path().extension() == ".eml") mails.push_back(ReadText(entry.path()));
         }
       }
       if (mails.size() >= at_least) break;

@@ -272,7 +272,7 @@ class PolicyHttp : public ::testing::Test {
 
   // A confirmed account, signed in in a fresh browser.
   FormBrowser SignedIn(const std::string& email, bool platform_admin) {
-    return SignedInBrowser(server_->port(), sink_, db_->url(), email, platform_admin);
+    return SignedInBrowser(server_->port(), db_->url(), email, platform_admin);
   }
 
   // The first row of a one-column query.

@@ -11,6 +11,7 @@
 #include <regex>
 #include <string>
 
+#include "support/mail_decoding.h"
 #include "support/database.h"
 #include "support/form_browser.h"
 #include "support/signed_in.h"
@@ -20,12 +21,6 @@ namespace boussole::testing {
 namespace {
 
 using nlohmann::json;
-
-std::string LinkToken(const std::string& text, const std::string& path) {
-  const std::regex link(path + R"(\?jeton=([A-Za-z0-9_-]+))");
-  std::smatch m;
-  return std::regex_search(text, m, link) ? m[1].str() : "";
-}
 
 class PrivacyHttp : public ::testing::Test {
  protected:
@@ -85,8 +80,8 @@ class PrivacyHttp : public ::testing::Test {
 };
 
 TEST_F(PrivacyHttp, MyDataDownloadHoldsEverythingAboutMeAndNothingAboutOthers) {
-  FormBrowser camille = SignedInBrowser(port(), sink_, db_->url(), "camille@example.fr");
-  FormBrowser dominique = SignedInBrowser(port(), sink_, db_->url(), "dominique@example.fr");
+  FormBrowser camille = SignedInBrowser(port(), db_->url(), "camille@example.fr");
+  FormBrowser dominique = SignedInBrowser(port(), db_->url(), "dominique@example.fr");
   Populate();
   const HttpResponse page = camille.Get("/compte/mes-donnees");
   ASSERT_EQ(page.status, 200);
@@ -133,8 +128,8 @@ TEST_F(PrivacyHttp, MyDataDownloadHoldsEverythingAboutMeAndNothingAboutOthers) {
 }
 
 TEST_F(PrivacyHttp, DeletingMyAccountKeepsContributionsUnderDeletedAccount) {
-  FormBrowser camille = SignedInBrowser(port(), sink_, db_->url(), "camille@example.fr");
-  FormBrowser dominique = SignedInBrowser(port(), sink_, db_->url(), "dominique@example.fr");
+  FormBrowser camille = SignedInBrowser(port(), db_->url(), "camille@example.fr");
+  FormBrowser dominique = SignedInBrowser(port(), db_->url(), "dominique@example.fr");
   Populate();
   const std::string session = camille.cookie("boussole_session");
   const std::string events_before = QueryRows(db_->url(), "SELECT id, request_id, user_id, at, kind, text FROM request_events ORDER BY id");

@@ -25,7 +25,7 @@ namespace {
 using nlohmann::json;
 
 // Communes of Haute-Marne, all in the COG.
-const std::vector<std::string> kCommunes = {"52250", "52121", "52448", "52001", "52002", "52003", "52004", "52005",
+const std::vector<std::string> kCohortCommunes = {"52250", "52121", "52448", "52001", "52002", "52003", "52004", "52005",
                                             "52006", "52007", "52008", "52009", "52011", "52012"};
 
 class ProgrammeApi : public ::testing::Test {
@@ -33,14 +33,14 @@ class ProgrammeApi : public ::testing::Test {
   void SetUp() override {
     db_.emplace(TestDatabase::Reference(dir_));
     server_.emplace(db_->url(), std::map<std::string, std::string>{{"BOUSSOLE_SMTP_URL", sink_.url()}});
-    const ProgrammeOrganisations created = CreateProgrammeOrganisations(db_->url(), kCommunes);
+    const ProgrammeOrganisations created = CreateProgrammeOrganisations(db_->url(), kCohortCommunes);
     anct_ = created.anct;
     collectivites_ = created.collectivites;
   }
 
   // A confirmed account, member of `organisations`, with an API token.
   FormBrowser Member(const std::string& local, const std::vector<std::int64_t>& organisations) {
-    FormBrowser browser = MemberOf(server_->port(), sink_, db_->url(), local, organisations);
+    FormBrowser browser = MemberOf(server_->port(), db_->url(), local, organisations);
     EXPECT_FALSE(CreateApiToken(browser).empty());
     return browser;
   }
@@ -115,38 +115,38 @@ TEST_F(ProgrammeApi, TheAnctCreatesAFabriqueAndFillsItsCohortUpToEightTerritorie
 
   // Nine territories proposed by the ANCT, eight selected; the ninth refused with its message.
   for (std::size_t i = 0; i < 9; ++i) {
-    HttpResponse r = anct.SendJson("POST", programme + "/territories", json{{"territory", kCommunes[i]}}.dump());
+    HttpResponse r = anct.SendJson("POST", programme + "/territories", json{{"territory", kCohortCommunes[i]}}.dump());
     ASSERT_EQ(r.status, 201) << r.body;
     EXPECT_EQ(json::parse(r.body)["proposed_territories"].size(), 1u);
     if (i < 8) {
-      EXPECT_EQ(anct.SendJson("POST", programme + "/territories/commune:" + kCommunes[i] + "/selection").status, 200);
+      EXPECT_EQ(anct.SendJson("POST", programme + "/territories/commune:" + kCohortCommunes[i] + "/selection").status, 200);
     }
   }
-  HttpResponse ninth = anct.SendJson("POST", programme + "/territories/commune:" + kCommunes[8] + "/selection");
+  HttpResponse ninth = anct.SendJson("POST", programme + "/territories/commune:" + kCohortCommunes[8] + "/selection");
   EXPECT_EQ(ninth.status, 409);
   EXPECT_NE(Detail(ninth).find("réunit 4 à 8 territoires, et 8 sont déjà sélectionnés"), std::string::npos) << ninth.body;
   json cohort = Cohort(elu, programme);
   EXPECT_EQ(cohort["territory_count"], 8);
   EXPECT_EQ(cohort["places_left"], 0);
   EXPECT_EQ(cohort["max_territories"], 8);
-  EXPECT_EQ(anct.SendJson("POST", programme + "/territories", json{{"territory", kCommunes[0]}}.dump()).status, 409)
+  EXPECT_EQ(anct.SendJson("POST", programme + "/territories", json{{"territory", kCohortCommunes[0]}}.dump()).status, 409)
       << "already in the cohort";
   // Removed, then the ninth fits.
-  EXPECT_EQ(elu.SendJson("DELETE", programme + "/territories/commune:" + kCommunes[7]).status, 403);
-  HttpResponse removed = anct.SendJson("DELETE", programme + "/territories/commune:" + kCommunes[7]);
+  EXPECT_EQ(elu.SendJson("DELETE", programme + "/territories/commune:" + kCohortCommunes[7]).status, 403);
+  HttpResponse removed = anct.SendJson("DELETE", programme + "/territories/commune:" + kCohortCommunes[7]);
   ASSERT_EQ(removed.status, 200);
   EXPECT_EQ(json::parse(removed.body)["places_left"], 1);
-  EXPECT_EQ(anct.SendJson("DELETE", programme + "/territories/commune:" + kCommunes[7]).status, 404);
-  EXPECT_EQ(anct.SendJson("POST", programme + "/territories/commune:" + kCommunes[8] + "/selection").status, 200);
-  EXPECT_EQ(elu.SendJson("POST", programme + "/territories/commune:" + kCommunes[9] + "/selection").status, 403);
+  EXPECT_EQ(anct.SendJson("DELETE", programme + "/territories/commune:" + kCohortCommunes[7]).status, 404);
+  EXPECT_EQ(anct.SendJson("POST", programme + "/territories/commune:" + kCohortCommunes[8] + "/selection").status, 200);
+  EXPECT_EQ(elu.SendJson("POST", programme + "/territories/commune:" + kCohortCommunes[9] + "/selection").status, 403);
 
   // A collectivité says its interest for its own territory only; bad territories are named.
   const std::string org10 = Org(10);
-  HttpResponse own = elu.SendJson("POST", programme + "/territories", R"({"territory": ")" + kCommunes[10] +
+  HttpResponse own = elu.SendJson("POST", programme + "/territories", R"({"territory": ")" + kCohortCommunes[10] +
                                                                           R"(", "organisation_id": )" + org10 + "}");
   ASSERT_EQ(own.status, 201) << own.body;
   EXPECT_EQ(json::parse(own.body)["proposed_territories"].back()["origin"], "candidature");
-  EXPECT_EQ(elu.SendJson("POST", programme + "/territories", R"({"territory": ")" + kCommunes[11] +
+  EXPECT_EQ(elu.SendJson("POST", programme + "/territories", R"({"territory": ")" + kCohortCommunes[11] +
                                                                   R"(", "organisation_id": )" + org10 + "}")
                 .status,
             403);
@@ -295,7 +295,7 @@ TEST_F(ProgrammeApi, AProjetPartageTakesFiveStakeholdersThenWaitlistsTheSixthAnd
 }
 
 TEST_F(ProgrammeApi, APastOrUnknownProgrammeIsNotChanged) {
-  FormBrowser admin = SignedInBrowser(server_->port(), sink_, db_->url(), "admin@example.fr", true);
+  FormBrowser admin = SignedInBrowser(server_->port(), db_->url(), "admin@example.fr", true);
   ASSERT_FALSE(CreateApiToken(admin).empty());
   const std::string historic = QueryRows(db_->url(), "SELECT MIN(id) FROM programmes WHERE historic = 1");
   const std::string past = "/api/v1/programmes/" + historic.substr(0, historic.find('\n'));

@@ -45,7 +45,7 @@ class ProgrammeHttp : public ::testing::Test {
 
   // A confirmed account, member of `organisations`, signed in in a fresh browser.
   FormBrowser Member(const std::string& local, const std::vector<std::int64_t>& organisations) {
-    return MemberOf(server_->port(), sink_, db_->url(), local, organisations);
+    return MemberOf(server_->port(), db_->url(), local, organisations);
   }
 
   std::string CreateProgramme(FormBrowser& anct, const std::string& fields) {
@@ -319,7 +319,6 @@ HttpResponse PostFile(int port, FormBrowser& browser, const std::string& target,
                      {{"Content-Type", "multipart/form-data; boundary=" + boundary}, {"Cookie", cookies}});
 }
 
-const std::string kPdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 
 TEST_F(ProgrammeHttp, ATerritoryUploadsVersionsTheAnctValidatesAndPublishes) {
   FormBrowser anct = Member("pvi", {anct_});
@@ -328,23 +327,23 @@ TEST_F(ProgrammeHttp, ATerritoryUploadsVersionsTheAnctValidatesAndPublishes) {
   const std::vector<std::pair<std::string, std::string>> fields = {{"territory", "commune:" + kCommunes[0]},
                                                                    {"title", "Vision prospective"}};
   elu.Get(programme);
-  HttpResponse early = PostFile(server_->port(), elu, programme + "/livrables", fields, "vision.pdf", kPdf);
+  HttpResponse early = PostFile(server_->port(), elu, programme + "/livrables", fields, "vision.pdf", kDeliverablePdf);
   EXPECT_EQ(early.status, 409);
   EXPECT_NE(early.body.find("Les livrables se déposent pendant la phase"), std::string::npos) << early.body.substr(0, 2000);
   EXPECT_EQ(Act(anct, programme, "/phases", "position=4&action=activer").status, 303);
   elu.Get(programme);
-  HttpResponse first = PostFile(server_->port(), elu, programme + "/livrables", fields, "vision.pdf", kPdf);
+  HttpResponse first = PostFile(server_->port(), elu, programme + "/livrables", fields, "vision.pdf", kDeliverablePdf);
   ASSERT_EQ(first.status, 303) << first.body.substr(0, 2000);
   EXPECT_NE(first.headers["location"].find("version=1"), std::string::npos);
   elu.Get(programme);
-  HttpResponse second = PostFile(server_->port(), elu, programme + "/livrables", fields, "vision-v2.pdf", kPdf + "%v2\n");
+  HttpResponse second = PostFile(server_->port(), elu, programme + "/livrables", fields, "vision-v2.pdf", kDeliverablePdf + "%v2\n");
   ASSERT_EQ(second.status, 303);
   EXPECT_NE(second.headers["location"].find("version=2"), std::string::npos);
   elu.Get(programme);
   EXPECT_EQ(PostFile(server_->port(), elu, programme + "/livrables", fields, "outil.sh", "#!/bin/sh\nrm -rf /\n").status, 400);
   FormBrowser other = Member("ailleurs", {collectivites_[1]});
   other.Get(programme);
-  EXPECT_EQ(PostFile(server_->port(), other, programme + "/livrables", fields, "vision.pdf", kPdf).status, 403)
+  EXPECT_EQ(PostFile(server_->port(), other, programme + "/livrables", fields, "vision.pdf", kDeliverablePdf).status, 403)
       << "another territory's collectivité";
   // Not published: it does not exist for a visitor.
   const std::string ids = QueryRows(db_->url(), "SELECT id FROM deliverables ORDER BY version");
@@ -371,7 +370,7 @@ TEST_F(ProgrammeHttp, ATerritoryUploadsVersionsTheAnctValidatesAndPublishes) {
   EXPECT_NE(published.find("(version 2)"), std::string::npos);
   HttpResponse download = visitor.Get(programme + "/livrables/" + v2);
   EXPECT_EQ(download.status, 200);
-  EXPECT_EQ(download.body, kPdf + "%v2\n");
+  EXPECT_EQ(download.body, kDeliverablePdf + "%v2\n");
   EXPECT_EQ(visitor.Get(programme + "/livrables/" + v1).status, 404) << "version 1 was not published";
   const json api = Api(visitor, programme);
   ASSERT_EQ(api["published_deliverables"].size(), 1u);
@@ -389,7 +388,7 @@ TEST_F(ProgrammeHttp, FromItsDeliverableATerritoryOpensAnIngenierieRequestPrefil
                                    {{"territory", "commune:" + kCommunes[0]},
                                     {"title", "Programme d'actions détaillé"},
                                     {"actions", "Créer une maison de santé\r\nRéhabiliter la halle"}},
-                                   "programme.pdf", kPdf);
+                                   "programme.pdf", kDeliverablePdf);
   ASSERT_EQ(uploaded.status, 303) << uploaded.body.substr(0, 2000);
   const std::string id = QueryRows(db_->url(), "SELECT MAX(id) FROM deliverables");
   const std::string from = programme + "/livrables/" + id.substr(0, id.find('\n')) + "/demande";

@@ -27,9 +27,9 @@ ProgrammeOrganisations CreateProgrammeOrganisations(const std::string& database_
   return created;
 }
 
-FormBrowser MemberOf(int port, SmtpSink& sink, const std::string& database_url, const std::string& local,
+FormBrowser MemberOf(int port, const std::string& database_url, const std::string& local,
                      const std::vector<std::int64_t>& organisations) {
-  FormBrowser browser = SignedInBrowser(port, sink, database_url, local + "@example.fr");
+  FormBrowser browser = SignedInBrowser(port, database_url, local + "@example.fr");
   auto store = std::move(storage::OpenStore(database_url)).value();
   const auto user = store->FindUserByEmail(local + "@example.fr");
   for (auto id : organisations) {

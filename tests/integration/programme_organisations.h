@@ -10,6 +10,10 @@
 
 namespace boussole::testing {
 
+//! The smallest PDF the upload's type detection accepts: a territory's deliverable.
+inline const std::string kDeliverablePdf =
+    "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+
 struct ProgrammeOrganisations {
   std::int64_t anct = 0;                    //!< the ANCT's pôle that pilots the programmes
   std::vector<std::int64_t> collectivites;  //!< one per commune code, in order
@@ -20,7 +24,7 @@ ProgrammeOrganisations CreateProgrammeOrganisations(const std::string& database_
                                                     const std::vector<std::string>& commune_codes);
 
 //! A confirmed account `local`@example.fr, signed in in a fresh browser, member of `organisations`.
-FormBrowser MemberOf(int port, SmtpSink& sink, const std::string& database_url, const std::string& local,
+FormBrowser MemberOf(int port, const std::string& database_url, const std::string& local,
                      const std::vector<std::int64_t>& organisations);
 
 }  // namespace boussole::testing

@@ -31,7 +31,7 @@ class ProjectHttp : public ::testing::Test {
 
   // A confirmed account, member of `organisation`, signed in in a fresh browser.
   FormBrowser Member(const std::string& local, std::int64_t organisation) {
-    FormBrowser browser = SignedInBrowser(server_->port(), sink_, db_->url(), local + "@example.fr");
+    FormBrowser browser = SignedInBrowser(server_->port(), db_->url(), local + "@example.fr");
     auto store = std::move(storage::OpenStore(db_->url())).value();
     const auto user = store->FindUserByEmail(local + "@example.fr");
     EXPECT_TRUE(store->AddMember(organisation, user->id, organisations::MemberRole::kMember, "2026-11-25T09:00:00Z").ok());

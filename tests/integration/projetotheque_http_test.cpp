@@ -27,7 +27,7 @@ class ProjectCaseSheetHttp : public ::testing::Test {
   }
 
   FormBrowser Member(const std::string& local) {
-    FormBrowser browser = SignedInBrowser(server_->port(), sink_, db_->url(), local + "@example.fr");
+    FormBrowser browser = SignedInBrowser(server_->port(), db_->url(), local + "@example.fr");
     auto store = std::move(storage::OpenStore(db_->url())).value();
     const auto user = store->FindUserByEmail(local + "@example.fr");
     EXPECT_TRUE(store->AddMember(joinville_, user->id, organisations::MemberRole::kMember, "2026-11-25T09:00:00Z").ok());

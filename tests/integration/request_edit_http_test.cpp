@@ -41,7 +41,7 @@ class RequestEditHttp : public ::testing::Test {
   }
 
   FormBrowser Member(const std::string& local, std::int64_t organisation) {
-    FormBrowser browser = SignedInBrowser(server_->port(), sink_, db_->url(), local + "@example.fr");
+    FormBrowser browser = SignedInBrowser(server_->port(), db_->url(), local + "@example.fr");
     const auto user = store_->FindUserByEmail(local + "@example.fr");
     EXPECT_TRUE(store_->AddMember(organisation, user->id, organisations::MemberRole::kMember, "2026-11-25T09:00:00Z").ok());
     return browser;

@@ -26,7 +26,7 @@ using nlohmann::json;
 using organisations::Kind;
 using territories::TerritoryId;
 
-const std::string kPdf = "%PDF-1.4\n1 0 obj << /Title (Plan guide) >> endobj\ntrailer << >>\n%%EOF\n";
+const std::string kPlanGuidePdf = "%PDF-1.4\n1 0 obj << /Title (Plan guide) >> endobj\ntrailer << >>\n%%EOF\n";
 const std::string kElf = std::string("\x7f" "ELF\x02\x01\x01\0", 8) + std::string(56, '\0');
 
 class RequestHttp : public ::testing::Test {
@@ -55,7 +55,7 @@ class RequestHttp : public ::testing::Test {
   }
 
   FormBrowser Member(const std::string& local, std::int64_t organisation) {
-    FormBrowser browser = SignedInBrowser(server_->port(), sink_, db_->url(), local + "@example.fr");
+    FormBrowser browser = SignedInBrowser(server_->port(), db_->url(), local + "@example.fr");
     const auto user = store_->FindUserByEmail(local + "@example.fr");
     EXPECT_TRUE(store_->AddMember(organisation, user->id, organisations::MemberRole::kMember, "2026-11-25T09:00:00Z").ok());
     return browser;
@@ -128,7 +128,7 @@ TEST_F(RequestHttp, AnAnctRequestOfASmallCommuneGoesFromDraftToClosedAndCostsItN
   EXPECT_EQ(Step(anct, id, "definir_reponse", {{"mode", "marche_ingenierie"}, {"cout_euros", "30000"}}).status, 303);
   EXPECT_EQ(Step(anct, id, "engager").status, 303);
   EXPECT_EQ(Step(anct, id, "demarrer").status, 303);
-  EXPECT_EQ(Step(anct, id, "livrer", {}, {{"livrable", "plan-guide.pdf", "application/pdf", kPdf}}).status, 303);
+  EXPECT_EQ(Step(anct, id, "livrer", {}, {{"livrable", "plan-guide.pdf", "application/pdf", kPlanGuidePdf}}).status, 303);
   EXPECT_EQ(Step(anct, id, "cloturer", {{"bilan", "Plan guide remis"}}).status, 303);
   EXPECT_EQ(State(id), "cloturee");
   EXPECT_NE(notified("anct@example.fr"), "0");
@@ -149,7 +149,7 @@ TEST_F(RequestHttp, AnAnctRequestOfASmallCommuneGoesFromDraftToClosedAndCostsItN
   // The deliverable downloads for the commune, with its stored type.
   HttpResponse file = commune.Get(detail["trail"][9]["file"]["url"].get<std::string>());
   EXPECT_EQ(file.status, 200);
-  EXPECT_EQ(file.body, kPdf);
+  EXPECT_EQ(file.body, kPlanGuidePdf);
   EXPECT_EQ(file.headers["content-type"], "application/pdf");
   EXPECT_EQ(file.headers["x-content-type-options"], "nosniff");
   EXPECT_NE(file.headers["content-disposition"].find("plan-guide.pdf"), std::string::npos);
@@ -254,7 +254,7 @@ TEST_F(RequestHttp, CommentsAndFilesAreToldToThePartiesAtTheirPace) {
   EXPECT_EQ(told("anct", "%"), "0");
   prefecture.Get("/demandes/" + id);
   ASSERT_EQ(prefecture.PostMultipart("/demandes/" + id + "/fichiers", {{"text", "Diagnostic"}},
-                                     {{"fichier", "diagnostic.pdf", "application/pdf", kPdf}}).status, 303);
+                                     {{"fichier", "diagnostic.pdf", "application/pdf", kPlanGuidePdf}}).status, 303);
   EXPECT_EQ(told("maire", "%fichier « diagnostic.pdf » joint par Agent%"), "1");
   EXPECT_EQ(told("adjoint", "%fichier « diagnostic.pdf »%"), "1");
   EXPECT_EQ(told("prefecture", "%fichier%"), "0") << "not its author";
@@ -368,7 +368,7 @@ TEST_F(RequestHttp, TheAtelierGoesThroughTheDdtmAndTheDgaln) {
   EXPECT_EQ(Step(dgaln, id, "valider", {{"format", "flash"}}).status, 303);
   EXPECT_EQ(Step(ddt, id, "piloter", {{"equipe", "Urbaniste, paysagiste"}}).status, 303);
   EXPECT_EQ(Step(ddt, id, "tenir_sessions", {{"sessions", "Trois ateliers"}}).status, 303);
-  EXPECT_EQ(Step(ddt, id, "livrer", {{"type_livrable", "plan_guide"}}, {{"livrable", "feuille.pdf", "application/pdf", kPdf}}).status, 303);
+  EXPECT_EQ(Step(ddt, id, "livrer", {{"type_livrable", "plan_guide"}}, {{"livrable", "feuille.pdf", "application/pdf", kPlanGuidePdf}}).status, 303);
   EXPECT_EQ(Step(ddt, id, "cloturer").status, 303);
   EXPECT_EQ(State(id), "cloturee");
   const json detail = Api(commune, id);
@@ -404,7 +404,7 @@ TEST_F(RequestHttp, ARenamedExecutableIsRefusedAndNothingIsStored) {
   EXPECT_EQ(Scalar("SELECT COUNT(*) FROM request_events WHERE kind = 'file'"), "0");
   // A real PDF is kept, with its checksum.
   commune.Get("/demandes/" + id);
-  r = commune.PostMultipart("/demandes/" + id + "/fichiers", {}, {{"fichier", "plan.pdf", "application/octet-stream", kPdf}});
+  r = commune.PostMultipart("/demandes/" + id + "/fichiers", {}, {{"fichier", "plan.pdf", "application/octet-stream", kPlanGuidePdf}});
   EXPECT_EQ(r.status, 303) << r.body.substr(0, 2000);
   EXPECT_EQ(Scalar("SELECT content_type FROM files"), "application/pdf");
   EXPECT_EQ(Scalar("SELECT length(sha256) FROM files"), "64");
@@ -414,7 +414,7 @@ TEST_F(RequestHttp, OnlyUploadRoutesAcceptLargeBodies) {
   FormBrowser commune = Member("maire", joinville_);
   const std::string id = Create(commune, joinville_, "anct");
   commune.Get("/demandes/" + id);
-  const std::string big = kPdf + std::string(3 * 1024 * 1024, ' ');
+  const std::string big = kPlanGuidePdf + std::string(3 * 1024 * 1024, ' ');
   EXPECT_EQ(commune.PostMultipart("/demandes/" + id + "/fichiers", {}, {{"fichier", "gros.pdf", "application/pdf", big}}).status, 303);
   commune.Get("/demandes/" + id);
   EXPECT_EQ(commune.PostMultipart("/demandes/" + id + "/commentaires", {{"text", big}}).status, 413);
@@ -425,13 +425,13 @@ TEST_F(RequestHttp, AFileUploadedThroughOneServerDownloadsThroughAnother) {
   FormBrowser commune = Member("maire", joinville_);
   const std::string id = Create(commune, joinville_, "anct");
   commune.Get("/demandes/" + id);
-  ASSERT_EQ(commune.PostMultipart("/demandes/" + id + "/fichiers", {}, {{"fichier", "diagnostic.pdf", "application/pdf", kPdf}}).status, 303);
+  ASSERT_EQ(commune.PostMultipart("/demandes/" + id + "/fichiers", {}, {{"fichier", "diagnostic.pdf", "application/pdf", kPlanGuidePdf}}).status, 303);
   const std::string file = Scalar("SELECT MAX(id) FROM files");
   FormBrowser there(other.port());
   there.cookie("boussole_session") = commune.cookie("boussole_session");
   HttpResponse r = there.Get("/demandes/" + id + "/fichiers/" + file);
   EXPECT_EQ(r.status, 200) << r.body.substr(0, 500);
-  EXPECT_EQ(r.body, kPdf);
+  EXPECT_EQ(r.body, kPlanGuidePdf);
   EXPECT_EQ(r.headers["content-type"], "application/pdf");
   EXPECT_EQ(r.headers["x-content-type-options"], "nosniff");
   // Not to someone else.
@@ -596,7 +596,7 @@ TEST_F(RequestHttp, EveryWorkflowStateTransitionAndPartyIsAllowedOrRefusedAsTheT
           fields.emplace_back("version", std::to_string(version));
           fields.emplace_back("transition", std::string(transition.key));
           HttpResponse r = actor.browser.PostMultipart("/demandes/" + id + "/transitions", fields,
-                                                       {{"livrable", "l.pdf", "application/pdf", kPdf}});
+                                                       {{"livrable", "l.pdf", "application/pdf", kPlanGuidePdf}});
           EXPECT_EQ(r.status, expected) << workflow.key << " / " << state.key << " / " << transition.key << " / "
                                         << actor.name << ": " << r.body.substr(0, 400);
           if (r.status == 303) {

@@ -16,6 +16,7 @@
 #include "mail/make_mailer.h"
 #include "storage/store.h"
 #include "mounted_routes.h"
+#include "support/mail_decoding.h"
 #include "support/database.h"
 #include "support/form_browser.h"
 #include "support/signed_in.h"
@@ -29,13 +30,7 @@
 namespace boussole::testing {
 namespace {
 
-constexpr const char* kPassword = "un+mot+de+passe+solide";
-
-std::string LinkToken(const std::string& text, const std::string& path) {
-  const std::regex link(path + R"(\?jeton=([A-Za-z0-9_-]+))");
-  std::smatch m;
-  return std::regex_search(text, m, link) ? m[1].str() : "";
-}
+constexpr const char* kFormPassword = "un+mot+de+passe+solide";
 
 // Whether the headers every answer must carry are there, whatever produced the answer.
 void ExpectSecurityHeaders(const HttpResponse& r, const std::string& what, bool https = false) {
@@ -80,14 +75,14 @@ class SecurityHttp : public ::testing::Test {
     browser.Get("/compte/inscription");
     const std::size_t before = sink_.mails().size();
     EXPECT_EQ(browser.Post("/compte/inscription", "email=" + email + "&display_name=Camille+Martin&password=" +
-                                                    kPassword + "&password_confirmation=" + kPassword)
+                                                    kFormPassword + "&password_confirmation=" + kFormPassword)
                   .status,
               303);
     sink_.WaitFor(before + 1);
     ExecSql(db_->url(), "UPDATE users SET confirmed_at = '2026-11-25T00:00:00Z'");
     return browser;
   }
-  HttpResponse LogIn(FormBrowser& browser, const std::string& email, const std::string& password = kPassword) {
+  HttpResponse LogIn(FormBrowser& browser, const std::string& email, const std::string& password = kFormPassword) {
     browser.Get("/compte/connexion");
     return browser.Post("/compte/connexion", "email=" + email + "&password=" + password);
   }
@@ -147,7 +142,7 @@ TEST_F(SecurityHttp, OverHttpsCookiesAreSecureAndHstsIsSent) {
   const HttpResponse form = browser.Get("/compte/connexion");
   const std::string visitor = form.headers.count("set-cookie") ? form.headers.at("set-cookie") : "";
   // The visitor's form cookie was set by the sign-up page already; either way it is secure.
-  const HttpResponse in = browser.Post("/compte/connexion", std::string("email=h%40example.fr&password=") + kPassword);
+  const HttpResponse in = browser.Post("/compte/connexion", std::string("email=h%40example.fr&password=") + kFormPassword);
   ASSERT_EQ(in.status, 303) << in.body.substr(0, 500);
   const std::string set = in.headers.at("set-cookie");
   EXPECT_EQ(set.rfind("boussole_session=", 0), 0u) << set;
@@ -209,7 +204,7 @@ TEST_F(SecurityHttp, ACookieSetBeforeSignInIsNeverTheSessionAfterIt) {
 TEST_F(SecurityHttp, EveryPostRouteRefusesAMissingOrWrongCsrfToken) {
   Start();
   // A platform admin passes every rule of the policy table: what refuses is the CSRF check.
-  FormBrowser admin = SignedInBrowser(port(), sink_, db_->url(), "admin@example.fr", true);
+  FormBrowser admin = SignedInBrowser(port(), db_->url(), "admin@example.fr", true);
   FormBrowser visitor(port());
   visitor.Get("/compte/connexion");
   std::size_t checked = 0;
@@ -270,12 +265,12 @@ TEST_F(SecurityHttp, RateLimitsAnswer429AndAreSharedByTheServersOfAnInstance) {
   browser.Get("/compte/inscription");
   for (int i = 0; i < 2; ++i) {
     EXPECT_EQ(browser.Post("/compte/inscription", "email=n" + std::to_string(i) + "%40example.fr&display_name=N&password=" +
-                                                    kPassword + "&password_confirmation=" + kPassword)
+                                                    kFormPassword + "&password_confirmation=" + kFormPassword)
                   .status,
               303);
   }
   const HttpResponse signup = browser.Post("/compte/inscription", std::string("email=n9%40example.fr&display_name=N&password=") +
-                                                                      kPassword + "&password_confirmation=" + kPassword);
+                                                                      kFormPassword + "&password_confirmation=" + kFormPassword);
   EXPECT_EQ(signup.status, 429);
   EXPECT_NE(signup.body.find("Trop de demandes de création de compte"), std::string::npos);
   EXPECT_EQ(QueryRows(db_->url(), "SELECT COUNT(*) FROM users WHERE email = 'n9@example.fr'"), "0\n");
@@ -319,7 +314,7 @@ TEST_F(SecurityHttp, UploadRoutesAloneAcceptLargeBodiesAndOnlyUpTo20MegabytesOfF
 
 TEST_F(SecurityHttp, AFileOver20MegabytesIsRefusedAndNothingIsStored) {
   Start();
-  FormBrowser member = SignedInBrowser(port(), sink_, db_->url(), "maire@example.fr");
+  FormBrowser member = SignedInBrowser(port(), db_->url(), "maire@example.fr");
   ExecSql(db_->url(), "INSERT INTO organisations (kind, name, territory_id, created_at) VALUES ('collectivite', 'Joinville',"
                       " 'commune:52250', '2026-11-25T00:00:00Z')");
   const std::string orgs = QueryRows(db_->url(), "SELECT MAX(id) FROM organisations");
@@ -406,7 +401,7 @@ TEST_F(SecurityHttp, TheAuditLogRecordsSecurityEventsWithoutSecrets) {
             "connexion_echouee|0|\n");
 
   // Platform admins read it; nobody else does.
-  FormBrowser admin = SignedInBrowser(port(), sink_, db_->url(), "admin@example.fr", true);
+  FormBrowser admin = SignedInBrowser(port(), db_->url(), "admin@example.fr", true);
   const HttpResponse log = admin.Get("/admin/journal-securite");
   ASSERT_EQ(log.status, 200);
   for (const char* label : {"Connexion échouée", "Connexion réussie", "Déconnexion", "Nouveau mot de passe demandé",
@@ -414,7 +409,7 @@ TEST_F(SecurityHttp, TheAuditLogRecordsSecurityEventsWithoutSecrets) {
     EXPECT_NE(log.body.find(label), std::string::npos) << label;
   }
   EXPECT_EQ(log.body.find("camille@example.fr"), std::string::npos);
-  FormBrowser member = SignedInBrowser(port(), sink_, db_->url(), "membre@example.fr", false);
+  FormBrowser member = SignedInBrowser(port(), db_->url(), "membre@example.fr", false);
   EXPECT_EQ(member.Get("/admin/journal-securite").status, 403);
 
   // Membership and role changes, and platform-admin actions on offers.

@@ -22,22 +22,21 @@ namespace {
 
 using nlohmann::json;
 
-const std::vector<std::string> kCommunes = {"52250", "52121", "52448", "52001"};
-const std::string kPdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+const std::vector<std::string> kSeminarCommunes = {"52250", "52121", "52448", "52001"};
 
 class SeminarApi : public ::testing::Test {
  protected:
   void SetUp() override {
     db_.emplace(TestDatabase::Reference(dir_));
     server_.emplace(db_->url(), std::map<std::string, std::string>{{"BOUSSOLE_SMTP_URL", sink_.url()}});
-    const ProgrammeOrganisations created = CreateProgrammeOrganisations(db_->url(), kCommunes);
+    const ProgrammeOrganisations created = CreateProgrammeOrganisations(db_->url(), kSeminarCommunes);
     anct_ = created.anct;
     collectivites_ = created.collectivites;
   }
 
   // A confirmed account, member of `organisations`, signed in, with an API token.
   FormBrowser Member(const std::string& local, const std::vector<std::int64_t>& organisations) {
-    FormBrowser browser = MemberOf(server_->port(), sink_, db_->url(), local, organisations);
+    FormBrowser browser = MemberOf(server_->port(), db_->url(), local, organisations);
     EXPECT_FALSE(CreateApiToken(browser).empty());
     return browser;
   }
@@ -63,7 +62,7 @@ class SeminarApi : public ::testing::Test {
                                "type=fabrique&title=Sobri%C3%A9t%C3%A9+fonci%C3%A8re&year=2026&starts_on=2026-01-15");
     EXPECT_EQ(r.status, 303) << r.body.substr(0, 2000);
     page_ = r.headers["location"];
-    for (const auto& code : kCommunes) {
+    for (const auto& code : kSeminarCommunes) {
       EXPECT_EQ(Act(anct, page_, "/territoires", "territory=" + code).status, 303);
       EXPECT_EQ(Act(anct, page_, "/territoires/selection", "territory=commune%3A" + code + "&action=selectionner").status, 303);
     }
@@ -194,18 +193,18 @@ TEST_F(SeminarApi, ATerritoryUploadsVersionsTheAnctPublishesAndARequestOpensFrom
   const std::string upload = deliverables + "?territoire=commune%3A52250&titre=Programme%20d%27actions%20d%C3%A9taill%C3%A9"
                                             "&actions=Cr%C3%A9er%20une%20maison%20de%20sant%C3%A9%0AR%C3%A9habiliter%20la%20halle";
 
-  HttpResponse early = Upload(elu, upload + "&nom=programme.pdf", kPdf);
+  HttpResponse early = Upload(elu, upload + "&nom=programme.pdf", kDeliverablePdf);
   EXPECT_EQ(early.status, 409) << "not during this phase";
   EXPECT_NE(early.body.find("Les livrables se déposent pendant la phase"), std::string::npos) << early.body;
   ASSERT_EQ(Act(anct, page_, "/phases", "position=4&action=activer").status, 303);
 
-  HttpResponse v1 = Upload(elu, upload + "&nom=programme.pdf", kPdf);
+  HttpResponse v1 = Upload(elu, upload + "&nom=programme.pdf", kDeliverablePdf);
   ASSERT_EQ(v1.status, 201) << v1.body;
   EXPECT_EQ(Body(v1)["version"], 1);
   EXPECT_EQ(Body(v1)["status"], "submitted");
   EXPECT_EQ(Body(v1)["file_name"], "programme.pdf");
   EXPECT_EQ(v1.headers["location"], Body(v1)["url"]);
-  HttpResponse v2 = Upload(elu, upload + "&nom=programme-v2.pdf", kPdf + "%v2\n");
+  HttpResponse v2 = Upload(elu, upload + "&nom=programme-v2.pdf", kDeliverablePdf + "%v2\n");
   ASSERT_EQ(v2.status, 201) << v2.body;
   EXPECT_EQ(Body(v2)["version"], 2);
 
@@ -215,19 +214,19 @@ TEST_F(SeminarApi, ATerritoryUploadsVersionsTheAnctPublishesAndARequestOpensFrom
   EXPECT_EQ(renamed.status, 400) << "a renamed executable";
   HttpResponse elf = Upload(elu, upload + "&nom=programme.pdf", std::string("\x7f" "ELF\x02\x01\x01\x00", 8) + std::string(56, '\0'));
   EXPECT_EQ(elf.status, 400);
-  HttpResponse title = Upload(elu, deliverables + "?territoire=commune%3A52250&titre=Autre&nom=x.pdf", kPdf);
+  HttpResponse title = Upload(elu, deliverables + "?territoire=commune%3A52250&titre=Autre&nom=x.pdf", kDeliverablePdf);
   EXPECT_EQ(title.status, 400);
   EXPECT_NE(title.body.find("« titre »"), std::string::npos) << title.body;
-  HttpResponse territory = Upload(anct, deliverables + "?territoire=commune%3A52448x&titre=Vision%20prospective&nom=x.pdf", kPdf);
+  HttpResponse territory = Upload(anct, deliverables + "?territoire=commune%3A52448x&titre=Vision%20prospective&nom=x.pdf", kDeliverablePdf);
   EXPECT_EQ(territory.status, 400);
   EXPECT_NE(territory.body.find("« territoire »"), std::string::npos) << territory.body;
-  EXPECT_EQ(Upload(elu, upload, kPdf).status, 400) << "no file name";
+  EXPECT_EQ(Upload(elu, upload, kDeliverablePdf).status, 400) << "no file name";
   EXPECT_EQ(Upload(elu, upload + "&nom=x.pdf", "").status, 400) << "no bytes";
-  EXPECT_EQ(Upload(other, upload + "&nom=x.pdf", kPdf).status, 403) << "another territory's collectivité";
-  EXPECT_EQ(HttpRequest(server_->port(), "POST", upload + "&nom=x.pdf", kPdf).status, 401);
-  EXPECT_EQ(Upload(elu, "/api/v1/programmes/999999/deliverables?territoire=commune%3A52250&titre=X&nom=x.pdf", kPdf).status,
+  EXPECT_EQ(Upload(other, upload + "&nom=x.pdf", kDeliverablePdf).status, 403) << "another territory's collectivité";
+  EXPECT_EQ(HttpRequest(server_->port(), "POST", upload + "&nom=x.pdf", kDeliverablePdf).status, 401);
+  EXPECT_EQ(Upload(elu, "/api/v1/programmes/999999/deliverables?territoire=commune%3A52250&titre=X&nom=x.pdf", kDeliverablePdf).status,
             404);
-  EXPECT_EQ(Upload(elu, upload + "&nom=gros.pdf", kPdf + std::string(files::kMaxFileBytes, 'x')).status, 413);
+  EXPECT_EQ(Upload(elu, upload + "&nom=gros.pdf", kDeliverablePdf + std::string(files::kMaxFileBytes, 'x')).status, 413);
   EXPECT_EQ(Count("deliverables"), "2\n");
   EXPECT_EQ(Count("files"), files_before);
 
@@ -240,7 +239,7 @@ TEST_F(SeminarApi, ATerritoryUploadsVersionsTheAnctPublishesAndARequestOpensFrom
   EXPECT_EQ(Body(other.SendJson("GET", deliverables))["deliverables"].size(), 0u);
   EXPECT_EQ(Body(elu.SendJson("GET", deliverables))["deliverables"].size(), 2u);
   EXPECT_EQ(Body(anct.SendJson("GET", deliverables))["deliverables"].size(), 2u);
-  EXPECT_EQ(elu.SendJson("GET", one + "/file").body, kPdf + "%v2\n");
+  EXPECT_EQ(elu.SendJson("GET", one + "/file").body, kDeliverablePdf + "%v2\n");
 
   // Validation, then publication, by the ANCT.
   EXPECT_EQ(elu.SendJson("POST", one + "/status", R"({"status": "validated"})").status, 403);
@@ -259,7 +258,7 @@ TEST_F(SeminarApi, ATerritoryUploadsVersionsTheAnctPublishesAndARequestOpensFrom
   // Published: everyone downloads it; version 1 still does not exist for them.
   HttpResponse download = HttpGet(server_->port(), one + "/file");
   EXPECT_EQ(download.status, 200);
-  EXPECT_EQ(download.body, kPdf + "%v2\n");
+  EXPECT_EQ(download.body, kDeliverablePdf + "%v2\n");
   EXPECT_EQ(Body(HttpGet(server_->port(), one))["version"], 2);
   EXPECT_EQ(HttpGet(server_->port(), Body(v1)["url"].get<std::string>() + "/file").status, 404);
   EXPECT_EQ(Body(HttpGet(server_->port(), deliverables))["deliverables"].size(), 1u);

@@ -20,10 +20,10 @@ namespace {
 
 using boussole::testing::SmtpSink;
 
-constexpr const char* kFrom = "Boussole <ne-pas-repondre@boussole.test>";
+constexpr const char* kFromHeader = "Boussole <ne-pas-repondre@boussole.test>";
 
 std::unique_ptr<Mailer> MailerFor(const SmtpSink& sink) {
-  auto mailer = MakeMailer(sink.url(), kFrom);
+  auto mailer = MakeMailer(sink.url(), kFromHeader);
   EXPECT_TRUE(mailer.ok()) << mailer.error().message;
   return std::move(mailer).value();
 }

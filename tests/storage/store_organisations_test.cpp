@@ -11,7 +11,6 @@ namespace boussole::testing {
 namespace {
 
 using organisations::Invitation;
-using organisations::Kind;
 using organisations::MemberRole;
 
 constexpr const char* kNow = "2026-11-25T10:00:00Z";
@@ -24,7 +23,7 @@ class OrganisationStoreTest : public StoreTest {
     return created.value();
   }
   organisations::Organisation Joinville() {
-    return store_->CreateOrganisation({Kind::kCollectivite, "Joinville", territories::TerritoryId{territories::Kind::kCommune, "52250"}},
+    return store_->CreateOrganisation({organisations::Kind::kCollectivite, "Joinville", territories::TerritoryId{territories::Kind::kCommune, "52250"}},
                                       kNow);
   }
   void Invite(const std::string& hash, std::int64_t organisation_id, const std::string& email,
@@ -43,10 +42,10 @@ class OrganisationStoreTest : public StoreTest {
 TEST_P(OrganisationStoreTest, OrganisationsKeepTheirKindAndTerritory) {
   const auto joinville = Joinville();
   EXPECT_GT(joinville.id, 0);
-  const auto anct = store_->CreateOrganisation({Kind::kAnct, "ANCT", std::nullopt}, kNow);
+  const auto anct = store_->CreateOrganisation({organisations::Kind::kAnct, "ANCT", std::nullopt}, kNow);
   const auto found = store_->FindOrganisation(joinville.id);
   ASSERT_TRUE(found.has_value());
-  EXPECT_EQ(found->kind, Kind::kCollectivite);
+  EXPECT_EQ(found->kind, organisations::Kind::kCollectivite);
   EXPECT_EQ(found->name, "Joinville");
   ASSERT_TRUE(found->territory.has_value());
   EXPECT_EQ(found->territory->ToString(), "commune:52250");

@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <optional>
+#include <regex>
 
 namespace boussole::testing {
 namespace {
@@ -158,6 +159,12 @@ std::string FindHeader(std::string_view raw, std::string_view name) {
 std::string_view MessageBody(std::string_view raw) {
   const auto header_end = raw.find("\r\n\r\n");
   return header_end == std::string_view::npos ? std::string_view{} : raw.substr(header_end + 4);
+}
+
+std::string LinkToken(const std::string& text, const std::string& path) {
+  const std::regex link(path + R"(\?jeton=([A-Za-z0-9_-]+))");
+  std::smatch m;
+  return std::regex_search(text, m, link) ? m[1].str() : "";
 }
 
 }  // namespace boussole::testing

@@ -20,4 +20,8 @@ std::string FindHeader(std::string_view raw, std::string_view name);
 //! The body of a raw message: after the first empty line.
 std::string_view MessageBody(std::string_view raw);
 
+//! The token of the first link to `path` ("/compte/confirmation") in a mail's text: what
+//! follows "?jeton=". Empty when there is none.
+std::string LinkToken(const std::string& text, const std::string& path);
+
 }  // namespace boussole::testing

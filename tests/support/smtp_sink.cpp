@@ -45,21 +45,21 @@ bool PathArgument(std::string_view rest, std::string& address, std::string& para
   return true;
 }
 
-struct Connection {
-  int fd = -1;
-  std::string input;
-  bool in_data = false;
-  bool too_large = false;
-  bool closing = false;
-  bool has_from = false;
-  ReceivedMail mail;
-};
-
 }  // namespace
 
 std::string ReceivedMail::Header(const std::string& name) const { return FindHeader(data, name); }
 
 struct SmtpSink::Impl {
+  // Nested rather than in the anonymous namespace: Impl's members may not use an internal type.
+  struct Connection {
+    int fd = -1;
+    std::string input;
+    bool in_data = false;
+    bool too_large = false;
+    bool closing = false;
+    bool has_from = false;
+    ReceivedMail mail;
+  };
   std::size_t max_size;
   int listener = -1;
   int wake[2] = {-1, -1};

@@ -13,10 +13,6 @@ namespace {
 constexpr std::size_t kMaxEmailLength = 254;
 constexpr std::size_t kMaxNameLength = 120;
 
-std::string UtcFromNow(std::chrono::seconds offset) {
-  return FormatUtc(std::time(nullptr) + static_cast<std::time_t>(offset.count()));
-}
-
 Error Fail(std::string code, std::string message, std::string field = {}) {
   return Error{std::move(code), std::move(message), std::move(field)};
 }

@@ -12,10 +12,6 @@ namespace {
 
 constexpr std::size_t kRandomPartLength = 43;  // RandomToken()
 
-std::string UtcFromNow(std::chrono::seconds offset) {
-  return FormatUtc(std::time(nullptr) + static_cast<std::time_t>(offset.count()));
-}
-
 }  // namespace
 
 ApiTokenService::ApiTokenService(ApiTokenRepository& tokens, AccountRepository& accounts, std::chrono::hours lifetime)

@@ -28,9 +28,9 @@ bool IsBlank(const std::string& text) {
 }
 
 // Reads the document into `out`, reporting type errors and unknown keys: the schema is closed.
-class Reader {
+class EligibilityReader {
  public:
-  Reader(std::vector<FileError>& errors, std::string file) : errors_(errors), file_(std::move(file)) {}
+  EligibilityReader(std::vector<FileError>& errors, std::string file) : errors_(errors), file_(std::move(file)) {}
 
   void Fail(const std::string& field, const std::string& message) { errors_.push_back({file_, field, message}); }
 
@@ -76,7 +76,7 @@ class Reader {
   std::string file_;
 };
 
-EligibilityQuestion ParseQuestion(Reader& reader, const json& node, const std::string& where) {
+EligibilityQuestion ParseQuestion(EligibilityReader& reader, const json& node, const std::string& where) {
   EligibilityQuestion q;
   if (!node.is_object()) {
     reader.Fail(where, "un objet est attendu.");
@@ -118,7 +118,7 @@ EligibilityQuestion ParseQuestion(Reader& reader, const json& node, const std::s
   return q;
 }
 
-Questionnaire ParseQuestionnaire(Reader& reader, const json& document) {
+Questionnaire ParseQuestionnaire(EligibilityReader& reader, const json& document) {
   Questionnaire t;
   if (!document.is_object()) {
     reader.Fail("", "un objet JSON est attendu.");
@@ -245,7 +245,7 @@ QuestionnaireBatch ReadEligibilityFolder(const std::filesystem::path& folder, co
       continue;
     }
     std::vector<FileError> errors;
-    Reader reader(errors, file);
+    EligibilityReader reader(errors, file);
     Questionnaire t = ParseQuestionnaire(reader, document);
     for (auto& e : ValidateQuestionnaire(t, file)) errors.push_back(std::move(e));
     if (!t.id.empty() && t.id != path.stem().string()) {

@@ -28,9 +28,9 @@ std::string Quoted(std::string_view text) { return "« " + std::string(text) + "
 
 // Reads one document, recording errors as it goes; each Read* leaves the target empty when
 // the value is absent or null.
-class Reader {
+class OfferReader {
  public:
-  explicit Reader(const json& document) : doc_(document) {}
+  explicit OfferReader(const json& document) : doc_(document) {}
 
   std::vector<FieldError> TakeErrors() { return std::move(errors_); }
   std::size_t ErrorCount() const { return errors_.size(); }
@@ -129,7 +129,7 @@ class Reader {
   std::vector<FieldError> errors_;
 };
 
-void ReadPorteurs(Reader& r, Offer& offer) {
+void ReadPorteurs(OfferReader& r, Offer& offer) {
   const json* value = r.Get("porteurs");
   if (!value) return;
   if (!value->is_array()) return r.Fail("porteurs", "doit être une liste.");
@@ -143,7 +143,7 @@ void ReadPorteurs(Reader& r, Offer& offer) {
     }
     Porteur porteur{item["name"].get<std::string>(), {}};
     if (item.contains("roles")) {
-      Reader roles(item);
+      OfferReader roles(item);
       roles.StringList("roles", porteur.roles, &PorteurRoles());
       for (auto& e : roles.TakeErrors()) r.Fail(at + "." + e.field, e.message);
     }
@@ -151,7 +151,7 @@ void ReadPorteurs(Reader& r, Offer& offer) {
   }
 }
 
-void ReadKeyFigures(Reader& r, Offer& offer) {
+void ReadKeyFigures(OfferReader& r, Offer& offer) {
   const json* value = r.Get("key_figures");
   if (!value) return;
   if (!value->is_array()) return r.Fail("key_figures", "doit être une liste.");
@@ -167,7 +167,7 @@ void ReadKeyFigures(Reader& r, Offer& offer) {
   }
 }
 
-void ReadAmounts(Reader& r, Offer& offer) {
+void ReadAmounts(OfferReader& r, Offer& offer) {
   const json* value = r.Get("amounts");
   if (!value) return;
   if (!value->is_object()) return r.Fail("amounts", "doit être un objet.");
@@ -200,7 +200,7 @@ void ReadAmounts(Reader& r, Offer& offer) {
   }
 }
 
-void ReadSources(Reader& r, Offer& offer) {
+void ReadSources(OfferReader& r, Offer& offer) {
   const json* value = r.Get("sources");
   if (!value || !value->is_array() || value->empty()) {
     return r.Fail("sources", "au moins une source (fichier et citation) est obligatoire.");
@@ -214,7 +214,7 @@ void ReadSources(Reader& r, Offer& offer) {
       continue;
     }
     Source source;
-    Reader fields(item);
+    OfferReader fields(item);
     fields.String("seed", source.seed, true);
     fields.String("quote", source.quote, true);
     fields.StringList("fields", source.fields);
@@ -231,7 +231,7 @@ void ReadSources(Reader& r, Offer& offer) {
   }
 }
 
-void CheckPerimeter(Reader& r, const Offer& offer) {
+void CheckPerimeter(OfferReader& r, const Offer& offer) {
   if (offer.perimeter.empty()) return;
   auto parsed = territories::TerritoryId::Parse(offer.perimeter);
   if (!parsed) r.Fail("perimeter", parsed.error().message);
@@ -239,12 +239,12 @@ void CheckPerimeter(Reader& r, const Offer& offer) {
 
 constexpr std::size_t kMaxAdhocTerritories = 40000;  // every commune of France fits
 
-void ReadAdhocPerimeter(Reader& r, Offer& offer) {
+void ReadAdhocPerimeter(OfferReader& r, Offer& offer) {
   const json* value = r.Get("adhoc_perimeter");
   if (!value) return;
   if (!value->is_object()) return r.Fail("adhoc_perimeter", "doit être un objet { name, territories }.");
   AdhocPerimeter& adhoc = offer.adhoc_perimeter;
-  Reader fields(*value);
+  OfferReader fields(*value);
   for (const auto& [key, item] : value->items()) {
     if (key != "name" && key != "territories") fields.Fail(key, "champ inconnu.");
   }
@@ -267,7 +267,7 @@ void ReadAdhocPerimeter(Reader& r, Offer& offer) {
   }
 }
 
-void ReadMembershipList(Reader& r, Offer& offer) {
+void ReadMembershipList(OfferReader& r, Offer& offer) {
   r.String("membership_list", offer.membership_list);
   if (offer.membership_list.empty()) return;
   const bool valid = offer.membership_list.size() <= 60 &&
@@ -275,7 +275,7 @@ void ReadMembershipList(Reader& r, Offer& offer) {
   if (!valid) r.Fail("membership_list", "doit être l'identifiant d'une liste : lettres minuscules, chiffres et tirets.");
 }
 
-std::optional<std::int64_t> ReadPopulation(Reader& r, const json& item, const char* key, const std::string& at) {
+std::optional<std::int64_t> ReadPopulation(OfferReader& r, const json& item, const char* key, const std::string& at) {
   auto it = item.find(key);
   if (it == item.end() || it->is_null()) return std::nullopt;
   if (!it->is_number_integer() || it->get<std::int64_t>() < 0) {
@@ -285,7 +285,7 @@ std::optional<std::int64_t> ReadPopulation(Reader& r, const json& item, const ch
   return it->get<std::int64_t>();
 }
 
-void ReadPopulationConditions(Reader& r, Offer& offer) {
+void ReadPopulationConditions(OfferReader& r, Offer& offer) {
   const json* value = r.Get("population_conditions");
   if (!value) return;
   if (!value->is_array()) return r.Fail("population_conditions", "doit être une liste.");
@@ -303,7 +303,7 @@ void ReadPopulationConditions(Reader& r, Offer& offer) {
         r.Fail(at + "." + key, "champ inconnu.");
       }
     }
-    Reader fields(item);
+    OfferReader fields(item);
     fields.Enum("territory_kind", condition.territory_kind, PopulationTerritoryKinds());
     fields.Enum("effect", condition.effect, PopulationEffects());
     for (auto& e : fields.TakeErrors()) r.Fail(at + "." + e.field, e.message);
@@ -321,7 +321,7 @@ void ReadPopulationConditions(Reader& r, Offer& offer) {
   }
 }
 
-void CheckBacking(Reader& r, const Offer& offer) {
+void CheckBacking(OfferReader& r, const Offer& offer) {
   std::set<std::string> backed;
   for (const Source& source : offer.sources) backed.insert(source.fields.begin(), source.fields.end());
   for (const std::string& field : FilledFields(offer)) {
@@ -340,7 +340,7 @@ ParsedOffer ParseOffer(const json& document) {
     return result;
   }
   Offer& offer = result.offer;
-  Reader r(document);
+  OfferReader r(document);
   for (const auto& [key, value] : document.items()) {
     if (std::find(KnownFields().begin(), KnownFields().end(), key) == KnownFields().end()) {
       r.Fail(key, "champ inconnu.");

@@ -1,5 +1,6 @@
 // The account tables of PgStore (issue 5).
 #include "storage/shared_sql.h"
+#include "storage/postgres/pg_fields.h"
 #include "storage/postgres/pg_store.h"
 
 namespace boussole::storage::postgres {
@@ -8,8 +9,6 @@ namespace {
 using accounts::Session;
 using accounts::TokenPurpose;
 using accounts::User;
-
-std::string TextOrEmpty(const pqxx::field& field) { return field.is_null() ? "" : field.as<std::string>(); }
 
 User ReadUser(const pqxx::row& row) {
   User user;

@@ -1,4 +1,5 @@
 // The alert tables of PgStore (issue 5, item 6).
+#include "storage/postgres/pg_fields.h"
 #include "storage/postgres/pg_store.h"
 #include "storage/shared_sql.h"
 
@@ -6,8 +7,6 @@ namespace boussole::storage::postgres {
 namespace {
 
 using alerts::Alert;
-
-std::string TextOrEmpty(const pqxx::field& field) { return field.is_null() ? "" : field.as<std::string>(); }
 
 Alert ReadAlert(const pqxx::row& row) {
   Alert alert;

@@ -1,4 +1,5 @@
 // The API tokens of PgStore.
+#include "storage/postgres/pg_fields.h"
 #include "storage/postgres/pg_store.h"
 
 namespace boussole::storage::postgres {
@@ -6,10 +7,8 @@ namespace {
 
 using accounts::ApiToken;
 
-constexpr const char* kColumns =
+constexpr const char* kTokenColumns =
     "id, user_id, name, token_hash, created_at, expires_at, last_used_at, revoked_at";
-
-std::string TextOrEmpty(const pqxx::field& field) { return field.is_null() ? "" : field.as<std::string>(); }
 
 ApiToken ReadToken(const pqxx::row& row) {
   return ApiToken{row[0].as<std::int64_t>(), row[1].as<std::int64_t>(), row[2].as<std::string>(),
@@ -24,7 +23,7 @@ ApiToken PgStore::CreateApiToken(const ApiToken& token) {
   pqxx::work tx(*db);
   auto rows = tx.exec_params(std::string("INSERT INTO api_tokens (user_id, name, token_hash, created_at, expires_at)"
                                          " VALUES ($1, $2, $3, $4, $5) RETURNING ") +
-                                 kColumns,
+                                 kTokenColumns,
                              token.user_id, token.name, token.token_hash, token.created_at, token.expires_at);
   ApiToken created = ReadToken(rows[0]);
   tx.commit();
@@ -36,7 +35,7 @@ std::vector<ApiToken> PgStore::ListApiTokens(std::int64_t user_id) {
   pqxx::nontransaction tx(*db);
   std::vector<ApiToken> tokens;
   for (const auto& row :
-       tx.exec_params(std::string("SELECT ") + kColumns + " FROM api_tokens WHERE user_id = $1 ORDER BY id DESC", user_id)) {
+       tx.exec_params(std::string("SELECT ") + kTokenColumns + " FROM api_tokens WHERE user_id = $1 ORDER BY id DESC", user_id)) {
     tokens.push_back(ReadToken(row));
   }
   return tokens;
@@ -49,7 +48,7 @@ std::optional<ApiToken> PgStore::UseApiToken(std::string_view token_hash, std::s
   tx.exec_params("UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2 AND revoked_at IS NULL"
                  " AND expires_at > $1 AND (last_used_at IS NULL OR last_used_at < $3)",
                  std::string(now), std::string(token_hash), std::string(used_before));
-  auto rows = tx.exec_params(std::string("SELECT ") + kColumns + " FROM api_tokens WHERE token_hash = $1",
+  auto rows = tx.exec_params(std::string("SELECT ") + kTokenColumns + " FROM api_tokens WHERE token_hash = $1",
                              std::string(token_hash));
   std::optional<ApiToken> found;
   if (!rows.empty()) found = ReadToken(rows[0]);

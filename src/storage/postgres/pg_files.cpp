@@ -18,10 +18,6 @@ files::FileRecord ReadFile(const pqxx::row& r) {
 }
 
 // 0 means "nobody" (a command): stored as NULL.
-std::optional<std::int64_t> UserOrNull(std::int64_t user_id) {
-  return user_id == 0 ? std::nullopt : std::optional<std::int64_t>(user_id);
-}
-
 }  // namespace
 
 files::FileRecord PgStore::AddFile(const files::FileRecord& file, std::string_view now) {

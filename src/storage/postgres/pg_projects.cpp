@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "storage/shared_sql.h"
+#include "storage/postgres/pg_fields.h"
 #include "storage/postgres/pg_store.h"
 
 namespace boussole::storage::postgres {
@@ -10,8 +11,6 @@ namespace {
 using projects::Project;
 using projects::ProjectEvent;
 using projects::ProjectOffer;
-
-std::string Text(const pqxx::field& f) { return f.is_null() ? "" : f.as<std::string>(); }
 
 Project ReadProject(const pqxx::row& r) {
   Project p;
@@ -24,23 +23,19 @@ Project ReadProject(const pqxx::row& r) {
   p.stage = r[6].as<std::string>();
   p.themes = nlohmann::json::parse(r[7].as<std::string>()).get<std::vector<std::string>>();
   if (!r[8].is_null()) p.budget_euros = r[8].as<std::int64_t>();
-  p.due_date = Text(r[9]);
-  p.contract = Text(r[10]);
+  p.due_date = TextOrEmpty(r[9]);
+  p.contract = TextOrEmpty(r[10]);
   p.is_public = r[11].as<int>() != 0;
   p.created_by = r[12].is_null() ? 0 : r[12].as<std::int64_t>();
   p.created_at = r[13].as<std::string>();
   p.updated_at = r[14].as<std::string>();
   p.sheet = {r[15].as<std::string>(), r[16].as<std::string>(), r[17].as<std::string>(), r[18].as<std::string>(),
              r[19].as<std::string>()};
-  p.published_at = Text(r[20]);
+  p.published_at = TextOrEmpty(r[20]);
   return p;
 }
 
 // 0 means "nobody" (a command, a job): stored as NULL, which the foreign key accepts.
-std::optional<std::int64_t> UserOrNull(std::int64_t user_id) {
-  return user_id == 0 ? std::nullopt : std::optional<std::int64_t>(user_id);
-}
-
 void AddEvent(pqxx::work& tx, std::int64_t project_id, std::int64_t user_id, std::string_view now,
               const std::string& kind, const std::string& detail) {
   tx.exec_params("INSERT INTO project_events (project_id, user_id, at, kind, detail) VALUES ($1, $2, $3, $4, $5)",
@@ -192,7 +187,7 @@ std::vector<ProjectOffer> PgStore::OffersOf(std::int64_t project_id) {
   for (const auto& r : tx.exec_params("SELECT project_id, offer_slug, status, status_date, comment, updated_at"
                                       " FROM project_offers WHERE project_id = $1 ORDER BY offer_slug COLLATE \"C\"",
                                       project_id)) {
-    out.push_back({r[0].as<std::int64_t>(), r[1].as<std::string>(), r[2].as<std::string>(), Text(r[3]),
+    out.push_back({r[0].as<std::int64_t>(), r[1].as<std::string>(), r[2].as<std::string>(), TextOrEmpty(r[3]),
                    r[4].as<std::string>(), r[5].as<std::string>()});
   }
   return out;

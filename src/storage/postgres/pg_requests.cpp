@@ -56,10 +56,6 @@ RequestEvent ReadEvent(const pqxx::row& row) {
   return e;
 }
 
-std::optional<std::int64_t> UserOrNull(std::int64_t user_id) {
-  return user_id == 0 ? std::nullopt : std::optional<std::int64_t>(user_id);
-}
-
 // Returns the id of the file the event names, if any.
 std::optional<std::int64_t> InsertEvent(pqxx::work& tx, const RequestEvent& e, std::string_view now) {
   std::optional<std::int64_t> file_id = e.file_id;

@@ -25,10 +25,6 @@ directory::Resource ReadResource(const pqxx::row& row) {
   return r;
 }
 
-std::optional<std::int64_t> UserOrNull(std::int64_t user_id) {
-  return user_id == 0 ? std::nullopt : std::optional<std::int64_t>(user_id);
-}
-
 }  // namespace
 
 directory::Resource PgStore::AddResource(const directory::Resource& resource, std::string_view now) {

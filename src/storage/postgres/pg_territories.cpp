@@ -7,6 +7,7 @@
 #include "core/text_folding.h"
 #include "storage/fault_injection.h"
 #include "storage/shared_sql.h"
+#include "storage/postgres/pg_fields.h"
 #include "storage/postgres/pg_store.h"
 
 namespace boussole::storage::postgres {
@@ -17,10 +18,8 @@ using territories::Territory;
 using territories::TerritoryId;
 
 constexpr std::size_t kBatch = 2500;
-constexpr const char* kColumns =
+constexpr const char* kTerritoryColumns =
     "t.id, t.kind, t.code, t.name, t.population, t.siren, t.nature, t.zone, t.chef_lieu";
-
-std::string Text(const pqxx::field& f) { return f.is_null() ? std::string() : f.as<std::string>(); }
 
 Territory ReadTerritory(const pqxx::row& row) {
   Territory t;
@@ -28,10 +27,10 @@ Territory ReadTerritory(const pqxx::row& row) {
   t.id.code = row[2].as<std::string>();
   t.name = row[3].as<std::string>();
   if (!row[4].is_null()) t.population = row[4].as<std::int64_t>();
-  t.siren = Text(row[5]);
-  t.nature = Text(row[6]);
-  t.zone = Text(row[7]);
-  t.chef_lieu = Text(row[8]);
+  t.siren = TextOrEmpty(row[5]);
+  t.nature = TextOrEmpty(row[6]);
+  t.zone = TextOrEmpty(row[7]);
+  t.chef_lieu = TextOrEmpty(row[8]);
   return t;
 }
 
@@ -50,7 +49,7 @@ nlohmann::json NullIfEmpty(const std::string& text) { return text.empty() ? nloh
 std::optional<Territory> PgStore::FindTerritory(const TerritoryId& id) {
   auto db = pool_.Acquire();
   pqxx::nontransaction tx(*db);
-  auto rows = tx.exec_params(std::string("SELECT ") + kColumns + " FROM territories t WHERE t.id = $1", id.ToString());
+  auto rows = tx.exec_params(std::string("SELECT ") + kTerritoryColumns + " FROM territories t WHERE t.id = $1", id.ToString());
   if (rows.empty()) return std::nullopt;
   Territory t = ReadTerritory(rows[0]);
   for (const auto& row : tx.exec_params(
@@ -70,7 +69,7 @@ std::vector<Territory> PgStore::SearchTerritories(std::string_view folded_query,
     std::string upper = query;
     for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     auto rows = tx.exec_params(
-        std::string("SELECT ") + kColumns +
+        std::string("SELECT ") + kTerritoryColumns +
             ", CASE WHEN t.code = $1 THEN 0 WHEN t.siren = $1 THEN 1 ELSE 2 END AS rank"
             " FROM territories t WHERE t.code = $1 OR t.siren = $1"
             " OR t.id IN (SELECT territory_id FROM territory_postal_codes WHERE postal_code = $1)"
@@ -83,7 +82,7 @@ std::vector<Territory> PgStore::SearchTerritories(std::string_view folded_query,
   std::istringstream words(query);
   for (std::string word; words >> word;) patterns.push_back("% " + LikeEscape(word) + "%");
   auto rows = tx.exec_params(
-      std::string("SELECT ") + kColumns +
+      std::string("SELECT ") + kTerritoryColumns +
           ", CASE WHEN t.name_folded = $1 THEN 0 WHEN t.name_folded LIKE $2 ESCAPE '\\' THEN 1 ELSE 2 END AS rank"
           " FROM territories t WHERE NOT EXISTS (SELECT 1 FROM json_array_elements_text($3::json) AS p(pattern)"
           " WHERE (' ' || t.name_folded) NOT LIKE p.pattern ESCAPE '\\')"
@@ -95,7 +94,7 @@ std::vector<Territory> PgStore::SearchTerritories(std::string_view folded_query,
 std::vector<Territory> PgStore::Parents(const TerritoryId& id) {
   auto db = pool_.Acquire();
   pqxx::nontransaction tx(*db);
-  return ReadAll(tx.exec_params(std::string("SELECT ") + kColumns +
+  return ReadAll(tx.exec_params(std::string("SELECT ") + kTerritoryColumns +
                                     " FROM territory_links l JOIN territories t ON t.id = l.parent_id"
                                     " WHERE l.child_id = $1 ORDER BY CASE t.kind WHEN 'commune' THEN 0"
                                     " WHEN 'ept' THEN 1 WHEN 'epci' THEN 2 WHEN 'departement' THEN 3"
@@ -106,7 +105,7 @@ std::vector<Territory> PgStore::Parents(const TerritoryId& id) {
 std::vector<Territory> PgStore::Children(const TerritoryId& id, Kind kind, std::size_t limit) {
   auto db = pool_.Acquire();
   pqxx::nontransaction tx(*db);
-  return ReadAll(tx.exec_params(std::string("SELECT ") + kColumns +
+  return ReadAll(tx.exec_params(std::string("SELECT ") + kTerritoryColumns +
                                     " FROM territory_links l JOIN territories t ON t.id = l.child_id"
                                     " WHERE l.parent_id = $1 AND t.kind = $2"
                                     " ORDER BY t.name_folded COLLATE \"C\", t.code COLLATE \"C\" LIMIT $3",

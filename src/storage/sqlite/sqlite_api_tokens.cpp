@@ -6,7 +6,7 @@ namespace {
 
 using accounts::ApiToken;
 
-constexpr const char* kColumns =
+constexpr const char* kTokenColumns =
     "id, user_id, name, token_hash, created_at, expires_at, last_used_at, revoked_at";
 
 ApiToken ReadToken(const Statement& q) {
@@ -19,7 +19,7 @@ ApiToken SqliteStore::CreateApiToken(const ApiToken& token) {
   auto db = pool_.Acquire();
   auto q = db->Prepare(std::string("INSERT INTO api_tokens (user_id, name, token_hash, created_at, expires_at)"
                                    " VALUES (?, ?, ?, ?, ?) RETURNING ") +
-                       kColumns);
+                       kTokenColumns);
   q.Bind(1, token.user_id).Bind(2, token.name).Bind(3, token.token_hash).Bind(4, token.created_at).Bind(5, token.expires_at);
   q.Step();
   ApiToken created = ReadToken(q);
@@ -30,7 +30,7 @@ ApiToken SqliteStore::CreateApiToken(const ApiToken& token) {
 
 std::vector<ApiToken> SqliteStore::ListApiTokens(std::int64_t user_id) {
   auto db = pool_.Acquire();
-  auto q = db->Prepare(std::string("SELECT ") + kColumns + " FROM api_tokens WHERE user_id = ? ORDER BY id DESC");
+  auto q = db->Prepare(std::string("SELECT ") + kTokenColumns + " FROM api_tokens WHERE user_id = ? ORDER BY id DESC");
   q.Bind(1, user_id);
   std::vector<ApiToken> tokens;
   while (q.Step()) tokens.push_back(ReadToken(q));
@@ -47,7 +47,7 @@ std::optional<ApiToken> SqliteStore::UseApiToken(std::string_view token_hash, st
       .Bind(2, token_hash)
       .Bind(3, used_before)
       .Run();
-  auto q = db->Prepare(std::string("SELECT ") + kColumns + " FROM api_tokens WHERE token_hash = ?");
+  auto q = db->Prepare(std::string("SELECT ") + kTokenColumns + " FROM api_tokens WHERE token_hash = ?");
   q.Bind(1, token_hash);
   std::optional<ApiToken> found;
   if (q.Step()) found = ReadToken(q);

@@ -34,10 +34,6 @@ Project ReadProject(const Statement& q) {
 }
 
 // 0 means "nobody" (a command, a job): stored as NULL, which the foreign key accepts.
-std::optional<std::int64_t> UserOrNull(std::int64_t user_id) {
-  return user_id == 0 ? std::nullopt : std::optional<std::int64_t>(user_id);
-}
-
 void AddEvent(Connection& db, std::int64_t project_id, std::int64_t user_id, std::string_view now, std::string_view kind,
               std::string_view detail) {
   db.Prepare("INSERT INTO project_events (project_id, user_id, at, kind, detail) VALUES (?, ?, ?, ?, ?)")

@@ -53,10 +53,6 @@ RequestEvent ReadEvent(const Statement& q) {
   return e;
 }
 
-std::optional<std::int64_t> UserOrNull(std::int64_t user_id) {
-  return user_id == 0 ? std::nullopt : std::optional<std::int64_t>(user_id);
-}
-
 // The row of a file uploaded with an event, in the event's transaction; its id.
 std::int64_t InsertNewFile(Connection& db, const files::FileRecord& f, std::string_view now) {
   auto q = db.Prepare(

@@ -14,7 +14,7 @@ using territories::Kind;
 using territories::Territory;
 using territories::TerritoryId;
 
-constexpr const char* kColumns =
+constexpr const char* kTerritoryColumns =
     "t.id, t.kind, t.code, t.name, t.population, t.siren, t.nature, t.zone, t.chef_lieu";
 
 Territory ReadTerritory(Statement& q) {
@@ -37,7 +37,7 @@ void LoadPostalCodes(Connection& db, Territory& t) {
   while (q.Step()) t.postal_codes.push_back(q.Text(0));
 }
 
-std::vector<Territory> ReadAll(Statement& q) {
+std::vector<Territory> ReadTerritories(Statement& q) {
   std::vector<Territory> rows;
   while (q.Step()) rows.push_back(ReadTerritory(q));
   return rows;
@@ -48,7 +48,7 @@ std::vector<Territory> ReadAll(Statement& q) {
 
 std::optional<Territory> SqliteStore::FindTerritory(const TerritoryId& id) {
   auto db = pool_.Acquire();
-  auto q = db->Prepare(std::string("SELECT ") + kColumns + " FROM territories t WHERE t.id = ?");
+  auto q = db->Prepare(std::string("SELECT ") + kTerritoryColumns + " FROM territories t WHERE t.id = ?");
   q.Bind(1, id.ToString());
   if (!q.Step()) return std::nullopt;
   Territory t = ReadTerritory(q);
@@ -65,13 +65,13 @@ std::vector<Territory> SqliteStore::SearchTerritories(std::string_view folded_qu
     // A code: INSEE code, SIREN, postal code or département code (2A folds to "2a").
     std::string upper = query;
     for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    auto q = db->Prepare(std::string("SELECT ") + kColumns +
+    auto q = db->Prepare(std::string("SELECT ") + kTerritoryColumns +
                          ", CASE WHEN t.code = ?1 THEN 0 WHEN t.siren = ?1 THEN 1 ELSE 2 END AS rank"
                          " FROM territories t WHERE t.code = ?1 OR t.siren = ?1"
                          " OR t.id IN (SELECT territory_id FROM territory_postal_codes WHERE postal_code = ?1)"
                          " ORDER BY rank, t.population DESC NULLS LAST, t.name LIMIT ?2");
     q.Bind(1, upper).Bind(2, static_cast<std::int64_t>(limit));
-    auto rows = ReadAll(q);
+    auto rows = ReadTerritories(q);
     if (!rows.empty() || IsDigits(query)) return rows;
   }
   // Every word must start a word of the name ("st" does not find "ouest").
@@ -83,7 +83,7 @@ std::vector<Territory> SqliteStore::SearchTerritories(std::string_view folded_qu
     where += "(' ' || t.name_folded) LIKE ? ESCAPE '\\'";
     patterns.push_back("% " + LikeEscape(word) + "%");
   }
-  auto q = db->Prepare(std::string("SELECT ") + kColumns +
+  auto q = db->Prepare(std::string("SELECT ") + kTerritoryColumns +
                        ", CASE WHEN t.name_folded = ? THEN 0 WHEN t.name_folded LIKE ? ESCAPE '\\'"
                        " THEN 1 ELSE 2 END AS rank FROM territories t WHERE " + where +
                        " ORDER BY rank, t.population DESC NULLS LAST, t.name LIMIT ?");
@@ -92,27 +92,27 @@ std::vector<Territory> SqliteStore::SearchTerritories(std::string_view folded_qu
   q.Bind(index++, LikeEscape(query) + "%");
   for (const std::string& pattern : patterns) q.Bind(index++, pattern);
   q.Bind(index, static_cast<std::int64_t>(limit));
-  return ReadAll(q);
+  return ReadTerritories(q);
 }
 
 std::vector<Territory> SqliteStore::Parents(const TerritoryId& id) {
   auto db = pool_.Acquire();
-  auto q = db->Prepare(std::string("SELECT ") + kColumns +
+  auto q = db->Prepare(std::string("SELECT ") + kTerritoryColumns +
                        " FROM territory_links l JOIN territories t ON t.id = l.parent_id"
                        " WHERE l.child_id = ? ORDER BY CASE t.kind WHEN 'commune' THEN 0"
                        " WHEN 'ept' THEN 1 WHEN 'epci' THEN 2 WHEN 'departement' THEN 3"
                        " WHEN 'region' THEN 4 ELSE 5 END, t.code");
   q.Bind(1, id.ToString());
-  return ReadAll(q);
+  return ReadTerritories(q);
 }
 
 std::vector<Territory> SqliteStore::Children(const TerritoryId& id, Kind kind, std::size_t limit) {
   auto db = pool_.Acquire();
-  auto q = db->Prepare(std::string("SELECT ") + kColumns +
+  auto q = db->Prepare(std::string("SELECT ") + kTerritoryColumns +
                        " FROM territory_links l JOIN territories t ON t.id = l.child_id"
                        " WHERE l.parent_id = ? AND t.kind = ? ORDER BY t.name_folded, t.code LIMIT ?");
   q.Bind(1, id.ToString()).Bind(2, territories::KindKey(kind)).Bind(3, static_cast<std::int64_t>(limit));
-  return ReadAll(q);
+  return ReadTerritories(q);
 }
 
 std::size_t SqliteStore::CountChildren(const TerritoryId& id, Kind kind) {

@@ -24,7 +24,7 @@ using namespace programmes;
 constexpr std::size_t kBodyMax = 10000;
 
 // The pilot's members (and platform admins), and the members of the community's organisations.
-bool Participates(const WebContext& context, const Programme& p) {
+bool ApiParticipates(const WebContext& context, const Programme& p) {
   if (ManagesProgramme(context, p)) return true;
   const auto members = CommunityOrganisations(p, context.store.CohortOf(p.id), context.store.ParticipantsOf(p.id),
                                               context.store.ListOrganisations());
@@ -35,10 +35,10 @@ bool Participates(const WebContext& context, const Programme& p) {
 }
 
 // The programme of the path when the viewer takes part in its community; the problem otherwise.
-std::variant<ProgrammeInPath, Response> Community(const WebContext& context, const Request& request) {
+std::variant<ProgrammeInPath, Response> ApiCommunity(const WebContext& context, const Request& request) {
   auto found = FindProgrammeInPath(context, request);
   if (!found) return RenderError(context, request, 404, "Ce programme n'existe pas.");
-  if (!Participates(context, found->programme)) {
+  if (!ApiParticipates(context, found->programme)) {
     return RenderError(context, request, 403,
                        "La communauté apprenante réunit les participants du programme : l'ANCT, les collectivités de ses "
                        "territoires et les collectivités inscrites (parties prenantes ou observatrices).");
@@ -60,7 +60,7 @@ json PostJson(const Post& post, bool moderator) {
 }
 
 Response ApiPosts(const WebContext& context, const Request& request) {
-  auto found = Community(context, request);
+  auto found = ApiCommunity(context, request);
   if (auto* refusal = std::get_if<Response>(&found)) return std::move(*refusal);
   const Programme& p = std::get<ProgrammeInPath>(found).programme;
   const bool moderator = ManagesProgramme(context, p);
@@ -70,7 +70,7 @@ Response ApiPosts(const WebContext& context, const Request& request) {
 }
 
 Response ApiAddPost(const WebContext& context, const Request& request) {
-  auto found = Community(context, request);
+  auto found = ApiCommunity(context, request);
   if (auto* refusal = std::get_if<Response>(&found)) return std::move(*refusal);
   const Programme& p = std::get<ProgrammeInPath>(found).programme;
   auto body = ReadJsonObject(request);
@@ -99,7 +99,7 @@ Response ApiAddPost(const WebContext& context, const Request& request) {
 }
 
 Response ApiReportPost(const WebContext& context, const Request& request) {
-  auto found = Community(context, request);
+  auto found = ApiCommunity(context, request);
   if (auto* refusal = std::get_if<Response>(&found)) return std::move(*refusal);
   const Programme& p = std::get<ProgrammeInPath>(found).programme;
   const auto post = FindPostInPath(context, request, p);

@@ -25,7 +25,7 @@ using nlohmann::json;
 using namespace programmes;
 
 //! The largest file and its request line.
-constexpr std::size_t kUploadBodyLimit = files::kMaxFileBytes + 64 * 1024;
+constexpr std::size_t kDeliverableUploadLimit = files::kMaxFileBytes + 64 * 1024;
 
 Response NoProgramme(const WebContext& context, const Request& request) {
   return RenderError(context, request, 404, "Ce programme n'existe pas.");
@@ -112,7 +112,7 @@ Response ApiDeliverable(const WebContext& context, const Request& request) {
   return Response::Json(200, DeliverableJson(context, found->programme, *d, LinksFor(context, found->programme, *d)).dump());
 }
 
-Response ApiDownload(const WebContext& context, const Request& request) {
+Response ApiDeliverableDownload(const WebContext& context, const Request& request) {
   const auto found = FindProgrammeInPath(context, request);
   if (!found) return NoProgramme(context, request);
   const auto d = Visible(context, request, found->programme);
@@ -122,7 +122,7 @@ Response ApiDownload(const WebContext& context, const Request& request) {
 }
 
 // POST …/deliverables?territoire=…&titre=…&nom=…[&actions=…]: the file's bytes as the body.
-Response ApiUpload(const WebContext& context, const Request& request) {
+Response ApiDeliverableUpload(const WebContext& context, const Request& request) {
   const auto found = FindProgrammeInPath(context, request);
   if (!found) return NoProgramme(context, request);
   const std::string name = request.Query("nom").value_or("");
@@ -197,9 +197,9 @@ void RegisterDeliverableApi(Router& router, const WebContext& context) {
   const std::string base = "/api/v1/programmes/{programme}/deliverables";
   AddPage(router, context, "GET", base.c_str(), "api_deliverables", ApiDeliverables);
   router.AddUpload("POST", base, "api_deliverable_upload",
-                   [&context](const Request& r) { return ApiUpload(context, r); }, kUploadBodyLimit);
+                   [&context](const Request& r) { return ApiDeliverableUpload(context, r); }, kDeliverableUploadLimit);
   AddPage(router, context, "GET", (base + "/{deliverable}").c_str(), "api_deliverable", ApiDeliverable);
-  AddPage(router, context, "GET", (base + "/{deliverable}/file").c_str(), "api_deliverable_file", ApiDownload);
+  AddPage(router, context, "GET", (base + "/{deliverable}/file").c_str(), "api_deliverable_file", ApiDeliverableDownload);
   AddPage(router, context, "POST", (base + "/{deliverable}/status").c_str(), "api_deliverable_status", ApiStatus);
   AddPage(router, context, "POST", (base + "/{deliverable}/requests").c_str(), "api_deliverable_request_create",
           ApiOpenRequest);

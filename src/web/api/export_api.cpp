@@ -46,7 +46,7 @@ std::string PerimeterLabel(const catalogue::Offer& offer, territories::Territory
   return offer.perimeter;
 }
 
-std::string StatusLabel(const catalogue::Offer& offer, const std::string& today) {
+std::string ExportStatusLabel(const catalogue::Offer& offer, const std::string& today) {
   const auto values = search::StatusValues(offer, today, search::AddDays(today, 30));
   if (std::find(values.begin(), values.end(), "closed") != values.end()) return "clôturée";
   if (std::find(values.begin(), values.end(), "closing") != values.end()) return "bientôt close";
@@ -91,7 +91,7 @@ Export Collect(const WebContext& context, OfferSearch& engine, const Request& re
                            JoinLabels(offer.themes, catalogue::Themes()),
                            PerimeterLabel(offer, context.store),
                            offer.submission_deadline,
-                           StatusLabel(offer, query.today),
+                           ExportStatusLabel(offer, query.today),
                            hit.local ? "oui" : "non",
                            "/offres/" + offer.slug});
   }

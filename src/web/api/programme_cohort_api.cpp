@@ -25,7 +25,7 @@ using nlohmann::json;
 using namespace programmes;
 
 // The problem details of a refused action; a 400 names the JSON field at fault.
-Response Refused(const WebContext& context, const Request& request, const Error& e) {
+Response CohortRefused(const WebContext& context, const Request& request, const Error& e) {
   const int status = ActionStatusOf(e);
   std::string detail = e.message;
   if (status == 400 && !e.field.empty()) {
@@ -66,7 +66,7 @@ Response CohortAnswer(const WebContext& context, const ProgrammeInPath& found, i
 template <typename Action>
 Response OnRunning(const WebContext& context, const Request& request, Action action) {
   auto found = RunningProgrammeInPath(context, request);
-  if (!found) return Refused(context, request, found.error());
+  if (!found) return CohortRefused(context, request, found.error());
   return action(found.value());
 }
 
@@ -102,7 +102,7 @@ Response ApiCreateProgramme(const WebContext& context, const Request& request) {
   if (problem) return std::move(*problem);
   input.year = IdText(year);
   const NewProgrammeCheck check = CheckNewProgramme(*pilot, input);
-  if (!check.ok()) return Refused(context, request, check.errors.front());
+  if (!check.ok()) return CohortRefused(context, request, check.errors.front());
   const Programme created = CreateCheckedProgramme(context, check);
   return Created("/api/v1/programmes/" + std::to_string(created.id), ProgrammeApiJson(context, created));
 }
@@ -125,7 +125,7 @@ Response ApiProposeTerritory(const WebContext& context, const Request& request) 
     });
     if (problem) return std::move(*problem);
     auto proposed = ProposeCohortTerritory(context, found, territory, IdText(organisation));
-    if (!proposed) return Refused(context, request, proposed.error());
+    if (!proposed) return CohortRefused(context, request, proposed.error());
     return CohortAnswer(context, found, 201);
   });
 }
@@ -134,7 +134,7 @@ Response ApiProposeTerritory(const WebContext& context, const Request& request) 
 Response ApiSelectTerritory(const WebContext& context, const Request& request) {
   return OnRunning(context, request, [&](const ProgrammeInPath& found) {
     auto selected = SelectCohortTerritory(context, found, request.Param("territory"));
-    if (!selected) return Refused(context, request, selected.error());
+    if (!selected) return CohortRefused(context, request, selected.error());
     return CohortAnswer(context, found, 200);
   });
 }
@@ -143,7 +143,7 @@ Response ApiSelectTerritory(const WebContext& context, const Request& request) {
 Response ApiRemoveTerritory(const WebContext& context, const Request& request) {
   return OnRunning(context, request, [&](const ProgrammeInPath& found) {
     auto removed = RemoveCohortTerritory(context, found, request.Param("territory"));
-    if (!removed) return Refused(context, request, removed.error());
+    if (!removed) return CohortRefused(context, request, removed.error());
     return CohortAnswer(context, found, 200);
   });
 }
@@ -169,7 +169,7 @@ Response ApiRegister(const WebContext& context, const Request& request) {
     });
     if (problem) return std::move(*problem);
     auto registered = RegisterCohortOrganisation(context, found, IdText(organisation), role);
-    if (!registered) return Refused(context, request, registered.error());
+    if (!registered) return CohortRefused(context, request, registered.error());
     const RegistrationOutcome& r = registered.value();
     return Created("/api/v1/programmes/" + std::to_string(found.programme.id) + "/cohort",
                    RegistrationJson(found, r.organisation, r.role, RegistrationNotice(*found.type, r.role)));
@@ -184,7 +184,7 @@ Response ApiArbitrate(const WebContext& context, const Request& request) {
     if (problem) return std::move(*problem);
     const std::string organisation = request.Param("organisation");
     auto done = ArbitrateCohortWaitlist(context, found, organisation, role);
-    if (!done) return Refused(context, request, done.error());
+    if (!done) return CohortRefused(context, request, done.error());
     const auto o = context.store.FindOrganisation(std::stoll(organisation)).value();
     const std::string message = role == "stakeholder" ? "« " + o.name + " » est retenue comme partie prenante."
                                                       : "« " + o.name + " » est inscrite comme observatrice.";
@@ -204,7 +204,7 @@ Response ApiAddPerson(const WebContext& context, const Request& request) {
     });
     if (problem) return std::move(*problem);
     auto added = AddCohortPerson(context, found, person);
-    if (!added) return Refused(context, request, added.error());
+    if (!added) return CohortRefused(context, request, added.error());
     return CohortAnswer(context, found, 201);
   });
 }
@@ -240,14 +240,14 @@ Response ApiUpdatePhase(const WebContext& context, const Request& request) {
       if (!has_start) starts_on = phase.starts_on;
       if (!has_end) ends_on = phase.ends_on;
     }
-    if (auto bad = CheckPhaseDates(starts_on, ends_on)) return Refused(context, request, *bad);
+    if (auto bad = CheckPhaseDates(starts_on, ends_on)) return CohortRefused(context, request, *bad);
     if (dated) {
       auto done = DatePhase(context, found, position.value(), starts_on, ends_on);
-      if (!done) return Refused(context, request, done.error());
+      if (!done) return CohortRefused(context, request, done.error());
     }
     if (active) {
       auto done = OpenPhase(context, found, position.value());
-      if (!done) return Refused(context, request, done.error());
+      if (!done) return CohortRefused(context, request, done.error());
     }
     const auto programme = context.store.FindProgramme(found.programme.id).value_or(found.programme);
     return Response::Json(200, ProgrammeApiJson(context, programme).dump());
@@ -267,7 +267,7 @@ Response ApiRecordStep(const WebContext& context, const Request& request) {
     });
     if (problem) return std::move(*problem);
     auto recorded = RecordCohortStep(context, found, record);
-    if (!recorded) return Refused(context, request, recorded.error());
+    if (!recorded) return CohortRefused(context, request, recorded.error());
     return CohortAnswer(context, found, 201);
   });
 }

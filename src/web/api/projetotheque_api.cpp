@@ -12,7 +12,7 @@ namespace {
 
 using nlohmann::json;
 
-Response Search(const WebContext& context, const Request& request) {
+Response ProjetothequeSearch(const WebContext& context, const Request& request) {
   auto parsed = ParseCaseSheetSearch(context, request);
   if (!parsed) return RenderError(context, request, 400, parsed.error().message);
   const ParsedCaseSheetSearch& p = parsed.value();
@@ -50,7 +50,7 @@ Response Sheet(const WebContext& context, const Request& request) {
 
 void RegisterProjetothequeApi(Router& router, const WebContext& context) {
   // The search first: {project} would match "search".
-  AddPage(router, context, "GET", "/api/v1/projects/search", "api_project_search", Search);
+  AddPage(router, context, "GET", "/api/v1/projects/search", "api_project_search", ProjetothequeSearch);
   AddPage(router, context, "GET", "/api/v1/projects/{project}", "api_project", Sheet);
 }
 

@@ -28,9 +28,9 @@ namespace {
 using nlohmann::json;
 
 //! The largest file and its request line.
-constexpr std::size_t kUploadBodyLimit = files::kMaxFileBytes + 64 * 1024;
+constexpr std::size_t kRequestUploadLimit = files::kMaxFileBytes + 64 * 1024;
 
-std::optional<requests::Request> Load(const WebContext& context, const Request& http) {
+std::optional<requests::Request> ApiLoad(const WebContext& context, const Request& http) {
   const auto id = ParseRowId(http.Param("request"));
   auto found = id ? context.store.FindRequest(*id) : std::nullopt;
   if (found && !ViewerMaySee(context, *found)) return std::nullopt;
@@ -41,7 +41,7 @@ Response NotFound(const WebContext& context, const Request& http) {
   return RenderError(context, http, 404, "Cette demande n'existe pas.");
 }
 
-Response Created(const std::string& location, const json& body) {
+Response RequestCreated(const std::string& location, const json& body) {
   Response response = Response::Json(201, body.dump());
   response.SetHeader("Location", location);
   return response;
@@ -63,12 +63,12 @@ Response ApiCreateRequest(const WebContext& context, const Request& http) {
   auto draft = CheckDraft(context, *organisation, input);
   if (!draft.ok()) return RenderError(context, http, 400, draft.errors.front().message);
   const requests::Request created = context.store.CreateRequest(draft.request, NowUtc());
-  return Created("/api/v1/requests/" + std::to_string(created.id), RequestDetail(context, created));
+  return RequestCreated("/api/v1/requests/" + std::to_string(created.id), RequestDetail(context, created));
 }
 
 // PUT /api/v1/requests/{request}: the draft rewritten, the creation's body and the version.
 Response ApiUpdateDraft(const WebContext& context, const Request& http) {
-  const auto r = Load(context, http);
+  const auto r = ApiLoad(context, http);
   if (!r) return NotFound(context, http);
   auto body = ReadJsonObject(http);
   if (!body) return JsonBodyFailure(context, http, body.error());
@@ -99,7 +99,7 @@ std::optional<std::string> StepValue(const json& value) {
 
 // POST /api/v1/requests/{request}/transitions: {transition, version, fields}.
 Response ApiTakeStep(const WebContext& context, const Request& http) {
-  const auto r = Load(context, http);
+  const auto r = ApiLoad(context, http);
   if (!r) return NotFound(context, http);
   auto body = ReadJsonObject(http);
   if (!body) return JsonBodyFailure(context, http, body.error());
@@ -138,7 +138,7 @@ Response ApiTakeStep(const WebContext& context, const Request& http) {
 
 // POST /api/v1/requests/{request}/comments: {text}.
 Response ApiComment(const WebContext& context, const Request& http) {
-  const auto r = Load(context, http);
+  const auto r = ApiLoad(context, http);
   if (!r) return NotFound(context, http);
   auto body = ReadJsonObject(http);
   if (!body) return JsonBodyFailure(context, http, body.error());
@@ -153,12 +153,12 @@ Response ApiComment(const WebContext& context, const Request& http) {
   const std::string now = NowUtc();
   context.store.AppendRequestEvent(event, now);
   NotifyRequestParties(context, *r, event.user_id, now, "commentaire de " + CurrentViewer().account->user.display_name);
-  return Created("/api/v1/requests/" + std::to_string(r->id), RequestDetail(context, *r));
+  return RequestCreated("/api/v1/requests/" + std::to_string(r->id), RequestDetail(context, *r));
 }
 
 // POST /api/v1/requests/{request}/files?nom=…: the file's bytes as the body.
 Response ApiUpload(const WebContext& context, const Request& http) {
-  const auto r = Load(context, http);
+  const auto r = ApiLoad(context, http);
   if (!r) return NotFound(context, http);
   const std::string name = http.Query("nom").value_or("");
   if (name.empty()) return RenderError(context, http, 400, "Donnez le nom du fichier dans le paramètre « nom » (par exemple nom=plan-guide.pdf).");
@@ -180,13 +180,13 @@ Response ApiUpload(const WebContext& context, const Request& http) {
   NotifyRequestParties(context, *r, viewer, now,
                        "fichier « " + f.original_name + " » joint par " + CurrentViewer().account->user.display_name);
   const std::string url = "/api/v1/requests/" + std::to_string(r->id) + "/files/" + std::to_string(f.id);
-  return Created(url, {{"id", f.id}, {"name", f.original_name}, {"content_type", f.content_type}, {"size", f.size},
+  return RequestCreated(url, {{"id", f.id}, {"name", f.original_name}, {"content_type", f.content_type}, {"size", f.size},
                        {"sha256", f.sha256}, {"url", url}});
 }
 
 // GET /api/v1/requests/{request}/files/{file}: only a file of this request's trail.
 Response ApiDownload(const WebContext& context, const Request& http) {
-  const auto r = Load(context, http);
+  const auto r = ApiLoad(context, http);
   if (!r) return NotFound(context, http);
   const auto file_id = ParseRowId(http.Param("file"));
   bool in_trail = false;
@@ -204,7 +204,7 @@ void RegisterRequestApi(Router& router, const WebContext& context) {
   AddPage(router, context, "POST", "/api/v1/requests/{request}/transitions", "api_request_transition", ApiTakeStep);
   AddPage(router, context, "POST", "/api/v1/requests/{request}/comments", "api_request_comment", ApiComment);
   router.AddUpload("POST", "/api/v1/requests/{request}/files", "api_request_upload",
-                   [&context](const Request& r) { return ApiUpload(context, r); }, kUploadBodyLimit);
+                   [&context](const Request& r) { return ApiUpload(context, r); }, kRequestUploadLimit);
   AddPage(router, context, "GET", "/api/v1/requests/{request}/files/{file}", "api_request_file", ApiDownload);
 }
 

@@ -18,7 +18,7 @@ namespace {
 using nlohmann::json;
 using namespace programmes;
 
-Response NoProgramme(const WebContext& context, const Request& request) {
+Response NoSeminarProgramme(const WebContext& context, const Request& request) {
   return RenderError(context, request, 404, "Ce programme n'existe pas.");
 }
 Response NoSeminar(const WebContext& context, const Request& request) {
@@ -26,7 +26,7 @@ Response NoSeminar(const WebContext& context, const Request& request) {
 }
 
 // A refusal of the shared rules, naming the field at fault.
-Response Refusal(const WebContext& context, const Request& request, const Error& e) {
+Response SeminarRefusal(const WebContext& context, const Request& request, const Error& e) {
   return RenderError(context, request, ActionStatusOf(e), (e.field.empty() ? "" : "« " + e.field + " » : ") + e.message);
 }
 
@@ -60,7 +60,7 @@ json SeminarList(const WebContext& context, const Programme& p, const std::vecto
 
 Response ApiSeminars(const WebContext& context, const Request& request) {
   const auto found = FindProgrammeInPath(context, request);
-  if (!found) return NoProgramme(context, request);
+  if (!found) return NoSeminarProgramme(context, request);
   return Response::Json(200, SeminarList(context, found->programme, context.store.SeminarsOf(found->programme.id)).dump());
 }
 
@@ -72,9 +72,9 @@ Response ApiSeminarOne(const WebContext& context, const Request& request) {
 
 Response ApiGenerate(const WebContext& context, const Request& request) {
   const auto found = FindProgrammeInPath(context, request);
-  if (!found) return NoProgramme(context, request);
+  if (!found) return NoSeminarProgramme(context, request);
   auto generated = GenerateProgrammeSeminars(context, *found);
-  if (!generated) return Refusal(context, request, generated.error());
+  if (!generated) return SeminarRefusal(context, request, generated.error());
   // Read back: the store's order, with the counts.
   return Response::Json(201, SeminarList(context, found->programme, context.store.SeminarsOf(found->programme.id)).dump());
 }
@@ -104,16 +104,16 @@ Response ApiUpdate(const WebContext& context, const Request& request) {
   text("minutes_text", 100000, edit.minutes_text);
   if (auto problem = fields.Finish()) return JsonBodyFailure(context, request, *problem);
   auto saved = ApplySeminarEdit(context, found->seminar, edit);
-  if (!saved) return Refusal(context, request, saved.error());
+  if (!saved) return SeminarRefusal(context, request, saved.error());
   const auto now = context.store.FindSeminar(saved.value().id).value_or(saved.value());
   return Response::Json(200, ApiSeminar(context, found->programme.programme, now).dump());
 }
 
-Response ApiRegister(const WebContext& context, const Request& request) {
+Response ApiSeminarRegister(const WebContext& context, const Request& request) {
   const auto found = FindSeminarInPath(context, request);
   if (!found) return NoSeminar(context, request);
   auto registered = RegisterViewerForSeminar(context, found->seminar);
-  if (!registered) return Refusal(context, request, registered.error());
+  if (!registered) return SeminarRefusal(context, request, registered.error());
   const auto now = context.store.FindSeminar(found->seminar.id).value_or(found->seminar);
   return Response::Json(201, ApiSeminar(context, found->programme.programme, now).dump());
 }
@@ -141,7 +141,7 @@ void RegisterSeminarApi(Router& router, const WebContext& context) {
   AddPage(router, context, "POST", (base + "/generation").c_str(), "api_seminar_generate", ApiGenerate);
   AddPage(router, context, "GET", (base + "/{seminar}").c_str(), "api_seminar", ApiSeminarOne);
   AddPage(router, context, "PATCH", (base + "/{seminar}").c_str(), "api_seminar_update", ApiUpdate);
-  AddPage(router, context, "POST", (base + "/{seminar}/registrations").c_str(), "api_seminar_register", ApiRegister);
+  AddPage(router, context, "POST", (base + "/{seminar}/registrations").c_str(), "api_seminar_register", ApiSeminarRegister);
   AddPage(router, context, "POST", (base + "/{seminar}/attendance").c_str(), "api_seminar_attendance", ApiAttendance);
 }
 

@@ -10,7 +10,7 @@
 namespace boussole::web {
 namespace {
 
-Response Search(const WebContext& context, const Request& request) {
+Response TerritorySearchApi(const WebContext& context, const Request& request) {
   auto q = TextParam(request, "q", 100);
   if (!q) return RenderError(context, request, 400, q.error().message);
   if (q.value().empty()) {
@@ -41,7 +41,7 @@ std::variant<territories::Territory, Response> TerritoryOf(const WebContext& con
   return *t;
 }
 
-Response Detail(const WebContext& context, const Request& request) {
+Response TerritoryDetailApi(const WebContext& context, const Request& request) {
   auto t = TerritoryOf(context, request);
   if (auto* problem = std::get_if<Response>(&t)) return std::move(*problem);
   return Response::Json(200, TerritoryDetail(std::get<territories::Territory>(t), context.store).dump());
@@ -57,9 +57,9 @@ Response Portrait(const WebContext& context, const Request& request) {
 
 void RegisterTerritoryApi(Router& router, const WebContext& context) {
   router.Add("GET", "/api/v1/territories", "api_territories",
-             Cacheable(context, [&context](const Request& r) { return Search(context, r); }));
+             Cacheable(context, [&context](const Request& r) { return TerritorySearchApi(context, r); }));
   router.Add("GET", "/api/v1/territories/{code}", "api_territory",
-             Cacheable(context, [&context](const Request& r) { return Detail(context, r); }));
+             Cacheable(context, [&context](const Request& r) { return TerritoryDetailApi(context, r); }));
   if (context.search != nullptr) {
     router.Add("GET", "/api/v1/territories/{code}/portrait", "api_territory_portrait",
                Cacheable(context, [&context](const Request& r) { return Portrait(context, r); }));

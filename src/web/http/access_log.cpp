@@ -7,6 +7,8 @@
 #include <cctype>
 #include <vector>
 
+#include "web/http/header_text.h"
+
 namespace boussole::web {
 namespace {
 
@@ -15,12 +17,6 @@ constexpr std::string_view kRedacted = "[redacted]";
 constexpr std::array<std::string_view, 12> kSensitiveWords = {
     "token", "password", "passwd", "secret", "key", "code_verification", "session", "csrf",
     "auth", "jeton", "email", "courriel"};
-
-std::string Lower(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower;
-}
 
 //! Escapes the characters that would make a query piece ambiguous or break the line.
 std::string EncodeQueryPiece(std::string_view text) {
@@ -70,7 +66,7 @@ std::string LogValue(std::string_view value) {
 }  // namespace
 
 bool IsSensitiveName(std::string_view name) {
-  const std::string lower = Lower(name);
+  const std::string lower = LowerAscii(name);
   for (const std::string_view word : kSensitiveWords) {
     if (lower.find(word) != std::string::npos) return true;
   }

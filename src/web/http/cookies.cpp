@@ -3,18 +3,14 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "web/http/header_text.h"
+
 namespace boussole::web {
 namespace {
 
 bool IsTokenChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
          c == '.';
-}
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
 }
 
 }  // namespace
@@ -26,12 +22,12 @@ std::optional<std::string> CookieValue(const Request& request, std::string_view 
   std::string_view header = all;
   while (!header.empty()) {
     const auto end = header.find(';');
-    const std::string_view pair = Trim(header.substr(0, end));
+    const std::string_view pair = TrimOws(header.substr(0, end));
     header = end == std::string_view::npos ? std::string_view{} : header.substr(end + 1);
     const auto equals = pair.find('=');
     if (equals == std::string_view::npos) continue;
-    if (Trim(pair.substr(0, equals)) != name) continue;
-    std::string_view value = Trim(pair.substr(equals + 1));
+    if (TrimOws(pair.substr(0, equals)) != name) continue;
+    std::string_view value = TrimOws(pair.substr(equals + 1));
     if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
     return std::string(value);
   }

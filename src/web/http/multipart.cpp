@@ -4,30 +4,20 @@
 #include <cctype>
 #include <optional>
 
+#include "web/http/header_text.h"
+
 namespace boussole::web {
 namespace {
-
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
 
 // The value of parameter `name` in a header value such as `form-data; name="a"; filename="b"`.
 std::optional<std::string> Parameter(std::string_view header, std::string_view name) {
   std::size_t at = header.find(';');
   while (at != std::string_view::npos) {
-    std::string_view rest = Trim(header.substr(at + 1));
+    std::string_view rest = TrimOws(header.substr(at + 1));
     const std::size_t equal = rest.find('=');
     if (equal == std::string_view::npos) return std::nullopt;
-    const std::string key = Lower(Trim(rest.substr(0, equal)));
-    rest = Trim(rest.substr(equal + 1));
+    const std::string key = LowerAscii(TrimOws(rest.substr(0, equal)));
+    rest = TrimOws(rest.substr(equal + 1));
     std::string value;
     std::size_t consumed = 0;
     if (!rest.empty() && rest.front() == '"') {
@@ -39,7 +29,7 @@ std::optional<std::string> Parameter(std::string_view header, std::string_view n
       consumed = i + 1;
     } else {
       consumed = std::min(rest.find(';'), rest.size());
-      value = std::string(Trim(rest.substr(0, consumed)));
+      value = std::string(TrimOws(rest.substr(0, consumed)));
     }
     if (key == name) return value;
     const std::size_t next = rest.find(';', std::min(consumed, rest.size()));
@@ -61,7 +51,7 @@ Error Malformed() { return InvalidInput("Le formulaire envoyé (multipart/form-d
 }  // namespace
 
 Result<std::vector<MultipartPart>> ParseMultipart(std::string_view content_type, std::string_view body) {
-  if (Lower(content_type.substr(0, 19)) != "multipart/form-data") return Malformed();
+  if (LowerAscii(content_type.substr(0, 19)) != "multipart/form-data") return Malformed();
   const auto boundary = Parameter(content_type, "boundary");
   if (!boundary || boundary->empty() || boundary->size() > 200) return Malformed();
   const std::string delimiter = "--" + *boundary;
@@ -84,10 +74,10 @@ Result<std::vector<MultipartPart>> ParseMultipart(std::string_view content_type,
       headers.remove_prefix(std::min(eol + 2, headers.size()));
       const std::size_t colon = line.find(':');
       if (colon == std::string_view::npos) return Malformed();
-      const std::string header = Lower(Trim(line.substr(0, colon)));
-      const std::string_view value = Trim(line.substr(colon + 1));
+      const std::string header = LowerAscii(TrimOws(line.substr(0, colon)));
+      const std::string_view value = TrimOws(line.substr(colon + 1));
       if (header == "content-disposition") {
-        if (Lower(value.substr(0, 9)) != "form-data") return Malformed();
+        if (LowerAscii(value.substr(0, 9)) != "form-data") return Malformed();
         if (auto name = Parameter(value, "name")) {
           part.name = *name;
           named = true;

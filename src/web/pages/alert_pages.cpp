@@ -22,9 +22,9 @@ using nlohmann::json;
 
 constexpr std::size_t kMaxTokenLength = 128;
 
-Response SeeOther(std::string location) { return Response::Redirect(303, std::move(location)); }
+Response AlertRedirect(std::string location) { return Response::Redirect(303, std::move(location)); }
 
-Response Notice(const WebContext& context, int status, const std::string& kind, const std::string& text,
+Response AlertNotice(const WebContext& context, int status, const std::string& kind, const std::string& text,
                 const std::string& title) {
   json view;
   view[kind] = text.empty() ? json(true) : json(text);
@@ -76,7 +76,7 @@ Response CreateAlert(const WebContext& context, const Request& request) {
   }
   if (errors.empty()) {
     auto created = context.alerts->Create(input, NowUtc());
-    if (created) return SeeOther("/alertes/messagerie");
+    if (created) return AlertRedirect("/alertes/messagerie");
     errors.push_back(created.error());
   }
   json view = AlertFormView(input.email, input.frequency, input.query,
@@ -91,14 +91,14 @@ Response CreateAlert(const WebContext& context, const Request& request) {
 Response LinkPage(const WebContext& context, const Request& request, const char* kind, const char* title) {
   const std::string token = request.Query("jeton").value_or("");
   if (token.empty() || token.size() > kMaxTokenLength) {
-    return Notice(context, 400, "invalid_link", "Le lien est incomplet : copiez-le en entier depuis le message.",
+    return AlertNotice(context, 400, "invalid_link", "Le lien est incomplet : copiez-le en entier depuis le message.",
                   "Lien non valable");
   }
   return RenderPage(context, 200, "alert", {{kind, true}, {"csrf", CurrentCsrfToken()}, {"token", token}},
                     {title, {{"Offres", "/offres"}}, "offres"});
 }
 
-Response ConfirmPage(const WebContext& context, const Request& request) {
+Response AlertConfirmPage(const WebContext& context, const Request& request) {
   return LinkPage(context, request, "confirm", "Confirmer votre alerte");
 }
 
@@ -106,20 +106,20 @@ Response UnsubscribePage(const WebContext& context, const Request& request) {
   return LinkPage(context, request, "unsubscribe", "Supprimer votre alerte");
 }
 
-Response Confirm(const WebContext& context, const Request& request) {
+Response AlertConfirm(const WebContext& context, const Request& request) {
   auto form = Form::Read(request);
   if (!form) return RenderError(context, request, 400, form.error().message);
   auto done = context.alerts->Confirm(form.value().Get("jeton"), NowUtc());
-  if (!done) return Notice(context, 400, "invalid_link", done.error().message, "Lien non valable");
-  return SeeOther("/alertes/confirmee");
+  if (!done) return AlertNotice(context, 400, "invalid_link", done.error().message, "Lien non valable");
+  return AlertRedirect("/alertes/confirmee");
 }
 
 Response Unsubscribe(const WebContext& context, const Request& request) {
   auto form = Form::Read(request);
   if (!form) return RenderError(context, request, 400, form.error().message);
   auto done = context.alerts->Unsubscribe(form.value().Get("jeton"), NowUtc());
-  if (!done) return Notice(context, 400, "invalid_link", done.error().message, "Lien non valable");
-  return SeeOther("/alertes/supprimee");
+  if (!done) return AlertNotice(context, 400, "invalid_link", done.error().message, "Lien non valable");
+  return AlertRedirect("/alertes/supprimee");
 }
 
 // ---- my alerts ---------------------------------------------------------------------------
@@ -161,7 +161,7 @@ Response DeleteMyAlert(const WebContext& context, const Request& request) {
   const accounts::User& user = CurrentViewer().account->user;
   auto done = context.alerts->UnsubscribeOwn(std::stoll(id), user.id, user.email, NowUtc());
   if (!done) return RenderError(context, request, 404, done.error().message);
-  return SeeOther("/compte/alertes");
+  return AlertRedirect("/compte/alertes");
 }
 
 }  // namespace
@@ -174,18 +174,18 @@ void RegisterAlertPages(Router& router, const WebContext& context) {
   add("GET", "/alertes/nouvelle", "alert_new_page", NewAlertPage);
   add("POST", "/alertes", "alert_create", CreateAlert);
   add("GET", "/alertes/messagerie", "alert_check_mail_page", [](const WebContext& c, const Request&) {
-    return Notice(c, 200, "check_mail", {}, "Consultez votre messagerie");
+    return AlertNotice(c, 200, "check_mail", {}, "Consultez votre messagerie");
   });
-  add("GET", "/alertes/confirmation", "alert_confirm_page", ConfirmPage);
-  add("POST", "/alertes/confirmation", "alert_confirm", Confirm);
+  add("GET", "/alertes/confirmation", "alert_confirm_page", AlertConfirmPage);
+  add("POST", "/alertes/confirmation", "alert_confirm", AlertConfirm);
   add("GET", "/alertes/confirmee", "alert_confirmed_page",
-      [](const WebContext& c, const Request&) { return Notice(c, 200, "confirmed", {}, "Alerte activée"); });
+      [](const WebContext& c, const Request&) { return AlertNotice(c, 200, "confirmed", {}, "Alerte activée"); });
   add("GET", "/alertes/desinscription", "alert_unsubscribe_page", UnsubscribePage);
   add("POST", "/alertes/desinscription", "alert_unsubscribe", Unsubscribe);
   add("GET", "/compte/alertes", "my_alerts_page", MyAlertsPage);
   add("POST", "/compte/alertes/suppression", "my_alert_delete", DeleteMyAlert);
   add("GET", "/alertes/supprimee", "alert_unsubscribed_page",
-      [](const WebContext& c, const Request&) { return Notice(c, 200, "unsubscribed", {}, "Alerte supprimée"); });
+      [](const WebContext& c, const Request&) { return AlertNotice(c, 200, "unsubscribed", {}, "Alerte supprimée"); });
 }
 
 }  // namespace boussole::web

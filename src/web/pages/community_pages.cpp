@@ -49,7 +49,7 @@ Result<ProgrammeInPath> Community(const WebContext& context, const Request& requ
   return std::move(*found);
 }
 
-Response Refusal(const WebContext& context, const Request& request, const Error& e) {
+Response CommunityRefusal(const WebContext& context, const Request& request, const Error& e) {
   return RenderError(context, request, e.code == "not_found" ? 404 : e.code == "forbidden" ? 403 : 409, e.message);
 }
 
@@ -67,7 +67,7 @@ json PostView(const Post& post, bool moderator) {
 
 Response CommunityPage(const WebContext& context, const Request& request) {
   auto found = Community(context, request);
-  if (!found) return Refusal(context, request, found.error());
+  if (!found) return CommunityRefusal(context, request, found.error());
   const Programme& p = found.value().programme;
   const bool moderator = ManagesProgramme(context, p);
   json posts = json::array();
@@ -99,7 +99,7 @@ std::string CommunityUrl(const Programme& p, const std::string& message) {
 
 Response AddPost(const WebContext& context, const Request& request) {
   auto found = Community(context, request);
-  if (!found) return Refusal(context, request, found.error());
+  if (!found) return CommunityRefusal(context, request, found.error());
   const Programme& p = found.value().programme;
   auto form = Form::Read(request);
   if (!form) return RenderError(context, request, 400, form.error().message);
@@ -129,12 +129,12 @@ Response AddPost(const WebContext& context, const Request& request) {
 
 Response ReportPost(const WebContext& context, const Request& request) {
   auto found = Community(context, request);
-  if (!found) return Refusal(context, request, found.error());
+  if (!found) return CommunityRefusal(context, request, found.error());
   const Programme& p = found.value().programme;
   const auto post = FindPostInPath(context, request, p);
   if (!post) return RenderError(context, request, 404, "Ce message n'existe pas.");
   auto reported = context.store.ReportPost(post->id, CurrentViewer().account->user.id, kHideAfterReports, NowUtc());
-  if (!reported) return Refusal(context, request, reported.error());
+  if (!reported) return CommunityRefusal(context, request, reported.error());
   return Response::Redirect(303, CommunityUrl(p, "signale"));
 }
 

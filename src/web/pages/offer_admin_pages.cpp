@@ -31,7 +31,7 @@ json Moves(const catalogue::OfferInWorkflow& row) {
   return moves;
 }
 
-Response ListPage(const WebContext& context, const Request&) {
+Response AdminListPage(const WebContext& context, const Request&) {
   json rows = json::array();
   for (const auto& row : context.store.ListOffersInWorkflow()) {
     rows.push_back({{"slug", row.offer.slug},
@@ -122,7 +122,7 @@ Response Move(const WebContext& context, const Request& request) {
 }  // namespace
 
 void RegisterOfferAdminPages(Router& router, const WebContext& context) {
-  AddPage(router, context, "GET", "/admin/offres", "offer_admin_list", ListPage);
+  AddPage(router, context, "GET", "/admin/offres", "offer_admin_list", AdminListPage);
   AddPage(router, context, "GET", "/admin/offres/{slug}", "offer_admin_page", OfferPage);
   AddPage(router, context, "POST", "/admin/offres/{slug}", "offer_admin_save", SaveDocument);
   AddPage(router, context, "POST", "/admin/offres/{slug}/statut", "offer_admin_move", Move);

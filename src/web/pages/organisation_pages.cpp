@@ -26,15 +26,15 @@ using nlohmann::json;
 using organisations::MemberRole;
 using organisations::Organisation;
 
-Response SeeOther(std::string location) { return Response::Redirect(303, std::move(location)); }
+Response OrganisationRedirect(std::string location) { return Response::Redirect(303, std::move(location)); }
 
-std::optional<std::int64_t> PathId(const Request& request, const char* name) {
+std::optional<std::int64_t> RowIdInPath(const Request& request, const char* name) {
   auto it = request.path_params.find(name);
   return it == request.path_params.end() ? std::nullopt : ParseRowId(it->second);
 }
 
 // The policy let only signed-in people through: the user is there.
-const accounts::User& Me() { return CurrentViewer().account->user; }
+const accounts::User& SignedInUser() { return CurrentViewer().account->user; }
 
 // The status of a refusal by the service.
 int StatusOf(const Error& e) {
@@ -126,8 +126,8 @@ Response Create(const WebContext& context, const Request& request) {
   organisations::OrganisationForm input{form.value().Get("kind"), form.value().Get("name"), form.value().Get("territory")};
   std::vector<Error> errors = context.organisations->ValidateOrganisation(input);
   if (errors.empty()) {
-    auto created = context.organisations->CreateOrganisation(Me(), input);
-    if (created) return SeeOther("/organisations/" + std::to_string(created.value().id));
+    auto created = context.organisations->CreateOrganisation(SignedInUser(), input);
+    if (created) return OrganisationRedirect("/organisations/" + std::to_string(created.value().id));
     errors.push_back(created.error());
   }
   return OrganisationsPage(context, StatusOf(errors.front()), input, errors);
@@ -137,13 +137,13 @@ Response Create(const WebContext& context, const Request& request) {
 
 Response MyOrganisationsPage(const WebContext& context, int status, const std::vector<Error>& errors) {
   json memberships = json::array();
-  for (const auto& membership : context.organisations->ListMemberships(Me().id)) {
+  for (const auto& membership : context.organisations->ListMemberships(SignedInUser().id)) {
     json item = OrganisationView(context, membership.organisation);
     item["role"] = organisations::RoleLabel(membership.role);
     memberships.push_back(item);
   }
   json invitations = json::array();
-  for (const auto& invitation : context.organisations->PendingInvitationsFor(Me())) {
+  for (const auto& invitation : context.organisations->PendingInvitationsFor(SignedInUser())) {
     invitations.push_back({{"organisation", invitation.organisation_name},
                            {"role", organisations::RoleLabel(invitation.role)},
                            {"expires_on", FrenchDate(invitation.expires_at)}});
@@ -153,7 +153,7 @@ Response MyOrganisationsPage(const WebContext& context, int status, const std::v
             {"has_memberships", !memberships.empty()},
             {"invitations", invitations},
             {"has_invitations", !invitations.empty()},
-            {"platform_admin", Me().platform_admin}};
+            {"platform_admin", SignedInUser().platform_admin}};
   AddFormErrors(view, errors, "Vous n'avez pas quitté l'organisation");
   return RenderPage(context, status, "my_organisations", view, {"Mes organisations", {{"Mon compte", "/compte"}}, ""});
 }
@@ -165,9 +165,9 @@ Response Leave(const WebContext& context, const Request& request) {
   if (!form) return RenderError(context, request, 400, form.error().message);
   const auto id = ParseRowId(form.value().Get("organisation"));
   if (!id) return RenderError(context, request, 400, "Le formulaire ne dit pas quelle organisation quitter.");
-  auto left = context.organisations->LeaveOrganisation(Me(), *id);
+  auto left = context.organisations->LeaveOrganisation(SignedInUser(), *id);
   if (!left) return MyOrganisationsPage(context, StatusOf(left.error()), {left.error()});
-  return SeeOther("/mes-organisations");
+  return OrganisationRedirect("/mes-organisations");
 }
 
 // ---- one organisation ---------------------------------------------------------------------
@@ -179,10 +179,10 @@ struct InviteForm {
 
 Response OrganisationPage(const WebContext& context, const Request& request, int status, const InviteForm& invite,
                           const std::vector<Error>& errors) {
-  const auto id = PathId(request, "id");
+  const auto id = RowIdInPath(request, "id");
   const auto organisation = id ? context.organisations->FindOrganisation(*id) : std::nullopt;
   if (!organisation) return RenderError(context, request, 404, "Cette organisation n'existe pas.");
-  const bool admin = context.organisations->MayAdminister(Me(), *id);
+  const bool admin = context.organisations->MayAdminister(SignedInUser(), *id);
   json members = json::array();
   for (const auto& member : context.organisations->ListMembers(*id)) {
     const std::string base = "/organisations/" + std::to_string(*id) + "/membres/" + std::to_string(member.user_id);
@@ -190,7 +190,7 @@ Response OrganisationPage(const WebContext& context, const Request& request, int
                        {"name", member.display_name},
                        {"email", member.email},
                        {"role", organisations::RoleLabel(member.role)},
-                       {"is_me", member.user_id == Me().id},
+                       {"is_me", member.user_id == SignedInUser().id},
                        {"role_action", base + "/role"},
                        {"remove_action", base + "/retrait"},
                        {"role_options", Options(RoleValues(), std::string(organisations::RoleKey(member.role)))}});
@@ -201,7 +201,7 @@ Response OrganisationPage(const WebContext& context, const Request& request, int
   view["members"] = members;
   view["member_count"] = members.size();
   view["sent"] = request.Query("invitation").value_or("") == "envoyee";
-  view["member"] = context.organisations->RoleOf(*id, Me().id).has_value();
+  view["member"] = context.organisations->RoleOf(*id, SignedInUser().id).has_value();
   if (admin) {
     json pending = json::array();
     for (const auto& invitation : context.organisations->PendingInvitationsOf(*id)) {
@@ -235,35 +235,35 @@ Response Refused(const WebContext& context, const Request& request, const Error&
 Response Invite(const WebContext& context, const Request& request) {
   auto form = Form::Read(request);
   if (!form) return RenderError(context, request, 400, form.error().message);
-  const auto id = PathId(request, "id");
+  const auto id = RowIdInPath(request, "id");
   if (!id) return RenderError(context, request, 404, "Cette organisation n'existe pas.");
   InviteForm input{form.value().Get("email"), form.value().Get("role")};
-  auto sent = context.organisations->Invite(Me(), *id, input.email, input.role);
+  auto sent = context.organisations->Invite(SignedInUser(), *id, input.email, input.role);
   if (!sent) return Refused(context, request, sent.error(), input);
-  return SeeOther("/organisations/" + std::to_string(*id) + "?invitation=envoyee");
+  return OrganisationRedirect("/organisations/" + std::to_string(*id) + "?invitation=envoyee");
 }
 
 Response ChangeRole(const WebContext& context, const Request& request) {
   auto form = Form::Read(request);
   if (!form) return RenderError(context, request, 400, form.error().message);
-  const auto id = PathId(request, "id");
-  const auto user = PathId(request, "user");
+  const auto id = RowIdInPath(request, "id");
+  const auto user = RowIdInPath(request, "user");
   if (!id || !user) return RenderError(context, request, 404, "Cette organisation ou ce membre n'existe pas.");
-  auto changed = context.organisations->ChangeRole(Me(), *id, *user, form.value().Get("role"));
+  auto changed = context.organisations->ChangeRole(SignedInUser(), *id, *user, form.value().Get("role"));
   if (!changed) return Refused(context, request, changed.error());
   // Someone who gave up their own admin role may no longer see the page.
-  return SeeOther(context.organisations->MayAdminister(Me(), *id) || context.organisations->RoleOf(*id, Me().id)
+  return OrganisationRedirect(context.organisations->MayAdminister(SignedInUser(), *id) || context.organisations->RoleOf(*id, SignedInUser().id)
                       ? "/organisations/" + std::to_string(*id)
                       : "/mes-organisations");
 }
 
 Response Remove(const WebContext& context, const Request& request) {
-  const auto id = PathId(request, "id");
-  const auto user = PathId(request, "user");
+  const auto id = RowIdInPath(request, "id");
+  const auto user = RowIdInPath(request, "user");
   if (!id || !user) return RenderError(context, request, 404, "Cette organisation ou ce membre n'existe pas.");
-  auto removed = context.organisations->RemoveMember(Me(), *id, *user);
+  auto removed = context.organisations->RemoveMember(SignedInUser(), *id, *user);
   if (!removed) return Refused(context, request, removed.error());
-  return SeeOther(context.organisations->MayAdminister(Me(), *id) ? "/organisations/" + std::to_string(*id)
+  return OrganisationRedirect(context.organisations->MayAdminister(SignedInUser(), *id) ? "/organisations/" + std::to_string(*id)
                                                                   : "/mes-organisations");
 }
 
@@ -277,7 +277,7 @@ Response InvitationRefused(const WebContext& context, const Error& error) {
 Response InvitationPage(const WebContext& context, const Request& request) {
   // A GET only shows a button: mail scanners that open links must not use them up.
   const std::string token = request.Query("jeton").value_or("");
-  auto invitation = context.organisations->ReadInvitation(Me(), token);
+  auto invitation = context.organisations->ReadInvitation(SignedInUser(), token);
   if (!invitation) return InvitationRefused(context, invitation.error());
   json view{{"csrf", CurrentCsrfToken()},
             {"token", token},
@@ -291,9 +291,9 @@ Response InvitationPage(const WebContext& context, const Request& request) {
 Response Accept(const WebContext& context, const Request& request) {
   auto form = Form::Read(request);
   if (!form) return RenderError(context, request, 400, form.error().message);
-  auto accepted = context.organisations->AcceptInvitation(Me(), form.value().Get("jeton"));
+  auto accepted = context.organisations->AcceptInvitation(SignedInUser(), form.value().Get("jeton"));
   if (!accepted) return InvitationRefused(context, accepted.error());
-  return SeeOther("/organisations/" + std::to_string(accepted.value().organisation_id));
+  return OrganisationRedirect("/organisations/" + std::to_string(accepted.value().organisation_id));
 }
 
 }  // namespace

@@ -34,14 +34,14 @@ Response WithProgramme(const WebContext& context, const Request& request, Action
 }
 
 // The page's answer to a refused action: its status and French message.
-Response Refused(const WebContext& context, const Request& request, const Error& e) {
+Response ActionRefused(const WebContext& context, const Request& request, const Error& e) {
   return RenderError(context, request, ActionStatusOf(e), e.message);
 }
 
 Response ProposeTerritory(const WebContext& context, const Request& request) {
   return WithProgramme(context, request, [&](const ProgrammeInPath& found, const Form& form) {
     auto proposed = ProposeCohortTerritory(context, found, form.Get("territory"), form.Get("organisation"));
-    if (!proposed) return Refused(context, request, proposed.error());
+    if (!proposed) return ActionRefused(context, request, proposed.error());
     return Response::Redirect(303, PageOf(found.programme, "territoire-propose", "territoires"));
   });
 }
@@ -53,14 +53,14 @@ Response SelectTerritory(const WebContext& context, const Request& request) {
     const std::string action = form.Get("action");
     if (action == "retirer") {
       auto removed = RemoveCohortTerritory(context, found, territory);
-      if (!removed) return Refused(context, request, removed.error());
+      if (!removed) return ActionRefused(context, request, removed.error());
       return Response::Redirect(303, "/programmes/" + std::to_string(p.id) + "#territoires");
     }
     if (action != "selectionner") {
       return RenderError(context, request, 400, "Action inconnue : « " + action + " » (selectionner ou retirer).");
     }
     auto selected = SelectCohortTerritory(context, found, territory);
-    if (!selected) return Refused(context, request, selected.error());
+    if (!selected) return ActionRefused(context, request, selected.error());
     return Response::Redirect(303, PageOf(p, "territoire-selectionne", "territoires"));
   });
 }
@@ -68,7 +68,7 @@ Response SelectTerritory(const WebContext& context, const Request& request) {
 Response RegisterParticipant(const WebContext& context, const Request& request) {
   return WithProgramme(context, request, [&](const ProgrammeInPath& found, const Form& form) {
     auto registered = RegisterCohortOrganisation(context, found, form.Get("organisation"), form.Get("role"));
-    if (!registered) return Refused(context, request, registered.error());
+    if (!registered) return ActionRefused(context, request, registered.error());
     const std::string& given = registered.value().role;
     return Response::Redirect(303, PageOf(found.programme, given == "stakeholder" ? "partie-prenante"
                                                            : given == "waitlist"  ? "attente"
@@ -80,7 +80,7 @@ Response RegisterParticipant(const WebContext& context, const Request& request) 
 Response ArbitrateWaitlist(const WebContext& context, const Request& request) {
   return WithProgramme(context, request, [&](const ProgrammeInPath& found, const Form& form) {
     auto done = ArbitrateCohortWaitlist(context, found, form.Get("organisation"), form.Get("role"));
-    if (!done) return Refused(context, request, done.error());
+    if (!done) return ActionRefused(context, request, done.error());
     return Response::Redirect(303, "/programmes/" + std::to_string(found.programme.id) + "#inscriptions");
   });
 }
@@ -93,7 +93,7 @@ Response AddPerson(const WebContext& context, const Request& request) {
     person.name = form.Get("name");
     person.kind = form.Get("kind");
     auto added = AddCohortPerson(context, found, person);
-    if (!added) return Refused(context, request, added.error());
+    if (!added) return ActionRefused(context, request, added.error());
     return Response::Redirect(303, PageOf(found.programme, "personne", "personnes"));
   });
 }
@@ -101,7 +101,7 @@ Response AddPerson(const WebContext& context, const Request& request) {
 Response UpdatePhase(const WebContext& context, const Request& request) {
   return WithProgramme(context, request, [&](const ProgrammeInPath& found, const Form& form) {
     const auto position = ParsePhasePosition(form.Get("position"));
-    if (!position) return Refused(context, request, position.error());
+    if (!position) return ActionRefused(context, request, position.error());
     const std::string action = form.Get("action");
     Status done = Ok();
     if (action == "activer") {
@@ -111,7 +111,7 @@ Response UpdatePhase(const WebContext& context, const Request& request) {
     } else {
       return RenderError(context, request, 400, "Action inconnue : « " + action + " » (dates ou activer).");
     }
-    if (!done) return Refused(context, request, done.error());
+    if (!done) return ActionRefused(context, request, done.error());
     return Response::Redirect(303, PageOf(found.programme, "phase", "phases"));
   });
 }
@@ -177,7 +177,7 @@ Response RecordStep(const WebContext& context, const Request& request) {
     record.reference = form.Get("reference");
     record.note = form.Get("note");
     auto recorded = RecordCohortStep(context, found, record);
-    if (!recorded) return Refused(context, request, recorded.error());
+    if (!recorded) return ActionRefused(context, request, recorded.error());
     return Response::Redirect(303, PageOf(found.programme, "etape", "etapes"));
   });
 }

@@ -201,7 +201,7 @@ json WithRequests(const WebContext& context, const Programme& p, json deliverabl
 }
 
 // The notices the actions send back with ?message=…
-std::pair<std::string, std::string> Notice(const std::string& key, const ProgrammeType& type) {
+std::pair<std::string, std::string> ProgrammeNotice(const std::string& key, const ProgrammeType& type) {
   if (key == "attente") return {RegistrationNotice(type, "waitlist"), "warning"};
   if (key == "partie-prenante") return {RegistrationNotice(type, "stakeholder"), "success"};
   if (key == "observatrice") return {RegistrationNotice(type, "observer"), "success"};
@@ -262,7 +262,7 @@ Response ProgrammePage(const WebContext& context, const Request& request) {
     view["person_groups"] = groups;
     view["actor_kinds"] = kinds;
   }
-  const auto [notice, kind] = Notice(request.Query("message").value_or(""), *found->type);
+  const auto [notice, kind] = ProgrammeNotice(request.Query("message").value_or(""), *found->type);
   if (!notice.empty()) {
     view["notice"] = notice;
     view["notice_kind"] = kind;

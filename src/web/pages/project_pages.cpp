@@ -42,7 +42,7 @@ bool OwnsProject(const WebContext& context, const Project& project) {
   return context.store.FindMembership(project.organisation_id, viewer.account->user.id).has_value();
 }
 
-json Options(const catalogue::Vocabulary& vocabulary, const std::vector<std::string>& chosen) {
+json ProjectOptions(const catalogue::Vocabulary& vocabulary, const std::vector<std::string>& chosen) {
   json options = json::array();
   for (const auto& [key, label] : vocabulary) {
     const bool selected = std::find(chosen.begin(), chosen.end(), std::string(key)) != chosen.end();
@@ -59,16 +59,16 @@ json FormView(const Project& p, const std::string& territory_input, const std::s
   view["public_description"] = p.public_description;
   view["private_description"] = p.private_description;
   view["territory"] = territory_input;
-  view["stages"] = Options(catalogue::MobilizationSteps(), {p.stage});
-  view["themes"] = Options(catalogue::Themes(), p.themes);
+  view["stages"] = ProjectOptions(catalogue::MobilizationSteps(), {p.stage});
+  view["themes"] = ProjectOptions(catalogue::Themes(), p.themes);
   view["budget"] = p.budget_euros ? std::to_string(*p.budget_euros) : "";
   view["due_date"] = p.due_date;
-  view["contracts"] = Options(projects::ProjectContracts(), {p.contract});
+  view["contracts"] = ProjectOptions(projects::ProjectContracts(), {p.contract});
   view["is_public"] = p.is_public;
   return view;
 }
 
-void AddFormErrors(json& view, const std::vector<Error>& errors) {
+void AddProjectFormErrors(json& view, const std::vector<Error>& errors) {
   json list = json::array();
   for (const Error& e : errors) {
     list.push_back({{"message", e.message}, {"field_id", e.field.empty() ? "" : "projet-" + e.field}});
@@ -162,7 +162,7 @@ Response CreateProject(const WebContext& context, const Request& request) {
   if (!errors.empty()) {
     json view = FormView(p, territory, "/organisations/" + std::to_string(organisation->id) + "/projets");
     view["creating"] = true;
-    AddFormErrors(view, errors);
+    AddProjectFormErrors(view, errors);
     return RenderPage(context, 400, "project_form", view, {"Nouveau projet", {{organisation->name, "/organisations/" + std::to_string(organisation->id)}}, ""});
   }
   const Project created = context.store.CreateProject(p, NowUtc());
@@ -225,7 +225,7 @@ Response ProjectPage(const WebContext& context, const Request& request) {
                       {"name", offer ? offer->name : a.offer_slug},
                       {"url", "/offres/" + a.offer_slug},
                       {"status_label", std::string(catalogue::LabelOf(projects::OfferApplicationStatuses(), a.status))},
-                      {"statuses", Options(projects::OfferApplicationStatuses(), {a.status})},
+                      {"statuses", ProjectOptions(projects::OfferApplicationStatuses(), {a.status})},
                       {"status_date", a.status_date},
                       {"comment", a.comment}});
   }
@@ -285,7 +285,7 @@ Response UpdateProject(const WebContext& context, const Request& request) {
   const auto errors = ReadProjectForm(context, form.value(), *project, territory);
   if (!errors.empty()) {
     json view = FormView(*project, territory, "/projets/" + std::to_string(project->id));
-    AddFormErrors(view, errors);
+    AddProjectFormErrors(view, errors);
     return RenderPage(context, 400, "project_form", view, {"Modifier le projet", {{project->name, "/projets/" + std::to_string(project->id)}}, ""});
   }
   auto saved = context.store.UpdateProject(*project, CurrentViewer().account->user.id, NowUtc());

@@ -15,14 +15,14 @@ namespace {
 
 using nlohmann::json;
 
-std::string PageUrl(const ParsedCaseSheetSearch& p, std::size_t page) {
+std::string ProjetothequePageUrl(const ParsedCaseSheetSearch& p, std::size_t page) {
   std::string url = "/projetotheque?q=" + PercentEncode(p.query.text);
   for (const auto& theme : p.query.themes) url += "&theme=" + PercentEncode(theme);
   if (!p.query.territory.empty()) url += "&territory=" + PercentEncode(p.territory_input);
   return url + "&page=" + std::to_string(page);
 }
 
-Response ListPage(const WebContext& context, const Request& request) {
+Response ProjetothequeListPage(const WebContext& context, const Request& request) {
   auto parsed = ParseCaseSheetSearch(context, request);
   if (!parsed) return RenderError(context, request, 400, parsed.error().message);
   const ParsedCaseSheetSearch& p = parsed.value();
@@ -48,8 +48,8 @@ Response ListPage(const WebContext& context, const Request& request) {
             {"has_items", !items.empty()},
             {"page", p.query.page},
             {"page_count", page_count}};
-  if (p.query.page > 1) view["previous_url"] = PageUrl(p, p.query.page - 1);
-  if (p.query.page < page_count) view["next_url"] = PageUrl(p, p.query.page + 1);
+  if (p.query.page > 1) view["previous_url"] = ProjetothequePageUrl(p, p.query.page - 1);
+  if (p.query.page < page_count) view["next_url"] = ProjetothequePageUrl(p, p.query.page + 1);
   // A link, not a form, as on the offer search: no CSRF token in a page others may see.
   if (context.alerts) {
     const auto question = request.target.find('?');
@@ -59,7 +59,7 @@ Response ListPage(const WebContext& context, const Request& request) {
   return RenderPage(context, 200, "projetotheque", view, {"Projetothèque", {}, "projetotheque"});
 }
 
-Response SheetPage(const WebContext& context, const Request& request) {
+Response ProjetothequeSheetPage(const WebContext& context, const Request& request) {
   const std::string text = request.Param("project");
   const bool numeric = !text.empty() && text.size() <= 18 && text.find_first_not_of("0123456789") == std::string::npos;
   const auto index = CaseSheetsOf(context);
@@ -73,8 +73,8 @@ Response SheetPage(const WebContext& context, const Request& request) {
 }  // namespace
 
 void RegisterProjetothequePages(Router& router, const WebContext& context) {
-  AddPage(router, context, "GET", "/projetotheque", "projetotheque", ListPage);
-  AddPage(router, context, "GET", "/projetotheque/{project}", "projetotheque_sheet", SheetPage);
+  AddPage(router, context, "GET", "/projetotheque", "projetotheque", ProjetothequeListPage);
+  AddPage(router, context, "GET", "/projetotheque/{project}", "projetotheque_sheet", ProjetothequeSheetPage);
 }
 
 }  // namespace boussole::web

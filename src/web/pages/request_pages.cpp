@@ -29,7 +29,6 @@ namespace boussole::web {
 namespace {
 
 using nlohmann::json;
-using requests::Request;
 
 //! The body limit of the routes that take a file: the largest file and the form around it.
 constexpr std::size_t kUploadBodyLimit = files::kMaxFileBytes + 1024 * 1024;
@@ -64,7 +63,7 @@ json AssigneeOptions(const WebContext& context) {
 }
 
 // The form of one transition, with its fields as the table describes them.
-json TransitionForm(const WebContext& context, const Request& r, const requests::Transition& t) {
+json TransitionForm(const WebContext& context, const requests::Request& r, const requests::Transition& t) {
   json fields = json::array();
   auto add = [&](std::string_view name, bool required) {
     const requests::Field* field = requests::FindField(name);
@@ -99,7 +98,7 @@ json TransitionForm(const WebContext& context, const Request& r, const requests:
           {"version", r.version}, {"action", "/demandes/" + std::to_string(r.id) + "/transitions"}};
 }
 
-Response RequestPageWith(const WebContext& context, const Request& r, int status, const std::string& error) {
+Response RequestPageWith(const WebContext& context, const requests::Request& r, int status, const std::string& error) {
   json view = RequestDetail(context, r);
   const requests::Workflow* workflow = requests::FindWorkflow(r.workflow);
   const auto parties = ViewerParties(context, r);
@@ -256,7 +255,7 @@ Response CreateRequest(const WebContext& context, const web::Request& http) {
                                       {f.Get("workflow"), f.Get("title"), f.Get("theme"), f.Get("project"),
                                        f.Get("besoin"), f.Get("deja_tente")});
   if (!draft.ok()) return NewRequestPageWith(context, *organisation, 400, values, draft.errors);
-  const Request created = context.store.CreateRequest(draft.request, NowUtc());
+  const requests::Request created = context.store.CreateRequest(draft.request, NowUtc());
   return Response::Redirect(303, "/demandes/" + std::to_string(created.id));
 }
 
@@ -267,7 +266,7 @@ Response RequestPage(const WebContext& context, const web::Request& http) {
 }
 
 // A refusal on the request's page (HTML) or as problem details (API), with its status.
-Response Refusal(const WebContext& context, const web::Request& http, const Request& r, int status, const std::string& message) {
+Response RequestRefusal(const WebContext& context, const web::Request& http, const requests::Request& r, int status, const std::string& message) {
   if (http.path.rfind("/api/", 0) == 0) return RenderError(context, http, status, message);
   return RequestPageWith(context, r, status, message);
 }
@@ -275,12 +274,12 @@ Response Refusal(const WebContext& context, const web::Request& http, const Requ
 Response TakeTransition(const WebContext& context, const web::Request& http) {
   const auto found = Load(context, http);
   if (!found || !ViewerMaySee(context, *found)) return RenderError(context, http, 404, "Cette demande n'existe pas.");
-  const Request& r = *found;
+  const requests::Request& r = *found;
   auto form = Form::Read(http);
   if (!form) return RenderError(context, http, 400, form.error().message);
   const Form& f = form.value();
   const auto version = ParseRowId(f.Get("version"));
-  if (!version) return Refusal(context, http, r, 400, "Le formulaire ne porte pas la version de la demande : rechargez la page.");
+  if (!version) return RequestRefusal(context, http, r, 400, "Le formulaire ne porte pas la version de la demande : rechargez la page.");
   StepInput input;
   input.transition = f.Get("transition");
   input.version = *version;
@@ -297,7 +296,7 @@ Response TakeTransition(const WebContext& context, const web::Request& http) {
     input.submitted[std::string(field.name)] = value;
   }
   const StepOutcome outcome = TakeStep(context, r, input);
-  if (outcome.status != 200) return Refusal(context, http, outcome.request, outcome.status, outcome.message);
+  if (outcome.status != 200) return RequestRefusal(context, http, outcome.request, outcome.status, outcome.message);
   return Response::Redirect(303, "/demandes/" + std::to_string(r.id));
 }
 
@@ -357,13 +356,13 @@ Response DownloadFile(const WebContext& context, const web::Request& http) {
 
 // ---- editing a draft -----------------------------------------------------------------------
 
-json DraftValues(const Request& r) {
+json DraftValues(const requests::Request& r) {
   auto field = [&](const char* name) { return r.fields.count(name) ? r.fields.at(name) : std::string(); };
   return {{"workflow", r.workflow}, {"title", r.title}, {"theme", r.theme}, {"besoin", field("besoin")},
           {"deja_tente", field("deja_tente")}, {"project", r.project_id ? std::to_string(*r.project_id) : ""}};
 }
 
-Response EditPageWith(const WebContext& context, const web::Request& http, const Request& r, int status, const json& values,
+Response EditPageWith(const WebContext& context, const web::Request& http, const requests::Request& r, int status, const json& values,
                       const std::vector<Error>& errors, std::int64_t version) {
   const auto organisation = context.store.FindOrganisation(r.organisation_id);
   if (!organisation) return RenderError(context, http, 404, "Cette demande n'existe pas.");

@@ -24,7 +24,7 @@ using nlohmann::json;
 
 std::int64_t ResourceId(const Request& request) { return ParseRowId(request.Param("resource")).value_or(0); }
 
-json Options(const catalogue::Vocabulary& vocabulary, const std::vector<std::string>& chosen) {
+json ResourceEditOptions(const catalogue::Vocabulary& vocabulary, const std::vector<std::string>& chosen) {
   json out = json::array();
   for (const auto& [key, label] : vocabulary) {
     out.push_back({{"value", key}, {"label", label}, {"selected", std::find(chosen.begin(), chosen.end(), key) != chosen.end()}});
@@ -38,8 +38,8 @@ Response FormPage(const WebContext& context, std::int64_t id, const ResourceInpu
   for (const auto& t : in.territories) territories += (territories.empty() ? "" : ", ") + t;
   const std::string base = "/ressources/" + std::to_string(id);
   json view{{"name", in.name},
-            {"kinds", Options(directory::ResourceKinds(), {in.kind})},
-            {"themes", Options(catalogue::Themes(), in.themes)},
+            {"kinds", ResourceEditOptions(directory::ResourceKinds(), {in.kind})},
+            {"themes", ResourceEditOptions(catalogue::Themes(), in.themes)},
             {"engineering", in.engineering},
             {"territories", territories},
             {"national", in.national},

@@ -23,7 +23,7 @@ namespace {
 
 using nlohmann::json;
 
-json Options(const catalogue::Vocabulary& vocabulary, const std::string& chosen, bool blank) {
+json ResourceOptions(const catalogue::Vocabulary& vocabulary, const std::string& chosen, bool blank) {
   json out = json::array();
   if (blank) out.push_back({{"value", ""}, {"label", "Toutes"}, {"selected", chosen.empty()}});
   for (const auto& [key, label] : vocabulary) out.push_back({{"value", key}, {"label", label}, {"selected", key == chosen}});
@@ -53,9 +53,9 @@ Response DirectoryPage(const WebContext& context, const Request& request, int st
     list.push_back(row);
   }
   json view{{"territoire", territory_input},
-            {"themes", Options(catalogue::Themes(), theme, true)},
-            {"form_themes", Options(catalogue::Themes(), "", false)},
-            {"kinds", Options(directory::ResourceKinds(), "", false)},
+            {"themes", ResourceOptions(catalogue::Themes(), theme, true)},
+            {"form_themes", ResourceOptions(catalogue::Themes(), "", false)},
+            {"kinds", ResourceOptions(directory::ResourceKinds(), "", false)},
             {"resources", list},
             {"has_resources", !list.empty()},
             {"can_add", scope.any()},

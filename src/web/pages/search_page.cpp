@@ -144,7 +144,7 @@ nlohmann::json FlagView(Facet facet, const search::SearchResult& result, const s
   return {{"count", count}, {"checked", !query.selected[static_cast<std::size_t>(facet)].empty()}};
 }
 
-nlohmann::json Pagination(const ParsedSearch& p, long page_count) {
+nlohmann::json SearchPagination(const ParsedSearch& p, long page_count) {
   nlohmann::json pages = nlohmann::json::array();
   for (long n = 1; n <= page_count; ++n) {
     const bool edge = n == 1 || n == page_count;
@@ -213,7 +213,7 @@ Response SearchPage(const WebContext& context, OfferSearch& engine, const Reques
   view["plural"] = result.total > 1;
   view["page"] = p.page;
   view["page_count"] = page_count;
-  view["pagination"] = Pagination(p, page_count);
+  view["pagination"] = SearchPagination(p, page_count);
   if (!result.suggestion.empty() && result.suggestion != p.query.text) {
     view["suggestion"] = {{"text", result.suggestion}, {"url", SearchUrl(p, result.suggestion, 1)}};
   }

@@ -15,7 +15,7 @@ using territories::Kind;
 constexpr std::size_t kSearchLimit = 30;
 constexpr std::size_t kChildrenShown = 1000;
 
-Response SearchPage(const WebContext& context, const Request& request) {
+Response TerritorySearchPage(const WebContext& context, const Request& request) {
   auto q = TextParam(request, "q", 100);
   if (!q) return RenderError(context, request, 400, q.error().message);
   nlohmann::json view;
@@ -103,7 +103,7 @@ Response TerritoryPage(const WebContext& context, const Request& request) {
 
 void RegisterTerritoryPages(Router& router, const WebContext& context) {
   router.Add("GET", "/territoires", "territory_search",
-             Cacheable(context, [&context](const Request& r) { return SearchPage(context, r); }));
+             Cacheable(context, [&context](const Request& r) { return TerritorySearchPage(context, r); }));
   router.Add("GET", "/territoires/{id}", "territory_page",
              Cacheable(context, [&context](const Request& r) { return TerritoryPage(context, r); }));
 }

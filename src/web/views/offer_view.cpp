@@ -12,7 +12,7 @@ namespace {
 
 using catalogue::LabelOf;
 
-nlohmann::json Labels(const std::vector<std::string>& keys, const catalogue::Vocabulary& vocabulary) {
+nlohmann::json OfferLabels(const std::vector<std::string>& keys, const catalogue::Vocabulary& vocabulary) {
   nlohmann::json labels = nlohmann::json::array();
   for (const auto& key : keys) labels.push_back({{"key", key}, {"label", LabelOf(vocabulary, key)}});
   return labels;
@@ -117,11 +117,11 @@ nlohmann::json OfferViewModel(const catalogue::Offer& offer,
   }
   v["porteurs"] = porteurs;
   v["programmes"] = offer.programmes;
-  v["audiences"] = Labels(offer.audiences, catalogue::Audiences());
-  v["types"] = Labels(offer.types, catalogue::OfferTypes());
-  v["steps"] = Labels(offer.mobilization_steps, catalogue::MobilizationSteps());
-  v["destinations"] = Labels(offer.destinations, catalogue::Destinations());
-  v["themes"] = Labels(offer.themes, catalogue::Themes());
+  v["audiences"] = OfferLabels(offer.audiences, catalogue::Audiences());
+  v["types"] = OfferLabels(offer.types, catalogue::OfferTypes());
+  v["steps"] = OfferLabels(offer.mobilization_steps, catalogue::MobilizationSteps());
+  v["destinations"] = OfferLabels(offer.destinations, catalogue::Destinations());
+  v["themes"] = OfferLabels(offer.themes, catalogue::Themes());
   v["categories"] = offer.categories;
   v["recurrence"] = offer.recurrence.empty() ? "" : std::string(LabelOf(catalogue::Recurrences(), offer.recurrence));
   v["submission_deadline"] = offer.submission_deadline;

@@ -23,7 +23,7 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-json ValidDocument() {
+json ValidEligibilityDocument() {
   return json::parse(R"({
     "id": "essai",
     "offers": ["offre-a", "offre-b"],
@@ -67,7 +67,7 @@ class EligibilityFolder : public ::testing::Test {
 };
 
 TEST_F(EligibilityFolder, ReadsAValidFile) {
-  Write("essai.json", ValidDocument().dump());
+  Write("essai.json", ValidEligibilityDocument().dump());
   QuestionnaireBatch batch = ReadEligibilityFolder(dir_);
   ASSERT_TRUE(batch.errors.empty()) << batch.errors[0].field << " " << batch.errors[0].message;
   ASSERT_EQ(batch.questionnaires.size(), 1u);
@@ -121,7 +121,7 @@ TEST_F(EligibilityFolder, EachRuleNamesFileAndField) {
       {"/success", 3, "success"},
   };
   for (const auto& c : cases) {
-    json document = ValidDocument();
+    json document = ValidEligibilityDocument();
     document[json::json_pointer(c.pointer)] = c.value;
     auto errors = ErrorsOf(document);
     EXPECT_TRUE(Names(errors, c.field)) << c.pointer << " → expected an error on " << c.field;
@@ -130,18 +130,18 @@ TEST_F(EligibilityFolder, EachRuleNamesFileAndField) {
       EXPECT_FALSE(e.message.empty());
     }
   }
-  json document = ValidDocument();
+  json document = ValidEligibilityDocument();
   document.erase("failure");
   EXPECT_TRUE(Names(ErrorsOf(document), "failure"));
 }
 
 TEST_F(EligibilityFolder, UnknownOfferAndOfferWithTwoTests) {
   const std::set<std::string> known{"offre-a"};
-  auto errors = ErrorsOf(ValidDocument(), &known);
+  auto errors = ErrorsOf(ValidEligibilityDocument(), &known);
   ASSERT_TRUE(Names(errors, "offers"));
-  json second = ValidDocument();
+  json second = ValidEligibilityDocument();
   second["id"] = "second";
-  Write("essai.json", ValidDocument().dump());
+  Write("essai.json", ValidEligibilityDocument().dump());
   Write("second.json", second.dump());
   QuestionnaireBatch batch = ReadEligibilityFolder(dir_);
   ASSERT_FALSE(batch.errors.empty());
@@ -155,7 +155,7 @@ Questionnaire Essai() {
     // a shared folder removed by one while another reads it made this fixture flaky.
     const fs::path dir = fs::temp_directory_path() / ("boussole-eligibility-essai-" + std::to_string(::getpid()));
     fs::create_directories(dir);
-    std::ofstream(dir / "essai.json") << ValidDocument().dump();
+    std::ofstream(dir / "essai.json") << ValidEligibilityDocument().dump();
     QuestionnaireBatch batch = ReadEligibilityFolder(dir);
     fs::remove_all(dir);
     return batch.questionnaires.at(0);

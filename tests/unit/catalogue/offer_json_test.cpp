@@ -10,7 +10,7 @@ namespace {
 
 using nlohmann::json;
 
-json ValidDocument() {
+json ValidOfferDocument() {
   return json::parse(R"({
     "slug": "atelier-des-territoires-flash",
     "name": "Bénéficier de l'Atelier des territoires au format flash",
@@ -31,7 +31,7 @@ bool HasError(const ParsedOffer& parsed, const std::string& field) {
 }
 
 TEST(ParseOffer, AcceptsAValidDocumentAndRoundTrips) {
-  ParsedOffer parsed = ParseOffer(ValidDocument());
+  ParsedOffer parsed = ParseOffer(ValidOfferDocument());
   ASSERT_TRUE(parsed.errors.empty()) << parsed.errors.front().field << " " << parsed.errors.front().message;
   EXPECT_EQ(parsed.offer.types, std::vector<std::string>{"technical_engineering"});
   ParsedOffer again = ParseOffer(OfferToJson(parsed.offer));
@@ -40,7 +40,7 @@ TEST(ParseOffer, AcceptsAValidDocumentAndRoundTrips) {
 }
 
 TEST(ParseOffer, NamesTheFieldOfAWrongEnumerationValue) {
-  json doc = ValidDocument();
+  json doc = ValidOfferDocument();
   doc["mobilization_steps"] = {"preop", "construction"};
   ParsedOffer parsed = ParseOffer(doc);
   ASSERT_TRUE(HasError(parsed, "mobilization_steps[1]"));
@@ -48,7 +48,7 @@ TEST(ParseOffer, NamesTheFieldOfAWrongEnumerationValue) {
 }
 
 TEST(ParseOffer, CollectsEveryError) {
-  json doc = ValidDocument();
+  json doc = ValidOfferDocument();
   doc["slug"] = "Pas Un Slug";
   doc["recurrence"] = "parfois";
   doc["submission_deadline"] = "2026-13-01";
@@ -62,7 +62,7 @@ TEST(ParseOffer, CollectsEveryError) {
 }
 
 TEST(ParseOffer, RequiresNameAndSources) {
-  json doc = ValidDocument();
+  json doc = ValidOfferDocument();
   doc.erase("name");
   doc["sources"] = json::array();
   ParsedOffer parsed = ParseOffer(doc);
@@ -71,7 +71,7 @@ TEST(ParseOffer, RequiresNameAndSources) {
 }
 
 TEST(ParseOffer, RefusesAFilledFieldThatNoSourceBacks) {
-  json doc = ValidDocument();
+  json doc = ValidOfferDocument();
   doc["audiences"] = {"commune"};
   EXPECT_TRUE(HasError(ParseOffer(doc), "audiences"));
   doc["sources"][0]["fields"].push_back("audiences");
@@ -79,7 +79,7 @@ TEST(ParseOffer, RefusesAFilledFieldThatNoSourceBacks) {
 }
 
 TEST(ParseOffer, ChecksTypesOfValues) {
-  json doc = ValidDocument();
+  json doc = ValidOfferDocument();
   doc["is_charged"] = "oui";
   doc["themes"] = "numerique";
   doc["amounts"] = {{"subsidy_rate_max", 150}};
@@ -93,7 +93,7 @@ TEST(ParseOffer, ChecksTypesOfValues) {
 
 // A document whose perimeter is an ad-hoc list, with population conditions.
 json AdhocDocument() {
-  json doc = ValidDocument();
+  json doc = ValidOfferDocument();
   doc.erase("perimeter");
   doc["adhoc_perimeter"] = {{"name", "Trois communes"},
                             {"territories", {"commune:52250", "commune:52448", "epci:200068278"}}};

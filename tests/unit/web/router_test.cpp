@@ -15,7 +15,7 @@ Handler Says(std::string text) {
   return [text](const Request&) { return Response::Text(200, text); };
 }
 
-Request MakeRequest(std::string method, std::string path) {
+Request MakeRoutedRequest(std::string method, std::string path) {
   Request request;
   request.method = std::move(method);
   request.target = path;
@@ -24,7 +24,7 @@ Request MakeRequest(std::string method, std::string path) {
 }
 
 Response Call(const Router& router, std::string method, std::string path) {
-  Request request = MakeRequest(std::move(method), std::move(path));
+  Request request = MakeRoutedRequest(std::move(method), std::move(path));
   return router.Dispatch(request);
 }
 
@@ -65,7 +65,7 @@ TEST(RouterTest, FillsPathParams) {
   router.Add("GET", "/territoires/{id}/projets/{projet}", "projects", [](const Request& r) {
     return Response::Text(200, r.Param("id") + "," + r.Param("projet") + "," + r.Param("x"));
   });
-  Request request = MakeRequest("GET", "/territoires/commune:75056/projets/42");
+  Request request = MakeRoutedRequest("GET", "/territoires/commune:75056/projets/42");
   EXPECT_EQ(router.Dispatch(request).body, "commune:75056,42,");
   EXPECT_EQ(request.path_params.at("id"), "commune:75056");
 }
@@ -160,10 +160,10 @@ TEST(RouterTest, ExplicitHeadRouteWins) {
 TEST(RouterTest, RouteName) {
   Router router(RenderError);
   router.Add("GET", "/offres/{slug}", "offer_page", Says("x"));
-  EXPECT_EQ(router.RouteName(MakeRequest("GET", "/offres/a")), "offer_page");
-  EXPECT_EQ(router.RouteName(MakeRequest("HEAD", "/offres/a")), "offer_page");
-  EXPECT_EQ(router.RouteName(MakeRequest("POST", "/offres/a")), "");
-  EXPECT_EQ(router.RouteName(MakeRequest("GET", "/b")), "");
+  EXPECT_EQ(router.RouteName(MakeRoutedRequest("GET", "/offres/a")), "offer_page");
+  EXPECT_EQ(router.RouteName(MakeRoutedRequest("HEAD", "/offres/a")), "offer_page");
+  EXPECT_EQ(router.RouteName(MakeRoutedRequest("POST", "/offres/a")), "");
+  EXPECT_EQ(router.RouteName(MakeRoutedRequest("GET", "/b")), "");
 }
 
 TEST(RouterTest, DuplicatesAndMalformedPatternsThrow) {

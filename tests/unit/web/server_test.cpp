@@ -117,7 +117,7 @@ class Client {
   std::string buffer_;
 };
 
-Response RenderError(const Request& request, int status, std::string_view detail) {
+Response ServerProblem(const Request& request, int status, std::string_view detail) {
   return Response::Problem(status, StatusTitle(status), detail, request.path);
 }
 
@@ -166,7 +166,7 @@ class ServerTest : public ::testing::Test {
 
   std::uint16_t port() const { return server_->port(); }
 
-  Router router_{RenderError};
+  Router router_{ServerProblem};
   std::unique_ptr<Server> server_;
   std::thread thread_;
   std::atomic<bool> slow_started_{false};
@@ -409,7 +409,7 @@ TEST_F(ServerTimeoutTest, SilentConnectionIsCutOff) {
 }
 
 TEST(ServerRunTest, PrintsTheActualPortOnStdout) {
-  Router router(RenderError);
+  Router router(ServerProblem);
   ServerOptions options;
   options.port = 0;
   Server server(options, router);
@@ -434,7 +434,7 @@ TEST(ServerRunTest, RunServerReturnsOnSigterm) {
   if (child == 0) {
     ::dup2(fds[1], STDOUT_FILENO);
     ::close(fds[0]);
-    Router router(RenderError);
+    Router router(ServerProblem);
     router.Add("GET", "/hello", "hello", [](const Request&) { return Response::Text(200, "ok"); });
     ServerOptions options;
     options.port = 0;
@@ -482,7 +482,7 @@ TEST(ServerRunTest, RunServerReturnsOnSigterm) {
 }
 
 TEST(ServerBindTest, ThrowsWhenThePortIsTaken) {
-  Router router(RenderError);
+  Router router(ServerProblem);
   ServerOptions options;
   options.port = 0;
   Server first(options, router);
@@ -493,7 +493,7 @@ TEST(ServerBindTest, ThrowsWhenThePortIsTaken) {
 }
 
 TEST(ServerBindTest, StopBeforeRunReturnsAtOnce) {
-  Router router(RenderError);
+  Router router(ServerProblem);
   ServerOptions options;
   options.port = 0;
   testing::internal::CaptureStdout();
