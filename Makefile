@@ -11,12 +11,12 @@ BOUSSOLE := $(BUILD_DIR)/boussole
 # -O1: sanitizer reports keep usable stack traces and the tests run at a fair speed.
 DEBUG_FLAGS := -DCMAKE_BUILD_TYPE=Debug "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -g1"
 
-.PHONY: run test sanitize fuzz deps configure build build-server configure-asan build-asan configure-fuzz build-fuzz \
+.PHONY: run test sanitize fuzz deps configure build build-for-tests build-server configure-asan build-asan configure-fuzz build-fuzz \
 	data serve clean
 
 run: deps build-server data serve
 
-test: deps build build-asan build-fuzz
+test: deps build-for-tests build-asan build-fuzz
 	bash scripts/run-tests.sh $(BUILD_DIR) $(ASAN_BUILD_DIR) $(FUZZ_BUILD_DIR)
 
 # The whole CTest suite under ASan + UBSan, without the exclusions of `make test`.
@@ -44,10 +44,10 @@ configure:
 build: configure
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
-# Warnings are the normal build's business (-Werror there): GCC warns differently once
-# instrumented, and clang differently again.
+# -Werror here too: this build is the only one of `make test` that compiles every test.
+# Clang warns differently: the fuzz build leaves warnings to the two others.
 configure-asan:
-	cmake -S . -B $(ASAN_BUILD_DIR) $(DEBUG_FLAGS) -DBOUSSOLE_SANITIZE=ON
+	cmake -S . -B $(ASAN_BUILD_DIR) $(DEBUG_FLAGS) -DBOUSSOLE_SANITIZE=ON -DBOUSSOLE_WERROR=ON
 
 build-asan: configure-asan
 	cmake --build $(ASAN_BUILD_DIR) -j $(JOBS)
@@ -57,6 +57,14 @@ configure-fuzz:
 
 build-fuzz: configure-fuzz
 	cmake --build $(FUZZ_BUILD_DIR) -j $(JOBS)
+
+# What `make test` runs on the normal build (see scripts/run-tests.sh): the server, for the
+# browser tests, and the programs of the tests that run there rather than under the
+# sanitizers; and the search benchmark, so that it keeps compiling. Every other test program
+# is built, with -Werror too, in the sanitizer build.
+NORMAL_BUILD_TEST_TARGETS := boussole integration_tests resilience_tests territories_unit_tests boussole-bench-search
+build-for-tests: configure
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target $(NORMAL_BUILD_TEST_TARGETS)
 
 # Only the server: what `make run` needs.
 build-server: configure
