@@ -8,6 +8,13 @@
 
 namespace boussole::storage {
 
+territories::TerritoryId StoredTerritoryId(std::string_view stored) {
+  const auto colon = stored.find(':');
+  const std::string_view kind = stored.substr(0, colon);
+  const std::string_view code = colon == std::string_view::npos ? std::string_view() : stored.substr(colon + 1);
+  return {territories::KindFromKey(kind).value_or(territories::Kind::kPays), std::string(code)};
+}
+
 std::string LikeEscape(std::string_view text) {
   std::string escaped;
   for (char c : text) {

@@ -17,6 +17,10 @@ inline std::optional<std::int64_t> UserOrNull(std::int64_t user_id) {
   return user_id == 0 ? std::nullopt : std::optional<std::int64_t>(user_id);
 }
 
+//! A territory id as the tables store it ("commune:52250"), read back without a join to
+//! `territories`: the kind before the first ':', the code after it.
+territories::TerritoryId StoredTerritoryId(std::string_view stored);
+
 //! Escapes LIKE wildcards with '\' (queries say ESCAPE '\').
 std::string LikeEscape(std::string_view text);
 

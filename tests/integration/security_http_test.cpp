@@ -109,8 +109,10 @@ TEST_F(SecurityHttp, EveryKindOfAnswerCarriesTheSecurityHeaders) {
   ExpectSecurityHeaders(HttpRequest(port(), "POST", "/compte/connexion", "email=a"), "403 CSRF refusal");
   ExpectSecurityHeaders(HttpRequest(port(), "POST", "/offres", std::string(2 * 1024 * 1024, 'x')), "413");
   ExpectSecurityHeaders(HttpGet(port(), "/healthz"), "probe");
-  // Answers to messages that could not be read come from the server itself.
-  const HttpResponse malformed = ParseHttpResponse(RawExchange(port(), "GET /%zz HTTP/1.1\r\nHost: x\r\n\r\n"));
+  // Answers to messages that could not be read come from the server itself. The message is
+  // well framed, so without "Connection: close" the server would rightly keep it open.
+  const HttpResponse malformed =
+      ParseHttpResponse(RawExchange(port(), "GET /%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
   EXPECT_EQ(malformed.status, 400);
   ExpectSecurityHeaders(malformed, "400 malformed target");
 }

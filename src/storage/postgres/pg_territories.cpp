@@ -132,12 +132,13 @@ std::vector<TerritoryId> PgStore::Ancestors(const TerritoryId& id) {
       // An EPCI's links to départements mean "spans", not "lies in": climbing them from a
       // commune would reach the départements of its neighbours.
       " WHERE up.id NOT LIKE 'epci:%' AND up.id NOT LIKE 'ept:%')"
-      " SELECT t.kind, t.code FROM up JOIN territories t ON t.id = up.id ORDER BY t.id COLLATE \"C\"",
+      // No join to `territories` for kind and code: the id holds both, and the planner,
+      // which cannot tell how few rows the recursion gives, hashed all 36 000 territories
+      // for it (30 ms a call instead of 0.3 ms).
+      " SELECT id FROM up ORDER BY id COLLATE \"C\"",
       id.ToString());
   std::vector<TerritoryId> ids;
-  for (const auto& row : rows) {
-    ids.push_back({territories::KindFromKey(row[0].as<std::string>()).value_or(Kind::kPays), row[1].as<std::string>()});
-  }
+  for (const auto& row : rows) ids.push_back(StoredTerritoryId(row[0].as<std::string>()));
   return ids;
 }
 

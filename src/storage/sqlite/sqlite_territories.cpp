@@ -133,12 +133,11 @@ std::vector<TerritoryId> SqliteStore::Ancestors(const TerritoryId& id) {
       // An EPCI's links to départements mean "spans", not "lies in": climbing them from a
       // commune would reach the départements of its neighbours.
       " WHERE up.id NOT LIKE 'epci:%' AND up.id NOT LIKE 'ept:%')"
-      " SELECT t.kind, t.code FROM up JOIN territories t ON t.id = up.id ORDER BY t.id");
+      // The id holds the kind and the code: no join (see the PostgreSQL store).
+      " SELECT id FROM up ORDER BY id");
   q.Bind(1, id.ToString());
   std::vector<TerritoryId> ids;
-  while (q.Step()) {
-    ids.push_back({territories::KindFromKey(q.Text(0)).value_or(Kind::kPays), q.Text(1)});
-  }
+  while (q.Step()) ids.push_back(StoredTerritoryId(q.Text(0)));
   return ids;
 }
 
