@@ -5,7 +5,7 @@ set -euo pipefail
 
 PACKAGES=(
   make cmake g++ pkg-config ccache
-  clang libclang-rt-14-dev  # the fuzz targets: clang and its libFuzzer runtime
+  clang libclang-rt-14-dev lld  # the sanitizer and fuzz builds: clang, its runtimes, its linker
   libboost-dev libboost-system-dev
   libsqlite3-dev sqlite3
   libpqxx-dev postgresql postgresql-client-15

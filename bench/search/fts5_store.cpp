@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "engine_text.h"
+#include "latency.h"
 #include "search/ancestry.h"
 #include "search/offer_filters.h"
 
@@ -18,7 +19,7 @@ using search::Facet;
 // already; remove_diacritics 2 is what a French deployment without our analysis would use.
 // prefix='2 3' keeps extra index entries for 2- and 3-character prefixes, the short ones
 // an autocomplete sends first; longer prefixes are read as a range of the term index.
-constexpr const char* kSchema = R"SQL(
+constexpr const char* kFts5Schema = R"SQL(
 CREATE TABLE offers (
   id INTEGER PRIMARY KEY,
   slug TEXT NOT NULL,
@@ -47,7 +48,7 @@ CREATE VIRTUAL TABLE offers_fts USING fts5(
 // offer_facets is clustered by offer and facet (the counts read every value of the offers
 // passing all filters, and one facet's values of those failing one filter); the second
 // index serves the filters (the offers having a value).
-constexpr const char* kIndexes = R"SQL(
+constexpr const char* kFts5Indexes = R"SQL(
 CREATE INDEX offer_facets_value ON offer_facets (value_id, offer_id);
 CREATE INDEX offers_perimeter ON offers (perimeter_id);
 CREATE INDEX perimeter_ancestors_ancestor ON perimeter_ancestors (ancestor_id, perimeter_id);
@@ -89,10 +90,6 @@ class Statement {
   sqlite3_stmt* statement_ = nullptr;
 };
 
-double Since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
 std::string Quote(const std::string& text) {
   std::string quoted = "'";
   for (char c : text) quoted += c == '\'' ? std::string("''") : std::string(1, c);
@@ -131,7 +128,7 @@ void SqliteDb::Exec(const std::string& sql) {
 Fts5LoadTimes LoadFts5(SqliteDb& db, const World& world) {
   Fts5LoadTimes times;
   db.Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
-  db.Exec(kSchema);
+  db.Exec(kFts5Schema);
 
   auto start = std::chrono::steady_clock::now();
   std::vector<AnalyzedOffer> analysed;
@@ -197,7 +194,7 @@ Fts5LoadTimes LoadFts5(SqliteDb& db, const World& world) {
   times.insert_s = Since(start);
 
   start = std::chrono::steady_clock::now();
-  db.Exec(kIndexes);
+  db.Exec(kFts5Indexes);
   db.Exec("PRAGMA wal_checkpoint(TRUNCATE)");
   times.index_s = Since(start);
   return times;

@@ -27,6 +27,11 @@ class Latencies {
   std::array<Samples, 4> by_family_;
 };
 
+//! Seconds since `start`, for the build and load timings the stores print.
+inline double Since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
 //! A "metric" line: engine, size, name, value.
 void PrintMetric(std::string_view engine, std::size_t size, std::string_view name, double value);
 

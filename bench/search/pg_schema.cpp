@@ -3,6 +3,7 @@
 #include <array>
 #include <chrono>
 
+#include "latency.h"
 #include "search/ancestry.h"
 #include "search/offer_filters.h"
 
@@ -12,7 +13,7 @@ namespace {
 // Aides-territoires: "french_unaccent" = french with unaccent before the stemmer; name
 // weighted A, description B, eligibility C. A generated column keeps the vector in step
 // with the text (Aides-territoires updates it from the application; same content).
-constexpr const char* kSchema = R"SQL(
+constexpr const char* kPgSchema = R"SQL(
 CREATE EXTENSION IF NOT EXISTS unaccent;
 DROP TABLE IF EXISTS offers, offers_stage, perimeter_ancestors;
 DROP TEXT SEARCH CONFIGURATION IF EXISTS french_unaccent;
@@ -74,7 +75,7 @@ DROP TABLE offers_stage;
 
 // Every index a search can use: the text, each facet array, the perimeter, and both
 // directions of the ancestors table.
-constexpr const char* kIndexes = R"SQL(
+constexpr const char* kPgIndexes = R"SQL(
 CREATE INDEX offers_search_vector ON offers USING gin (search_vector);
 CREATE INDEX offers_audiences ON offers USING gin (audiences);
 CREATE INDEX offers_types ON offers USING gin (types);
@@ -105,17 +106,13 @@ std::string ArrayLiteral(const std::vector<std::string>& values) {
 
 std::string Bool(const std::optional<bool>& value) { return value.value_or(false) ? "true" : "false"; }
 
-double Since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
 }  // namespace
 
 PgLoadTimes LoadBaseline(pqxx::connection& connection, const World& world) {
   PgLoadTimes times;
   {
     pqxx::nontransaction schema(connection);
-    schema.exec(kSchema);
+    schema.exec(kPgSchema);
   }
   auto start = std::chrono::steady_clock::now();
   {
@@ -169,7 +166,7 @@ PgLoadTimes LoadBaseline(pqxx::connection& connection, const World& world) {
   start = std::chrono::steady_clock::now();
   {
     pqxx::nontransaction tx(connection);
-    tx.exec(kIndexes);
+    tx.exec(kPgIndexes);
   }
   times.index_s = Since(start);
   start = std::chrono::steady_clock::now();

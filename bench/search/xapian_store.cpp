@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "engine_text.h"
+#include "latency.h"
 #include "search/ancestry.h"
 #include "search/offer_filters.h"
 
@@ -30,10 +31,6 @@ std::string FacetTerm(Facet facet, const std::string& value) {
 }
 std::string PerimeterTerm(const std::string& id) { return "XP" + id; }
 std::string AncestorTerm(const std::string& id) { return "XA" + id; }
-
-double Since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
 
 void AddText(Xapian::Document& document, const std::string& stems, Xapian::termcount wdf) {
   std::size_t start = 0;

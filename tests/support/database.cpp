@@ -123,7 +123,10 @@ TestDatabase TestDatabase::Reference(const TempDir& dir, std::string backend) {
   if (backend == "sqlite") return TestDatabase(CopyReferenceDatabase(dir), "");
   if (backend != "postgresql") throw std::invalid_argument("unknown test backend " + backend);
   const std::string name = UniqueName();
-  AdminExec("CREATE DATABASE " + name + " TEMPLATE boussole_reference");
+  // FILE_COPY copies the template's files (0.14 s for its 36 MB); PostgreSQL 15's default,
+  // WAL_LOG, writes every page through the write-ahead log (0.35 to 0.46 s), and every HTTP
+  // journey on PostgreSQL starts with this copy.
+  AdminExec("CREATE DATABASE " + name + " TEMPLATE boussole_reference STRATEGY = FILE_COPY");
   return TestDatabase(DatabaseUrl(name), name);
 }
 
