@@ -4,6 +4,9 @@ BUILD_DIR ?= build
 # The same sources and tests under ASan + UBSan (clang), and the libFuzzer targets (clang).
 ASAN_BUILD_DIR ?= build-asan
 FUZZ_BUILD_DIR ?= build-fuzz
+# `make test` fuzzes each target for 5 s, from its corpus: a build of its own at -O0, which
+# compiles in half the time; `make fuzz`'s long runs get the -O1 build, which runs faster.
+FUZZ_TEST_BUILD_DIR ?= build-fuzz-test
 # How long `make fuzz` runs each fuzz target, in seconds (`make test`: 5 s each).
 FUZZ_SECONDS ?= 120
 # Compile jobs: one more than this 2-core machine's cores, so that a link or the last file
@@ -14,12 +17,12 @@ BOUSSOLE := $(BUILD_DIR)/boussole
 DEBUG_FLAGS := -DCMAKE_BUILD_TYPE=Debug "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -g1"
 
 .PHONY: run test sanitize fuzz deps configure build build-for-tests build-server configure-asan build-asan configure-fuzz build-fuzz \
-	data serve clean
+	configure-fuzz-test build-fuzz-test data serve clean
 
 run: deps build-server data serve
 
-test: deps build-for-tests build-asan build-fuzz
-	bash scripts/run-tests.sh $(BUILD_DIR) $(ASAN_BUILD_DIR) $(FUZZ_BUILD_DIR)
+test: deps build-for-tests build-asan build-fuzz-test
+	bash scripts/run-tests.sh $(BUILD_DIR) $(ASAN_BUILD_DIR) $(FUZZ_TEST_BUILD_DIR)
 
 # The whole CTest suite under ASan + UBSan, without the exclusions of `make test`.
 sanitize: deps build-asan
@@ -66,6 +69,13 @@ configure-fuzz:
 build-fuzz: configure-fuzz
 	cmake --build $(FUZZ_BUILD_DIR) -j $(JOBS)
 
+configure-fuzz-test:
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_TEST_BUILD_DIR) -DCMAKE_BUILD_TYPE=Debug "-DCMAKE_CXX_FLAGS_DEBUG=-O0 -g1" \
+		-DBOUSSOLE_FUZZ=ON $(CLANG_LINK)
+
+build-fuzz-test: configure-fuzz-test
+	cmake --build $(FUZZ_TEST_BUILD_DIR) -j $(JOBS)
+
 # What `make test` runs on the normal build (see scripts/run-tests.sh): the server, for the
 # browser tests, and the programs of the tests that run there rather than under the
 # sanitizers; and the search benchmark, so that it keeps compiling. Every other test program
@@ -88,4 +98,4 @@ serve:
 	$(BOUSSOLE) serve
 
 clean:
-	rm -rf $(BUILD_DIR) $(ASAN_BUILD_DIR) $(FUZZ_BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(ASAN_BUILD_DIR) $(FUZZ_BUILD_DIR) $(FUZZ_TEST_BUILD_DIR)

@@ -15,6 +15,27 @@ territories::TerritoryId StoredTerritoryId(std::string_view stored) {
   return {territories::KindFromKey(kind).value_or(territories::Kind::kPays), std::string(code)};
 }
 
+std::string RankByPopulationSql(territories::Kind scope, territories::Kind peers) {
+  using territories::Kind;
+  // The territories whose children of kind `peers` are the peers, as in the tree a person
+  // reads: France holds régions, which hold départements, which hold the rest.
+  std::string holders = "$1";
+  const auto step_down = [&holders](std::string_view kind) {
+    holders = "SELECT child_id FROM territory_links WHERE parent_id IN (" + holders + ") AND child_id LIKE '" +
+              std::string(kind) + ":%'";
+  };
+  if (scope == Kind::kPays && peers != Kind::kRegion) step_down("region");
+  if ((scope == Kind::kPays || scope == Kind::kRegion) && peers != Kind::kRegion && peers != Kind::kDepartement) {
+    step_down("departement");
+  }
+  return "WITH peers AS (SELECT DISTINCT t.id, COALESCE(t.population, 0) AS population"
+         " FROM territory_links l JOIN territories t ON t.id = l.child_id"
+         " WHERE l.parent_id IN (" + holders + ") AND t.kind = '" + std::string(territories::KindKey(peers)) + "')"
+         " SELECT COUNT(*), COALESCE(SUM(CASE WHEN peers.population > m.population THEN 1 ELSE 0 END), 0),"
+         " COALESCE(SUM(CASE WHEN peers.id = m.id THEN 1 ELSE 0 END), 0)"
+         " FROM peers, (SELECT id, population FROM territories WHERE id = $2 AND population IS NOT NULL) m";
+}
+
 std::string LikeEscape(std::string_view text) {
   std::string escaped;
   for (char c : text) {

@@ -21,6 +21,11 @@ inline std::optional<std::int64_t> UserOrNull(std::int64_t user_id) {
 //! `territories`: the kind before the first ':', the code after it.
 territories::TerritoryId StoredTerritoryId(std::string_view stored);
 
+//! The query both backends answer RankByPopulation with, for a scope and peers of these
+//! kinds: parameters $1 the scope's id, $2 the member's; one row of peers, peers more
+//! populous than the member, and 1 when the member is among them.
+std::string RankByPopulationSql(territories::Kind scope, territories::Kind peers);
+
 //! Escapes LIKE wildcards with '\' (queries say ESCAPE '\').
 std::string LikeEscape(std::string_view text);
 

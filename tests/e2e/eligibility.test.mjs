@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { assertAccessible, launchBrowser } from './support/browser.mjs';
+import { assertAccessible, HANG_GUARD_MS, launchBrowser } from './support/browser.mjs';
 import { startServer } from './support/server.mjs';
 
 const TEST_PATH = '/offres/atelier-des-territoires-local/eligibilite';
@@ -25,8 +25,8 @@ before(async () => {
   const options = { baseURL: server.baseUrl, locale: 'fr-FR', viewport: { width: 1280, height: 900 } };
   withJs = await browser.newContext(options);
   withoutJs = await browser.newContext({ ...options, javaScriptEnabled: false });
-  withJs.setDefaultTimeout(15_000);
-  withoutJs.setDefaultTimeout(15_000);
+  withJs.setDefaultTimeout(HANG_GUARD_MS);
+  withoutJs.setDefaultTimeout(HANG_GUARD_MS);
 });
 
 after(async () => {

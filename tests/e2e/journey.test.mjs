@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { assertAccessible, audit, launchBrowser } from './support/browser.mjs';
+import { assertAccessible, audit, HANG_GUARD_MS, launchBrowser } from './support/browser.mjs';
 import { startServer } from './support/server.mjs';
 
 const SCREENSHOTS = { territory: '/tmp/e2e-territory.png', offer: '/tmp/e2e-offer.png' };
@@ -20,7 +20,7 @@ before(async () => {
   launched = await launchBrowser('boussole-e2e-chromium-');
   browser = launched.browser;
   context = await browser.newContext({ baseURL: server.baseUrl, locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(15_000);
+  context.setDefaultTimeout(HANG_GUARD_MS);
 });
 
 after(async () => {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, test } from 'node:test';
 
-import { audit, launchBrowser } from './support/browser.mjs';
+import { audit, HANG_GUARD_MS, launchBrowser } from './support/browser.mjs';
 import { startServer } from './support/server.mjs';
 
 let server;
@@ -35,7 +35,7 @@ after(async () => {
 
 test('on PostgreSQL: home → "saint etienne" → Saint-Étienne → its offers → an offer, accessible', async () => {
   const page = await browser.newPage({ baseURL: server.baseUrl, locale: 'fr-FR' });
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(HANG_GUARD_MS);
   await page.goto('/');
   await page.locator('form[action="/territoires"] input[name="q"]').fill('saint etienne');
   await page.locator('form[action="/territoires"] button[type="submit"]').click();

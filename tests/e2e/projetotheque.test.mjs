@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { assertAccessible, launchBrowser } from './support/browser.mjs';
+import { assertAccessible, HANG_GUARD_MS, launchBrowser } from './support/browser.mjs';
 import { startServerWithPublishedSheet } from './support/published_sheet.mjs';
 
 let setup;
@@ -16,7 +16,7 @@ before(async () => {
   setup = await startServerWithPublishedSheet();
   launched = await launchBrowser('boussole-e2e-projetotheque-');
   context = await launched.browser.newContext({ baseURL: setup.server.baseUrl, locale: 'fr-FR', javaScriptEnabled: false });
-  context.setDefaultTimeout(15_000);
+  context.setDefaultTimeout(HANG_GUARD_MS);
   auditing = await launched.browser.newContext({ baseURL: setup.server.baseUrl, locale: 'fr-FR' });
 });
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { assertAccessible } from './support/browser.mjs';
+import { assertAccessible, HANG_GUARD_MS } from './support/browser.mjs';
 import { openSession } from './support/session.mjs';
 
 let dir;
@@ -44,7 +44,7 @@ const submit = (page, name) => session.submit(page, name);
 // confirmation has its own journey), signed in in a browser of their own.
 async function person(email, name, organisation) {
   const context = await session.launched.browser.newContext({ baseURL: session.server.baseUrl, locale: 'fr-FR', javaScriptEnabled: false });
-  context.setDefaultTimeout(15_000);
+  context.setDefaultTimeout(HANG_GUARD_MS);
   const page = await context.newPage();
   await page.goto('/compte/inscription');
   await page.getByLabel('Adresse électronique').fill(email);

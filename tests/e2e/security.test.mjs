@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { launchBrowser } from './support/browser.mjs';
+import { HANG_GUARD_MS, launchBrowser } from './support/browser.mjs';
 import { startServer } from './support/server.mjs';
 
 let server;
@@ -40,7 +40,7 @@ async function visit(path) {
   const response = await page.goto(path, { waitUntil: 'load' });
   assert.equal(response.status(), 200, path);
   assert.match(response.headers()['content-security-policy'] ?? '', /script-src 'self'/);
-  await page.waitForFunction(() => document.documentElement.hasAttribute('data-fr-js'), null, { timeout: 15_000 });
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-fr-js'), null, { timeout: HANG_GUARD_MS });
   const violations = [...(await page.evaluate(() => window.__cspViolations)), ...console];
   return { page, violations };
 }
@@ -65,8 +65,8 @@ describe('Content-Security-Policy with JavaScript on', () => {
     try {
       const charts = page.locator('bar-chart');
       assert.ok(await charts.count() > 0, 'charts on the page');
-      await page.waitForFunction(() => customElements.get('bar-chart') !== undefined, null, { timeout: 15_000 });
-      await page.locator('bar-chart canvas').first().waitFor({ state: 'attached', timeout: 15_000 });
+      await page.waitForFunction(() => customElements.get('bar-chart') !== undefined, null, { timeout: HANG_GUARD_MS });
+      await page.locator('bar-chart canvas').first().waitFor({ state: 'attached', timeout: HANG_GUARD_MS });
       // Hovering the bars shows the tooltips the component builds (with style attributes).
       const canvas = page.locator('bar-chart canvas').first();
       await canvas.scrollIntoViewIfNeeded();
@@ -85,7 +85,7 @@ describe('Content-Security-Policy with JavaScript on', () => {
   test('the interactive map replaces the drawn one without violation', async () => {
     const { page, violations } = await visit('/cartes/offres');
     try {
-      await page.locator('.boussole-map-chart').first().waitFor({ state: 'visible', timeout: 15_000 });
+      await page.locator('.boussole-map-chart').first().waitFor({ state: 'visible', timeout: HANG_GUARD_MS });
       assert.deepEqual([...violations, ...(await page.evaluate(() => window.__cspViolations))], []);
     } finally {
       await page.close();

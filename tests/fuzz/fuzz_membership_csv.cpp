@@ -21,6 +21,7 @@ class FakeTerritories : public TerritoryRepository {
   std::vector<Territory> Children(const TerritoryId&, Kind, std::size_t) override { return {}; }
   std::size_t CountChildren(const TerritoryId&, Kind) override { return 0; }
   std::vector<TerritoryId> Ancestors(const TerritoryId&) override { return {}; }
+  std::optional<PopulationRank> RankByPopulation(const TerritoryId&, const TerritoryId&) override { return {}; }
   Counts CountTerritories() override { return {}; }
   boussole::Status ReplaceTerritories(const Snapshot&, std::string_view, const ProgressFn&) override {
     return boussole::Ok();

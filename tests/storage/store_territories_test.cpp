@@ -97,6 +97,27 @@ TEST_P(StoreTest, AncestorsFollowTheGraph) {
             std::vector<std::string>{"200000001"});
 }
 
+TEST_P(StoreTest, RankByPopulationFollowsTheTreeDownToThePeers) {
+  ASSERT_TRUE(store_->ReplaceTerritories(SmallSnapshot(), "v1", kNoProgress).ok());
+  const auto rank = [&](TerritoryId scope, TerritoryId member) {
+    const auto found = store_->RankByPopulation(scope, member);
+    return found ? std::to_string(found->rank) + "/" + std::to_string(found->of) : "none";
+  };
+  const TerritoryId chambery{Kind::kCommune, "73065"}, barberaz{Kind::kCommune, "73029"};
+  EXPECT_EQ(rank({Kind::kDepartement, "73"}, chambery), "1/2");
+  // A région's communes are its départements' (Ambérieu-en-Bugey, 60 000, is in the Ain).
+  EXPECT_EQ(rank({Kind::kRegion, "84"}, chambery), "2/3");
+  EXPECT_EQ(rank({Kind::kPays, "FR"}, barberaz), "3/3");
+  EXPECT_EQ(rank({Kind::kEpci, "200000001"}, barberaz), "2/2");
+  // The EPCI spans two départements of the région: one peer, not two.
+  EXPECT_EQ(rank({Kind::kPays, "FR"}, {Kind::kEpci, "200000001"}), "1/1");
+  EXPECT_EQ(rank({Kind::kRegion, "84"}, {Kind::kDepartement, "73"}), "1/2");
+  EXPECT_EQ(rank({Kind::kPays, "FR"}, {Kind::kDepartement, "01"}), "2/2");
+  EXPECT_EQ(rank({Kind::kPays, "FR"}, {Kind::kRegion, "84"}), "1/1");
+  EXPECT_EQ(rank({Kind::kDepartement, "01"}, chambery), "none") << "not among the Ain's communes";
+  EXPECT_EQ(rank({Kind::kDepartement, "73"}, {Kind::kCommune, "73999"}), "none") << "no such commune";
+}
+
 TEST_P(StoreTest, SearchRanksExactNamesThenPopulation) {
   ASSERT_TRUE(store_->ReplaceTerritories(SmallSnapshot(), "v1", kNoProgress).ok());
   EXPECT_EQ(Codes(store_->SearchTerritories(FoldForSearch("CHAMBERY"), 10)), std::vector<std::string>{"73065"});

@@ -20,6 +20,12 @@ struct Counts {
   std::size_t regions = 0;
 };
 
+//! Where a territory stands by population among its peers: `rank` 1 is the most populous.
+struct PopulationRank {
+  std::size_t rank = 0;
+  std::size_t of = 0;
+};
+
 //! Called during an import with a stage name and done/total counts.
 using ProgressFn = std::function<void(std::string_view stage, std::size_t done, std::size_t total)>;
 
@@ -47,6 +53,13 @@ class TerritoryRepository {
   //! région and France. An EPCI's own ancestors are the départements it spans and above;
   //! those are not ancestors of its member communes.
   virtual std::vector<TerritoryId> Ancestors(const TerritoryId& id) = 0;
+
+  //! Where `member` stands by population among the territories of its kind inside `scope`,
+  //! followed down the hierarchy: a région's communes are those of its départements,
+  //! France's are those of its régions' départements; an EPCI spanning two of them counts
+  //! once. Peers without a population count as 0. nullopt when `member` has no population
+  //! or is not among them.
+  virtual std::optional<PopulationRank> RankByPopulation(const TerritoryId& scope, const TerritoryId& member) = 0;
 
   virtual Counts CountTerritories() = 0;
 

@@ -104,6 +104,8 @@ class PgStore final : public Store {
                                                std::size_t limit) override;
   std::size_t CountChildren(const territories::TerritoryId& id, territories::Kind kind) override;
   std::vector<territories::TerritoryId> Ancestors(const territories::TerritoryId& id) override;
+  std::optional<territories::PopulationRank> RankByPopulation(const territories::TerritoryId& scope,
+                                                              const territories::TerritoryId& member) override;
   territories::Counts CountTerritories() override;
   Status ReplaceTerritories(const territories::Snapshot& snapshot, std::string_view fingerprint,
                             const territories::ProgressFn& progress) override;

@@ -142,6 +142,15 @@ std::vector<TerritoryId> PgStore::Ancestors(const TerritoryId& id) {
   return ids;
 }
 
+std::optional<territories::PopulationRank> PgStore::RankByPopulation(const TerritoryId& scope,
+                                                                      const TerritoryId& member) {
+  auto db = pool_.Acquire();
+  pqxx::nontransaction tx(*db);
+  const auto row = tx.exec_params1(RankByPopulationSql(scope.kind, member.kind), scope.ToString(), member.ToString());
+  if (row[2].as<long>() == 0) return std::nullopt;
+  return territories::PopulationRank{row[1].as<std::size_t>() + 1, row[0].as<std::size_t>()};
+}
+
 territories::Counts PgStore::CountTerritories() {
   auto db = pool_.Acquire();
   pqxx::nontransaction tx(*db);

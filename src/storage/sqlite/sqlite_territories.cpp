@@ -141,6 +141,15 @@ std::vector<TerritoryId> SqliteStore::Ancestors(const TerritoryId& id) {
   return ids;
 }
 
+std::optional<territories::PopulationRank> SqliteStore::RankByPopulation(const TerritoryId& scope,
+                                                                          const TerritoryId& member) {
+  auto db = pool_.Acquire();
+  auto q = db->Prepare(RankByPopulationSql(scope.kind, member.kind));
+  q.Bind(q.ParameterIndex("$1"), scope.ToString()).Bind(q.ParameterIndex("$2"), member.ToString());
+  if (!q.Step() || q.Int(2) == 0) return std::nullopt;
+  return territories::PopulationRank{static_cast<std::size_t>(q.Int(1)) + 1, static_cast<std::size_t>(q.Int(0))};
+}
+
 territories::Counts SqliteStore::CountTerritories() {
   auto db = pool_.Acquire();
   auto q = db->Prepare("SELECT kind, COUNT(*) FROM territories GROUP BY kind");

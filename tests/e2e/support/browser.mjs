@@ -9,6 +9,11 @@ import { repoRoot } from './server.mjs';
 
 const AXE_PATH = join(repoRoot, 'node_modules/axe-core/axe.min.js');
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+// How long a page, a load state or an element may take before the test gives up: a guard
+// against hangs, not a measure of speed (benchmarks do that). Generous, because two test
+// files run at once with their servers and browsers on two cores: once, a portrait page with
+// its charts took more than 15 s to go network-idle there.
+export const HANG_GUARD_MS = 60_000;
 
 // A headless Chromium with a fresh profile; no download, no background networking (the
 // machine has no network but the package registries).

@@ -6,7 +6,7 @@
 //   before(async () => { s = await openSession('boussole-e2e-x-'); });
 //   after(() => s?.close());
 //   s.context, s.auditing, s.sink, s.server; await s.submit(page, 'Se connecter'); await s.auditAt('/compte', 'my account');
-import { assertAccessible, launchBrowser } from './browser.mjs';
+import { assertAccessible, HANG_GUARD_MS, launchBrowser } from './browser.mjs';
 import { startServer } from './server.mjs';
 import { startSmtpSink } from './smtp_sink.mjs';
 
@@ -28,8 +28,9 @@ export async function openSession(prefix, { databaseUrl, env = {} } = {}) {
     session.launched = await launchBrowser(prefix);
     const options = { baseURL: session.server.baseUrl, locale: 'fr-FR' };
     session.context = await session.launched.browser.newContext({ ...options, javaScriptEnabled: false });
-    session.context.setDefaultTimeout(15_000);
+    session.context.setDefaultTimeout(HANG_GUARD_MS);
     session.auditing = await session.launched.browser.newContext(options);
+    session.auditing.setDefaultTimeout(HANG_GUARD_MS);
   } catch (error) {
     await session.close();
     throw error;
