@@ -53,7 +53,7 @@ build: configure
 # 23.8 s for one unity file of the web layer), the largest build of `make test`; the normal
 # build stays GCC's, so both compilers' warnings are errors. -Werror here too: this build is
 # the only one of `make test` that compiles every test. The compiler is named on the command
-# line so that a build-asan/ configured by GCC before is configured again. Both clang builds
+# line so that a build-asan/ configured by GCC before is configured again. The clang builds
 # link with lld: their programs carry debug information and link in 1.2 s instead of 4 s.
 CLANG_LINK := -DCMAKE_EXE_LINKER_FLAGS=-fuse-ld=lld
 configure-asan:
